@@ -1,0 +1,184 @@
+/**
+ * The command line: `marginalia import | list | show | web`, over the same service as the app.
+ * Exit codes: 0 success, 1 failure (one line on stderr), 2 usage error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ServiceError } from '../../shared/contract/errors';
+import { openLibrary, type Library } from '../library';
+import { projectRoot, resolveDataDir } from '../paths';
+import { assertImportSize } from '../import/decode';
+import { startWebServer } from '../web/server';
+import { openInBrowser } from './open-browser';
+
+/** A failure to report as one line and exit 1. */
+class CliFailure extends Error {}
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+const defaultIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+};
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  }
+  return port;
+}
+
+function readImportFile(file: string): Uint8Array {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new CliFailure(`${file}: no such file`);
+  }
+  if (stat.isDirectory()) throw new CliFailure(`${file} is a directory, not a file`);
+  if (!stat.isFile()) throw new CliFailure(`${file} is not a regular file`);
+  assertImportSize(stat.size, file);
+  return fs.readFileSync(file);
+}
+
+export function buildProgram(io: CliIo = defaultIo): { program: Command; done: Promise<void> } {
+  let library: Library | null = null;
+  let finish: () => void = () => {};
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  const program = new Command();
+
+  const open = (): Library => {
+    const dataDir = resolveDataDir(program.opts<{ dataDir?: string }>().dataDir, io.env);
+    library ??= openLibrary({ dataDir });
+    return library;
+  };
+  const close = () => {
+    library?.close();
+    library = null;
+  };
+
+  program
+    .name('marginalia')
+    .description('Marginalia: read, highlight and mark claims in articles, offline.')
+    .addOption(
+      new Option('--data-dir <dir>', 'library folder (default: $MARGINALIA_DATA_DIR, else the app’s own)'),
+    )
+    .showHelpAfterError('(run marginalia --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('import')
+    .description('import plain-text (.txt) or Markdown (.md) files; prints "<id>\\t<title>" for each')
+    .argument('<file...>', 'files to import')
+    .action((files: string[]) => {
+      // Read and check every file before storing any, so a bad one adds nothing.
+      const inputs = files.map((file) => ({ file, bytes: readImportFile(file) }));
+      const service = open().service;
+      for (const { file, bytes } of inputs) {
+        const { article, warnings } = service.importBytes(path.basename(file), bytes);
+        for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
+        io.stdout(`${article.id}\t${article.title}\n`);
+      }
+      close();
+      finish();
+    });
+
+  program
+    .command('list')
+    .description('list the articles in the library')
+    .option('--json', 'print JSON')
+    .action((options: { json?: boolean }) => {
+      const { articles } = open().service.listArticles({});
+      if (options.json) io.stdout(JSON.stringify(articles, null, 2) + '\n');
+      else for (const a of articles) io.stdout(`${a.id}\t${a.title}\n`);
+      close();
+      finish();
+    });
+
+  program
+    .command('show')
+    .description("show an article's metadata and canonical text")
+    .argument('<article-id>', 'the article to show')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((id: string, options: { format: 'text' | 'json' }) => {
+      const { article } = open().service.getArticle({ id });
+      if (options.format === 'json') {
+        io.stdout(JSON.stringify(article, null, 2) + '\n');
+      } else {
+        const lines = [
+          `Title: ${article.title}`,
+          `Byline: ${article.byline ?? ''}`,
+          `Published: ${article.publishedAt ?? ''}`,
+          `Added: ${article.addedAt}`,
+          `Id: ${article.id}`,
+          '',
+          article.text,
+        ];
+        io.stdout(lines.join('\n') + '\n');
+      }
+      close();
+      finish();
+    });
+
+  program
+    .command('web')
+    .description('serve the reader on http://127.0.0.1 for a browser')
+    .addOption(new Option('--port <n>', 'port (0 picks a free one)').argParser(parsePort).default(0))
+    .option('--no-open', 'do not open a browser')
+    .action(async (options: { port: number; open: boolean }) => {
+      const staticDir = path.join(projectRoot(), 'out', 'renderer');
+      if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+        throw new CliFailure('the reader is not built: run "npm run build" (or use "npm run web")');
+      }
+      const lib = open();
+      const server = await startWebServer({ handlers: lib.service, staticDir, port: options.port });
+      io.stdout(`Marginalia web: ${server.url}\n`);
+      if (options.open) openInBrowser(server.url);
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void server.close().then(() => {
+          close();
+          finish();
+        });
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+
+  return { program, done };
+}
+
+/** Runs the CLI and answers the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  const { program, done } = buildProgram(io);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    await done;
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help') return 0;
+      return 2;
+    }
+    const message =
+      error instanceof CliFailure || error instanceof ServiceError || error instanceof Error
+        ? error.message
+        : String(error);
+    io.stderr(`marginalia: ${message.split('\n')[0]}\n`);
+    return 1;
+  }
+}

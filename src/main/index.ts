@@ -1,0 +1,82 @@
+/**
+ * The desktop app's main process: one window, one library, the IPC transport. Only this folder's
+ * `electron/` modules and this file import 'electron'.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import { registerIpc } from './electron/ipc';
+import { electronNativeBinding } from './electron/native-binding';
+import { hardenSession, installSecurity } from './electron/security';
+import { openLibrary, type Library } from './library';
+import { APP_NAME, defaultDataDir } from './paths';
+
+app.setName(APP_NAME);
+app.setPath('userData', defaultDataDir());
+let library: Library | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function dataDirFromArgs(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--data-dir');
+  return at !== -1 ? argv[at + 1] : undefined;
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    show: false,
+    title: APP_NAME,
+    webPreferences: {
+      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  if (process.env['ELECTRON_RENDERER_URL']) void window.loadURL(process.env['ELECTRON_RENDERER_URL']);
+  else void window.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
+  return window;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  installSecurity();
+  void app.whenReady().then(() => {
+    const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+    hardenSession(devServerUrl);
+    const dataDir = dataDirFromArgs(process.argv) ?? process.env['MARGINALIA_DATA_DIR'] ?? app.getPath('userData');
+    try {
+      const nativeBinding = electronNativeBinding(app.getAppPath());
+      library = openLibrary({
+        dataDir,
+        resourcesDir: path.join(app.getAppPath(), 'resources'),
+        ...(nativeBinding ? { nativeBinding } : {}),
+      });
+    } catch (error) {
+      dialog.showErrorBox('Marginalia cannot open its library', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+      return;
+    }
+    registerIpc(library.service, (url) =>
+      url.startsWith('file://') || (devServerUrl !== undefined && url.startsWith(devServerUrl)),
+    );
+    mainWindow = createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => library?.close());
+}

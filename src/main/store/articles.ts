@@ -1,0 +1,109 @@
+/** Queries over the `articles` table. Bound parameters only; soft deletes. */
+import type { Database } from 'better-sqlite3';
+import type { Article, ArticleSummary, DocumentJson } from '../../shared/contract/entities';
+
+export interface NewArticle {
+  readonly id: string;
+  readonly title: string;
+  readonly byline: string | null;
+  readonly site: string | null;
+  readonly sourceUrl: string | null;
+  readonly publishedAt: string | null;
+  readonly sourceFormat: string;
+  readonly document: DocumentJson;
+  readonly text: string;
+  readonly contentHash: string;
+  readonly addedAt: string;
+}
+
+interface SummaryRow {
+  id: string;
+  title: string;
+  byline: string | null;
+  site: string | null;
+  source_url: string | null;
+  published_at: string | null;
+  added_at: string;
+  annotation_count: number;
+}
+
+interface ArticleRow extends SummaryRow {
+  document: string;
+  text: string;
+  content_hash: string;
+}
+
+const SUMMARY_COLUMNS = `
+  a.id, a.title, a.byline, a.site, a.source_url, a.published_at, a.added_at,
+  (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.deleted_at IS NULL)
+    AS annotation_count`;
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    byline: row.byline,
+    site: row.site,
+    sourceUrl: row.source_url,
+    publishedAt: row.published_at,
+    addedAt: row.added_at,
+    annotationCount: row.annotation_count,
+  };
+}
+
+export function insertArticle(db: Database, article: NewArticle): void {
+  db.prepare(
+    `INSERT INTO articles (id, title, byline, site, source_url, published_at, source_format,
+       document, text, content_hash, added_at, updated_at)
+     VALUES (@id, @title, @byline, @site, @sourceUrl, @publishedAt, @sourceFormat,
+       @document, @text, @contentHash, @addedAt, @addedAt)`,
+  ).run({ ...article, document: JSON.stringify(article.document) });
+}
+
+export function listArticles(db: Database): ArticleSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.deleted_at IS NULL
+       ORDER BY a.added_at DESC, a.id DESC`,
+    )
+    .all() as SummaryRow[];
+  return rows.map(toSummary);
+}
+
+export function findArticle(db: Database, id: string): Article | null {
+  const row = db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS}, a.document, a.text, a.content_hash
+       FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`,
+    )
+    .get(id) as ArticleRow | undefined;
+  if (!row) return null;
+  return {
+    ...toSummary(row),
+    document: JSON.parse(row.document) as DocumentJson,
+    text: row.text,
+    contentHash: row.content_hash,
+  };
+}
+
+/** The canonical text of a live article, or null; cheaper than `findArticle`. */
+export function findArticleText(db: Database, id: string): string | null {
+  const row = db
+    .prepare('SELECT text FROM articles WHERE id = ? AND deleted_at IS NULL')
+    .get(id) as { text: string } | undefined;
+  return row?.text ?? null;
+}
+
+/** Soft-deletes a live article; answers whether one was deleted. */
+export function softDeleteArticle(db: Database, id: string, at: string): boolean {
+  return (
+    db
+      .prepare('UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
+      .run(at, at, id).changes === 1
+  );
+}
+
+/** Whether a row with this id exists at all, deleted or not. */
+export function articleExists(db: Database, id: string): boolean {
+  return db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
+}

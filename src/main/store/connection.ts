@@ -1,0 +1,135 @@
+/**
+ * Opens a library database: checks its version before touching it, sets the pragmas that keep
+ * acknowledged writes durable, takes a verified backup before migrating an existing database, and
+ * applies pending migrations one transaction each.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+import type { Migration } from './migrations/types';
+
+/** A database written by a newer Marginalia. It is refused and left byte-for-byte untouched. */
+export class NewerDatabaseError extends Error {
+  override readonly name = 'NewerDatabaseError';
+  constructor(
+    readonly file: string,
+    readonly version: number,
+  ) {
+    super(
+      `${file} was made by a newer version of Marginalia (schema ${version}; this version knows ` +
+        `up to ${LATEST_VERSION}). Update Marginalia to open it; the file was not changed.`,
+    );
+  }
+}
+
+/** A migration failed; the database was rolled back to the version it had, and a backup kept. */
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+  constructor(
+    readonly migration: Migration,
+    readonly backupFile: string | null,
+    cause: unknown,
+  ) {
+    super(
+      `migration ${migration.version} (${migration.name}) failed and was rolled back: ` +
+        `${cause instanceof Error ? cause.message : String(cause)}` +
+        (backupFile ? `; a backup from before it is at ${backupFile}` : ''),
+      { cause },
+    );
+  }
+}
+
+export interface OpenOptions {
+  /** Path of a better-sqlite3 native build other than the one in node_modules (Electron's). */
+  readonly nativeBinding?: string;
+  /** Migrations to apply; tests pass their own lists. */
+  readonly migrations?: readonly Migration[];
+  /** The clock, for backup file names. */
+  readonly now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  readonly db: Database;
+  /** The schema version the file had before this open (0 for a new file). */
+  readonly previousVersion: number;
+  /** The verified backup taken before migrating, if there was anything to migrate. */
+  readonly backupFile: string | null;
+}
+
+function readUserVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function backupName(file: string, version: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  return path.join(path.dirname(file), 'backups', `${path.basename(file)}.v${version}.${stamp}.bak`);
+}
+
+/** Copies the database consistently (VACUUM INTO) and checks the copy before trusting it. */
+export function backupDatabase(db: Database, target: string): void {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  db.prepare('VACUUM INTO ?').run(target);
+  const copy = new BetterSqlite3(target, { readonly: true });
+  try {
+    const result = copy.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new Error(`backup ${target} failed its integrity check: ${String(result)}`);
+  } finally {
+    copy.close();
+  }
+}
+
+/** Applies durable-write settings. FULL sync: a power loss cannot drop an acknowledged commit. */
+function configure(db: Database): void {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const driverOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+
+  if (fs.existsSync(file)) {
+    // Look before writing anything: a file from the future must stay byte-for-byte as it is.
+    const probe = new BetterSqlite3(file, { ...driverOptions, readonly: true, fileMustExist: true });
+    try {
+      const version = readUserVersion(probe);
+      if (version > latest) throw new NewerDatabaseError(file, version);
+    } finally {
+      probe.close();
+    }
+  } else {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  }
+
+  const db = new BetterSqlite3(file, driverOptions);
+  try {
+    configure(db);
+    const previousVersion = readUserVersion(db);
+    const pending = migrations.filter((m) => m.version > previousVersion);
+    let backupFile: string | null = null;
+    if (pending.length > 0 && previousVersion > 0) {
+      backupFile = backupName(file, previousVersion, options.now?.() ?? new Date());
+      backupDatabase(db, backupFile);
+    }
+    for (const migration of pending) {
+      try {
+        db.transaction(() => {
+          migration.up(db);
+          db.pragma(`user_version = ${migration.version}`);
+        }).immediate();
+      } catch (error) {
+        throw new MigrationError(migration, backupFile, error);
+      }
+    }
+    return { db, previousVersion, backupFile };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export { LATEST_VERSION };

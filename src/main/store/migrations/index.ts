@@ -1,0 +1,7 @@
+/** Every migration, in order. Append new ones; never edit or reorder a released one. */
+import { migration0001 } from './0001-initial';
+import type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,139 @@
+/**
+ * Web mode: the built renderer and the contract over HTTP, on 127.0.0.1 only. `POST /api/<op>`
+ * with a JSON body answers the operation's `Result`; every API request needs the run's token.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve, type HttpBindings } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { dispatch } from '../../shared/contract/dispatch';
+import type { ErrorCode, Result } from '../../shared/contract/errors';
+import type { ServiceHandlers } from '../../shared/contract/operations';
+import {
+  CONTENT_SECURITY_POLICY,
+  allowedHosts,
+  hasToken,
+  isAllowedOrigin,
+  isLoopbackAddress,
+  newToken,
+} from './security';
+
+/** Room for the largest import (base64) plus the JSON around it. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid_request: 400,
+  unknown_operation: 404,
+  not_found: 404,
+  too_large: 413,
+  unsupported_file: 415,
+  invalid_anchor: 422,
+  storage_full: 507,
+  read_only: 409,
+  internal: 500,
+};
+
+export interface WebServerOptions {
+  readonly handlers: ServiceHandlers;
+  /** Folder of the built renderer (index.html and assets). */
+  readonly staticDir: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly token?: string;
+  readonly log?: (message: string) => void;
+}
+
+export interface WebServer {
+  readonly port: number;
+  readonly token: string;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+function refuse(message: string, code: ErrorCode = 'invalid_request'): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+export function createApp(handlers: ServiceHandlers, staticDir: string, token: string, getPort: () => number, log: (m: string) => void) {
+  const app = new Hono<{ Bindings: HttpBindings }>();
+
+  app.use('*', async (c, next) => {
+    const port = getPort();
+    if (!isLoopbackAddress(c.env.incoming.socket.remoteAddress)) {
+      return c.text('Forbidden: web mode answers only this computer.', 403);
+    }
+    if (!allowedHosts(port).has(c.req.header('host') ?? '')) {
+      return c.text('Forbidden: unexpected Host header.', 403);
+    }
+    if (!isAllowedOrigin(c.req.header('origin'), port)) {
+      return c.text('Forbidden: foreign Origin.', 403);
+    }
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+  });
+
+  app.use('/api/*', async (c, next) => {
+    if (!hasToken(c.req.header('authorization'), token)) {
+      return c.json(refuse('missing or wrong token: open the address web mode printed'), 401);
+    }
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+
+  app.post(
+    '/api/:operation',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(refuse('the request is too large', 'too_large'), 413),
+    }),
+    async (c) => {
+      let payload: unknown;
+      try {
+        payload = await c.req.json();
+      } catch {
+        return c.json(refuse('the request body is not JSON'), 400);
+      }
+      const result = dispatch(handlers, c.req.param('operation'), payload, (op, error) =>
+        log(`${op} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      );
+      return c.json(result, result.ok ? 200 : STATUS[result.error.code]);
+    },
+  );
+  app.all('/api/*', (c) => c.json(refuse('use POST /api/<operation>'), 405));
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  });
+  app.get('*', serveStatic({ root: staticDir }));
+  app.get('*', serveStatic({ root: staticDir, path: 'index.html' }));
+  return app;
+}
+
+export function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? newToken();
+  const log = options.log ?? ((m: string) => console.error(m));
+  let port = options.port ?? 0;
+  const app = createApp(options.handlers, options.staticDir, token, () => port, log);
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, (info: AddressInfo) => {
+      port = info.port;
+      resolve({
+        port,
+        token,
+        url: `http://127.0.0.1:${port}/#token=${token}`,
+        close: () =>
+          new Promise<void>((done) => {
+            (server as Server).closeAllConnections?.();
+            server.close(() => done());
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * Web mode's transport: the same operations as `window.marginalia`, sent to the local server as
+ * `POST /api/<op>` with the run's token, which arrives in the address fragment (never sent to the
+ * server in the URL) and is kept for the tab's life in sessionStorage.
+ */
+import type { Result } from '../../../shared/contract/errors';
+import type { RawInvoke } from '../../../shared/contract/client';
+
+const TOKEN_KEY = 'marginalia.token';
+
+export function readToken(location: Location = window.location, storage: Storage = sessionStorage): string | null {
+  const fromHash = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash)?.[1];
+  if (fromHash) {
+    storage.setItem(TOKEN_KEY, fromHash);
+    return fromHash;
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+export function createHttpInvoke(token: string | null): RawInvoke {
+  return async (operation, payload) => {
+    if (!token) {
+      return {
+        ok: false,
+        error: { code: 'invalid_request', message: 'No access token: open the address that "npm run web" printed.' },
+      };
+    }
+    let response: Response;
+    try {
+      response = await fetch(`/api/${operation}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(payload ?? {}),
+      });
+    } catch {
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'Marginalia is not reachable. Is web mode still running?' },
+      };
+    }
+    try {
+      return (await response.json()) as Result<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `The server answered ${response.status} without data.` } };
+    }
+  };
+}

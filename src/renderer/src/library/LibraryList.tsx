@@ -1,0 +1,39 @@
+/** The library: every article, newest first, each a button that opens it. */
+import type { ArticleSummary } from '../../../shared/contract/entities';
+
+export interface LibraryListProps {
+  readonly articles: readonly ArticleSummary[] | null;
+  readonly selectedId: string | null;
+  readonly onOpen: (id: string) => void;
+}
+
+function describe(article: ArticleSummary): string {
+  return [article.byline, article.publishedAt].filter(Boolean).join(' · ');
+}
+
+export function LibraryList({ articles, selectedId, onOpen }: LibraryListProps) {
+  if (articles === null) return <p className="muted">Loading…</p>;
+  if (articles.length === 0) return <p className="muted">The library is empty.</p>;
+  return (
+    <ul className="article-list">
+      {articles.map((article) => (
+        <li key={article.id}>
+          <button
+            type="button"
+            className="article-item"
+            aria-current={article.id === selectedId ? 'true' : undefined}
+            onClick={() => onOpen(article.id)}
+          >
+            <span className="article-title">{article.title}</span>
+            <span className="article-meta">{describe(article)}</span>
+            {article.annotationCount > 0 && (
+              <span className="article-count">
+                {article.annotationCount} annotation{article.annotationCount === 1 ? '' : 's'}
+              </span>
+            )}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Highlights as inline decorations held in plugin state. The set is persistent: transactions add
+ * or remove highlights through metadata, and everything else maps the existing set. Highlights are
+ * given in canonical-text offsets and converted once with the document's text map.
+ */
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import { offsetToPos, type TextMap } from '../../../shared/document/canonical-text';
+
+/** One highlight to draw: an annotation id, its canonical range and its colour. */
+export interface HighlightSpec {
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+  readonly color: string;
+}
+
+/** What a transaction asks of the highlight set. */
+export interface HighlightAction {
+  /** Highlights to draw; one whose id is already drawn replaces it. */
+  readonly add?: readonly HighlightSpec[];
+  /** Ids of highlights to remove. */
+  readonly remove?: readonly string[];
+}
+
+export const highlightKey = new PluginKey<DecorationSet>('highlights');
+
+function decorationsFor(map: TextMap, spec: HighlightSpec): Decoration[] {
+  const from = offsetToPos(map, spec.start, 1);
+  const to = offsetToPos(map, spec.end, -1);
+  if (to <= from) return [];
+  return [
+    Decoration.inline(
+      from,
+      to,
+      { class: `highlight highlight-${spec.color}`, 'data-annotation-id': spec.id },
+      { id: spec.id },
+    ),
+  ];
+}
+
+export function highlightPlugin(map: TextMap): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: highlightKey,
+    state: {
+      init: () => DecorationSet.empty,
+      apply(tr, set) {
+        let next = set.map(tr.mapping, tr.doc);
+        const action = tr.getMeta(highlightKey) as HighlightAction | undefined;
+        if (!action) return next;
+        const removed = new Set([...(action.remove ?? []), ...(action.add ?? []).map((s) => s.id)]);
+        if (removed.size > 0) {
+          next = next.remove(next.find(undefined, undefined, (spec) => removed.has((spec as { id: string }).id)));
+        }
+        const added = (action.add ?? []).flatMap((s) => decorationsFor(map, s));
+        return added.length ? next.add(tr.doc, added) : next;
+      },
+    },
+    props: {
+      decorations: (state) => highlightKey.getState(state),
+    },
+  });
+}
+
+/** A transaction that applies `action` to the highlight set. */
+export function highlightTransaction(state: EditorState, action: HighlightAction): Transaction {
+  return state.tr.setMeta(highlightKey, action);
+}
+
+/** Ids of the highlights drawn, in document order (with repeats for split decorations removed). */
+export function drawnHighlightIds(state: EditorState): string[] {
+  const set = highlightKey.getState(state);
+  if (!set) return [];
+  const ids = set.find().map((d) => (d.spec as { id: string }).id);
+  return [...new Set(ids)];
+}

@@ -1,0 +1,46 @@
+/**
+ * The receiving side of every transport: look the operation up, validate the payload against its
+ * request schema, call the handler, and answer a `Result`, errors as data.
+ */
+import type { z } from 'zod';
+import { ServiceError, type Result } from './errors';
+import { isOperationName } from './operation-names';
+import { operations, type ServiceHandlers } from './operations';
+
+/** Formats a schema failure as one readable sentence: "note: Too big; tags.0: …". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ` : '') + issue.message)
+    .join('; ');
+}
+
+/** Reports errors the service did not mean; a transport passes one in to log them. */
+export type UnexpectedErrorReporter = (operation: string, error: unknown) => void;
+
+export function dispatch(
+  handlers: ServiceHandlers,
+  operation: string,
+  payload: unknown,
+  onUnexpected: UnexpectedErrorReporter = () => {},
+): Result<unknown> {
+  if (!isOperationName(operation)) {
+    return { ok: false, error: { code: 'unknown_operation', message: `unknown operation "${operation}"` } };
+  }
+  const parsed = operations[operation].request.safeParse(payload ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: { code: 'invalid_request', message: `${operation}: ${describeIssues(parsed.error)}` },
+    };
+  }
+  try {
+    const handler = handlers[operation] as (request: unknown) => unknown;
+    return { ok: true, value: handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof ServiceError) return { ok: false, error: error.toData() };
+    onUnexpected(operation, error);
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'internal', message: `${operation} failed: ${message}` } };
+  }
+}

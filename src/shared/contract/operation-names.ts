@@ -1,0 +1,24 @@
+/**
+ * The names of the contract's operations, alone, so the preload can build `window.marginalia`
+ * without bundling the schemas.
+ */
+export const OPERATION_NAMES = [
+  'listArticles',
+  'getArticle',
+  'importArticle',
+  'deleteArticle',
+  'listAnnotations',
+  'createAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'listTags',
+] as const;
+
+export type OperationName = (typeof OPERATION_NAMES)[number];
+
+export function isOperationName(name: string): name is OperationName {
+  return (OPERATION_NAMES as readonly string[]).includes(name);
+}
+
+/** The single IPC channel every operation travels on; the operation name is its first argument. */
+export const IPC_CHANNEL = 'marginalia:invoke';

@@ -1,0 +1,106 @@
+/**
+ * The contract: every operation's request and response schema, declared once. Electron IPC, HTTP
+ * (web mode) and direct calls (CLI, tests) are all typed and validated from this table.
+ */
+import { z } from 'zod';
+import {
+  AnnotationSchema,
+  ArticleSchema,
+  ArticleSummarySchema,
+  ClaimSchema,
+  HighlightColorSchema,
+  IdSchema,
+  MAX_NOTE_LENGTH,
+  PositionSelectorSchema,
+  QuoteSelectorSchema,
+  TagNameSchema,
+  TagSummarySchema,
+} from './entities';
+import type { OperationName } from './operation-names';
+
+/** Largest file accepted for import. Larger ones are refused before they are read whole. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
+
+const ById = z.strictObject({ id: IdSchema });
+const Empty = z.strictObject({});
+
+export const operations = {
+  listArticles: {
+    request: Empty,
+    response: z.strictObject({ articles: z.array(ArticleSummarySchema) }),
+  },
+  getArticle: {
+    request: ById,
+    response: z.strictObject({ article: ArticleSchema }),
+  },
+  importArticle: {
+    request: z.strictObject({
+      fileName: z.string().min(1).max(1024),
+      contentBase64: z
+        .string()
+        .max(MAX_IMPORT_BASE64, {
+          message: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+        }),
+    }),
+    response: z.strictObject({
+      article: ArticleSummarySchema,
+      warnings: z.array(z.string()),
+    }),
+  },
+  deleteArticle: {
+    request: ById,
+    response: z.strictObject({ id: IdSchema }),
+  },
+  listAnnotations: {
+    request: z.strictObject({ articleId: IdSchema }),
+    response: z.strictObject({ annotations: z.array(AnnotationSchema) }),
+  },
+  createAnnotation: {
+    request: z.strictObject({
+      articleId: IdSchema,
+      quote: QuoteSelectorSchema,
+      position: PositionSelectorSchema,
+      color: HighlightColorSchema.default('yellow'),
+      note: z.string().max(MAX_NOTE_LENGTH).default(''),
+      claim: ClaimSchema.nullable().default(null),
+      tags: z.array(TagNameSchema).max(100).default([]),
+    }),
+    response: z.strictObject({ annotation: AnnotationSchema }),
+  },
+  updateAnnotation: {
+    request: z.strictObject({
+      id: IdSchema,
+      color: HighlightColorSchema.optional(),
+      note: z.string().max(MAX_NOTE_LENGTH).optional(),
+      claim: ClaimSchema.nullable().optional(),
+      tags: z.array(TagNameSchema).max(100).optional(),
+    }),
+    response: z.strictObject({ annotation: AnnotationSchema }),
+  },
+  deleteAnnotation: {
+    request: ById,
+    response: z.strictObject({ id: IdSchema }),
+  },
+  listTags: {
+    request: Empty,
+    response: z.strictObject({ tags: z.array(TagSummarySchema) }),
+  },
+} satisfies Record<OperationName, { request: z.ZodType; response: z.ZodType }>;
+
+export type Operations = typeof operations;
+/** What a caller sends (defaults optional). */
+export type RequestOf<K extends OperationName> = z.input<Operations[K]['request']>;
+/** What the service receives after validation (defaults filled in). */
+export type ParsedRequestOf<K extends OperationName> = z.output<Operations[K]['request']>;
+export type ResponseOf<K extends OperationName> = z.output<Operations[K]['response']>;
+
+/** The operations as the service implements them. */
+export type ServiceHandlers = {
+  [K in OperationName]: (request: ParsedRequestOf<K>) => ResponseOf<K>;
+};
+
+/** The operations as a client calls them, over any transport. */
+export type Client = {
+  [K in OperationName]: (request: RequestOf<K>) => Promise<ResponseOf<K>>;
+};
