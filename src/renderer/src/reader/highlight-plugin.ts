@@ -33,7 +33,9 @@ function decorationsFor(map: TextMap, spec: HighlightSpec): Decoration[] {
     Decoration.inline(
       from,
       to,
-      { class: `highlight highlight-${spec.color}`, 'data-annotation-id': spec.id },
+      // Each highlight gets its own <mark>, so overlapping ones nest (and blend) instead of
+      // merging their attributes into one element that could name only one annotation.
+      { nodeName: 'mark', class: `highlight highlight-${spec.color}`, 'data-annotation-id': spec.id },
       { id: spec.id },
     ),
   ];

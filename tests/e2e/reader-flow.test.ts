@@ -1,0 +1,112 @@
+/**
+ * End to end: web mode on a new data dir, driven in Chromium as a user would, finding controls
+ * by role and name. The sample is in the library; a highlight made in the page survives a restart
+ * of web mode; the API refuses a request without the token.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
+import { startWebMode, type RunningWebMode } from '../support/web-mode';
+
+const SAMPLE_TITLE = /Negotiations continue between Western and Russian diplomats/;
+
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-e2e-'));
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Selects `phrase` in the article text the way a drag of the mouse would. */
+async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.querySelector('.article-body')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the article`);
+  }, phrase);
+}
+
+async function openSample(page: Page, server: RunningWebMode): Promise<void> {
+  await page.goto(server.url);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: SAMPLE_TITLE }).click();
+  await page.getByRole('document', { name: 'Article text' }).waitFor();
+}
+
+function highlightTexts(page: Page): Promise<string[]> {
+  return page.locator('mark.highlight').allTextContents();
+}
+
+describe('web mode in Chromium', () => {
+  it('shows the sample, keeps highlights across a restart, and refuses calls without the token', async () => {
+    const first = await startWebMode(dataDir);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await openSample(page, first);
+      await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toMatch(SAMPLE_TITLE);
+
+      // By mouse: select, then the Highlight button.
+      await selectPhrase(page, 'false-flag operations');
+      await page.getByRole('button', { name: 'Highlight' }).click();
+      await expect.poll(() => highlightTexts(page)).toEqual(['false-flag operations']);
+
+      // By keyboard: select, then H.
+      await selectPhrase(page, 'which Russia denies');
+      await page.keyboard.press('h');
+      await expect.poll(() => highlightTexts(page)).toEqual(['false-flag operations', 'which Russia denies']);
+
+      const sidebar = page.getByRole('complementary', { name: 'Annotations' });
+      await expect.poll(() => sidebar.locator('blockquote').allTextContents()).toEqual([
+        'false-flag operations',
+        'which Russia denies',
+      ]);
+
+      const refused = await fetch(`${first.origin}/api/listArticles`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      expect(refused.status).toBe(401);
+      const wrongToken = await fetch(`${first.origin}/api/listArticles`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer not-the-token' },
+        body: '{}',
+      });
+      expect(wrongToken.status).toBe(401);
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+
+    const second = await startWebMode(dataDir);
+    try {
+      expect(second.token).not.toBe(first.token);
+      await openSample(page, second);
+      await expect.poll(() => highlightTexts(page)).toEqual(['false-flag operations', 'which Russia denies']);
+      const item = page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: SAMPLE_TITLE });
+      await expect.poll(() => item.textContent()).toContain('2 annotations');
+    } finally {
+      await page.close();
+      expect(await second.stop()).toBe(0);
+    }
+    expect(errors).toEqual([]);
+  });
+});
