@@ -25,7 +25,7 @@ export function defaultDataDir(
 /** `--data-dir`, else `MARGINALIA_DATA_DIR`, else the desktop app's folder. */
 export function resolveDataDir(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const chosen = explicit ?? env['MARGINALIA_DATA_DIR'];
-  return path.resolve(chosen && chosen.length > 0 ? chosen : defaultDataDir());
+  return path.resolve(chosen && chosen.length > 0 ? chosen : defaultDataDir(process.platform, env));
 }
 
 /** The project root: the nearest folder above this module with Marginalia's package.json. */

@@ -27,11 +27,11 @@ it('the desktop app opens its window on the library, with the sample in it', asy
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-electron-'));
   const app = await _electron.launch({ executablePath: binary, args: [ROOT, '--data-dir', dataDir], cwd: ROOT });
   try {
-    const window = await app.firstWindow();
-    const sample = window.getByRole('button', { name: /Negotiations continue between Western and Russian diplomats/ });
+    const page = await app.firstWindow();
+    const sample = page.getByRole('button', { name: /Negotiations continue between Western and Russian diplomats/ });
     await sample.waitFor();
-    expect(await window.evaluate(() => typeof (window as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => Object.keys(window.marginalia ?? {}).sort())).toContain('listArticles');
+    expect(await page.evaluate(() => typeof (window as { require?: unknown }).require)).toBe('undefined');
+    expect(await page.evaluate(() => Object.keys(window.marginalia ?? {}).sort())).toContain('listArticles');
   } finally {
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

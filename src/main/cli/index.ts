@@ -5,10 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createDirectClient } from '../../shared/contract/direct';
 import { ServiceError } from '../../shared/contract/errors';
+import type { Client } from '../../shared/contract/operations';
 import { openLibrary, type Library } from '../library';
 import { projectRoot, resolveDataDir } from '../paths';
 import { assertImportSize } from '../import/decode';
+import { importFile } from '../import/index';
 import { startWebServer } from '../web/server';
 import { openInBrowser } from './open-browser';
 
@@ -48,7 +51,12 @@ function readImportFile(file: string): Uint8Array {
   return fs.readFileSync(file);
 }
 
-export function buildProgram(io: CliIo = defaultIo): { program: Command; done: Promise<void> } {
+export function buildProgram(io: CliIo = defaultIo): {
+  program: Command;
+  done: Promise<void>;
+  /** Closes the library if a failed command left it open; safe to call twice. */
+  close: () => void;
+} {
   let library: Library | null = null;
   let finish: () => void = () => {};
   const done = new Promise<void>((resolve) => (finish = resolve));
@@ -59,6 +67,8 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; done: P
     library ??= openLibrary({ dataDir });
     return library;
   };
+  /** The contract's client over the library: the CLI validates like every other transport. */
+  const client = (): Client => createDirectClient(open().service);
   const close = () => {
     library?.close();
     library = null;
@@ -78,12 +88,16 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; done: P
     .command('import')
     .description('import plain-text (.txt) or Markdown (.md) files; prints "<id>\\t<title>" for each')
     .argument('<file...>', 'files to import')
-    .action((files: string[]) => {
-      // Read and check every file before storing any, so a bad one adds nothing.
+    .action(async (files: string[]) => {
+      // Read and parse every file before storing any, so one bad file means nothing is added.
       const inputs = files.map((file) => ({ file, bytes: readImportFile(file) }));
-      const service = open().service;
+      for (const { file, bytes } of inputs) importFile(path.basename(file), bytes);
+      const api = client();
       for (const { file, bytes } of inputs) {
-        const { article, warnings } = service.importBytes(path.basename(file), bytes);
+        const { article, warnings } = await api.importArticle({
+          fileName: path.basename(file),
+          contentBase64: Buffer.from(bytes).toString('base64'),
+        });
         for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
         io.stdout(`${article.id}\t${article.title}\n`);
       }
@@ -95,8 +109,8 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; done: P
     .command('list')
     .description('list the articles in the library')
     .option('--json', 'print JSON')
-    .action((options: { json?: boolean }) => {
-      const { articles } = open().service.listArticles({});
+    .action(async (options: { json?: boolean }) => {
+      const { articles } = await client().listArticles({});
       if (options.json) io.stdout(JSON.stringify(articles, null, 2) + '\n');
       else for (const a of articles) io.stdout(`${a.id}\t${a.title}\n`);
       close();
@@ -108,8 +122,8 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; done: P
     .description("show an article's metadata and canonical text")
     .argument('<article-id>', 'the article to show')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((id: string, options: { format: 'text' | 'json' }) => {
-      const { article } = open().service.getArticle({ id });
+    .action(async (id: string, options: { format: 'text' | 'json' }) => {
+      const { article } = await client().getArticle({ id });
       if (options.format === 'json') {
         io.stdout(JSON.stringify(article, null, 2) + '\n');
       } else {
@@ -154,12 +168,12 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; done: P
       process.on('SIGTERM', stop);
     });
 
-  return { program, done };
+  return { program, done, close };
 }
 
 /** Runs the CLI and answers the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
-  const { program, done } = buildProgram(io);
+  const { program, done, close } = buildProgram(io);
   try {
     if (argv.length === 0) {
       program.outputHelp();
@@ -180,5 +194,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
         : String(error);
     io.stderr(`marginalia: ${message.split('\n')[0]}\n`);
     return 1;
+  } finally {
+    close();
   }
 }

@@ -61,9 +61,36 @@ function readUserVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** `user_version` from a SQLite file's 100-byte header (offset 60), or null if it has none. */
+function readHeaderUserVersion(file: string): number | null {
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    if (fs.readSync(fd, header, 0, 100, 0) < 100) return null;
+  } finally {
+    fs.closeSync(fd);
+  }
+  return header.subarray(0, 16).equals(SQLITE_HEADER) ? header.readInt32BE(60) : null;
+}
+
+function probeUserVersion(file: string, driverOptions: { nativeBinding?: string }): number {
+  const probe = new BetterSqlite3(file, { ...driverOptions, readonly: true, fileMustExist: true });
+  try {
+    return readUserVersion(probe);
+  } finally {
+    probe.close();
+  }
+}
+
+/** A new backup file name; a counter keeps two backups in the same millisecond apart. */
 function backupName(file: string, version: number, now: Date): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  return path.join(path.dirname(file), 'backups', `${path.basename(file)}.v${version}.${stamp}.bak`);
+  const base = path.join(path.dirname(file), 'backups', `${path.basename(file)}.v${version}.${stamp}`);
+  let candidate = `${base}.bak`;
+  for (let n = 1; fs.existsSync(candidate); n++) candidate = `${base}-${n}.bak`;
+  return candidate;
 }
 
 /** Copies the database consistently (VACUUM INTO) and checks the copy before trusting it. */
@@ -93,14 +120,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   const driverOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 
   if (fs.existsSync(file)) {
-    // Look before writing anything: a file from the future must stay byte-for-byte as it is.
-    const probe = new BetterSqlite3(file, { ...driverOptions, readonly: true, fileMustExist: true });
-    try {
-      const version = readUserVersion(probe);
-      if (version > latest) throw new NewerDatabaseError(file, version);
-    } finally {
-      probe.close();
-    }
+    // Look before writing anything: a file from the future must stay byte-for-byte as it is, with
+    // nothing created beside it. With no WAL the header holds the whole truth, so read it without
+    // SQLite (even a read-only connection to a WAL database creates -wal and -shm files).
+    const headerVersion = fs.existsSync(`${file}-wal`) ? null : readHeaderUserVersion(file);
+    const version = headerVersion ?? probeUserVersion(file, driverOptions);
+    if (version > latest) throw new NewerDatabaseError(file, version);
   } else {
     fs.mkdirSync(path.dirname(file), { recursive: true });
   }
@@ -109,6 +134,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   try {
     configure(db);
     const previousVersion = readUserVersion(db);
+    if (previousVersion > latest) throw new NewerDatabaseError(file, previousVersion);
     const pending = migrations.filter((m) => m.version > previousVersion);
     let backupFile: string | null = null;
     if (pending.length > 0 && previousVersion > 0) {

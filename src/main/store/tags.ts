@@ -1,15 +1,26 @@
-/** Queries over `tags` and `annotation_tags`. Tag names are unique, case-insensitively. */
+/** Queries over `tags` and `annotation_tags`. Live tag names are unique, ignoring case and form. */
 import type { Database } from 'better-sqlite3';
 import type { TagSummary } from '../../shared/contract/entities';
 
+/** The comparison key of a tag name: Unicode NFC, lower-cased in every script. */
+export function tagKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
 /** Answers the id of the live tag named `name`, creating it if there is none. */
 export function ensureTag(db: Database, name: string, newId: () => string, at: string): string {
+  const key = tagKey(name);
   const existing = db
-    .prepare('SELECT id FROM tags WHERE name = ? AND deleted_at IS NULL')
-    .get(name) as { id: string } | undefined;
+    .prepare('SELECT id FROM tags WHERE name_key = ? AND deleted_at IS NULL')
+    .get(key) as { id: string } | undefined;
   if (existing) return existing.id;
   const id = newId();
-  db.prepare('INSERT INTO tags (id, name, created_at) VALUES (?, ?, ?)').run(id, name, at);
+  db.prepare('INSERT INTO tags (id, name, name_key, created_at) VALUES (?, ?, ?, ?)').run(
+    id,
+    name.normalize('NFC'),
+    key,
+    at,
+  );
   return id;
 }
 
@@ -35,7 +46,7 @@ export function tagsByAnnotation(db: Database, articleId: string): Map<string, s
       `SELECT at.annotation_id, t.name FROM annotation_tags at
        JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL
        JOIN annotations a ON a.id = at.annotation_id
-       WHERE a.article_id = ? ORDER BY t.name COLLATE NOCASE`,
+       WHERE a.article_id = ? ORDER BY t.name_key`,
     )
     .all(articleId) as { annotation_id: string; name: string }[];
   const map = new Map<string, string[]>();
@@ -55,7 +66,7 @@ export function listTags(db: Database): TagSummary[] {
             JOIN annotations a ON a.id = at.annotation_id AND a.deleted_at IS NULL
             JOIN articles r ON r.id = a.article_id AND r.deleted_at IS NULL
           WHERE at.tag_id = t.id) AS annotation_count
-       FROM tags t WHERE t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE`,
+       FROM tags t WHERE t.deleted_at IS NULL ORDER BY t.name_key`,
     )
     .all() as { id: string; name: string; annotation_count: number }[];
   return rows.map((r) => ({ id: r.id, name: r.name, annotationCount: r.annotation_count }));

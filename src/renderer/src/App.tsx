@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ArticleSummary } from '../../shared/contract/entities';
 import type { Client } from '../../shared/contract/operations';
 import { ErrorBanner } from './components/ErrorBanner';
+import { ImportButton } from './library/ImportButton';
 import { LibraryList } from './library/LibraryList';
 import { Reader } from './reader/Reader';
 
@@ -30,7 +31,17 @@ export function App({ client }: AppProps) {
   return (
     <div className="app">
       <nav className="library" aria-label="Library">
-        <h1 className="app-title">Marginalia</h1>
+        <div className="library-header">
+          <h1 className="app-title">Marginalia</h1>
+          <ImportButton
+            client={client}
+            onError={reportError}
+            onImported={(article) => {
+              refresh();
+              setOpenId(article.id);
+            }}
+          />
+        </div>
         <LibraryList articles={articles} selectedId={openId} onOpen={setOpenId} />
       </nav>
       <main className="reader-pane" aria-label="Reader">

@@ -29,9 +29,14 @@ export function dispatch(
   }
   const parsed = operations[operation].request.safeParse(payload ?? {});
   if (!parsed.success) {
+    // A payload refused only for its size is "too large", which the user can act on.
+    const tooBig = parsed.error.issues.every((issue) => issue.code === 'too_big');
     return {
       ok: false,
-      error: { code: 'invalid_request', message: `${operation}: ${describeIssues(parsed.error)}` },
+      error: {
+        code: tooBig ? 'too_large' : 'invalid_request',
+        message: `${operation}: ${describeIssues(parsed.error)}`,
+      },
     };
   }
   try {

@@ -44,9 +44,11 @@ const v2Broken: Migration = {
 const v3Broken: Migration = { ...v2Broken, version: 3, name: 'broken-three' };
 
 function tableNames(db: Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as {
-    name: string;
-  }[]).map((r) => r.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 }
 
 function integrity(file: string): unknown {
@@ -310,7 +312,13 @@ describe('openDatabase migrating an existing database', () => {
 
   it('a migration that fails on a brand-new file leaves it at version 0 (no backup to name)', () => {
     const file = path.join(tempDir(), 'fresh.db');
-    const broken: Migration = { ...v2Broken, version: 1, up: () => { throw new Error('nope'); } };
+    const broken: Migration = {
+      ...v2Broken,
+      version: 1,
+      up: () => {
+        throw new Error('nope');
+      },
+    };
     let caught: unknown;
     try {
       openDatabase(file, { migrations: [broken] }).db.close();
@@ -344,7 +352,9 @@ describe('backupDatabase', () => {
       const copy = new BetterSqlite3(target, { readonly: true });
       try {
         expect(copy.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 202 });
-        expect(copy.prepare("SELECT count(*) AS n FROM notes WHERE body LIKE 'uncommitted%'").get()).toEqual({ n: 0 });
+        expect(
+          copy.prepare("SELECT count(*) AS n FROM notes WHERE body LIKE 'uncommitted%'").get(),
+        ).toEqual({ n: 0 });
       } finally {
         copy.close();
       }

@@ -57,13 +57,16 @@ export const migration0001: Migration = {
       ) STRICT;
       CREATE INDEX annotations_by_article ON annotations (article_id, position_start);
 
+      -- name_key is the name folded for comparison (NFC, lower case in every script), computed
+      -- in code: SQLite's NOCASE folds only ASCII, so "Ärger" and "ärger" would be two tags.
       CREATE TABLE tags (
         id TEXT PRIMARY KEY,
-        name TEXT NOT NULL COLLATE NOCASE,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
         created_at TEXT NOT NULL,
         deleted_at TEXT
       ) STRICT;
-      CREATE UNIQUE INDEX tags_live_name ON tags (name) WHERE deleted_at IS NULL;
+      CREATE UNIQUE INDEX tags_live_name ON tags (name_key) WHERE deleted_at IS NULL;
 
       CREATE TABLE annotation_tags (
         annotation_id TEXT NOT NULL REFERENCES annotations (id),

@@ -1,5 +1,6 @@
 /** The library: every article, newest first, each a button that opens it. */
 import type { ArticleSummary } from '../../../shared/contract/entities';
+import { describeSource } from '../format';
 
 export interface LibraryListProps {
   readonly articles: readonly ArticleSummary[] | null;
@@ -7,9 +8,6 @@ export interface LibraryListProps {
   readonly onOpen: (id: string) => void;
 }
 
-function describe(article: ArticleSummary): string {
-  return [article.byline, article.publishedAt].filter(Boolean).join(' · ');
-}
 
 export function LibraryList({ articles, selectedId, onOpen }: LibraryListProps) {
   if (articles === null) return <p className="muted">Loading…</p>;
@@ -25,7 +23,7 @@ export function LibraryList({ articles, selectedId, onOpen }: LibraryListProps) 
             onClick={() => onOpen(article.id)}
           >
             <span className="article-title">{article.title}</span>
-            <span className="article-meta">{describe(article)}</span>
+            <span className="article-meta">{describeSource(article.byline, article.publishedAt)}</span>
             {article.annotationCount > 0 && (
               <span className="article-count">
                 {article.annotationCount} annotation{article.annotationCount === 1 ? '' : 's'}

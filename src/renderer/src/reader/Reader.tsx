@@ -7,6 +7,7 @@ import { anchor } from '../../../shared/anchoring/anchor';
 import { describeRange } from '../../../shared/anchoring/selectors';
 import type { Annotation, Article } from '../../../shared/contract/entities';
 import type { Client } from '../../../shared/contract/operations';
+import { describeSource } from '../format';
 import { createArticleView, type ArticleView } from './article-view';
 import type { HighlightSpec } from './highlight-plugin';
 import { selectedRange } from './selection';
@@ -106,7 +107,7 @@ export function Reader({ client, articleId, onError, onChanged }: ReaderProps) {
       <article className="article">
         <header className="article-header">
           <h2>{article.title}</h2>
-          <p className="article-meta">{[article.byline && `By ${article.byline}`, article.publishedAt].filter(Boolean).join(' · ')}</p>
+          <p className="article-meta">{describeSource(article.byline, article.publishedAt)}</p>
         </header>
         <div className="toolbar" role="toolbar" aria-label="Selection">
           <button
