@@ -4,7 +4,15 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_AND_ELECTRON = ['node:*', 'electron', 'better-sqlite3', 'fs', 'path', 'os', 'child_process'];
+const NODE_AND_ELECTRON = [
+  'node:*',
+  'electron',
+  'better-sqlite3',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'coverage/**', 'test-results/**', 'node_modules/**'] },
@@ -15,9 +23,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    // Scripts that drive a browser pass functions to page.evaluate, which run in the page.
+    files: ['scripts/screenshot.js'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],
@@ -29,8 +45,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: NODE_AND_ELECTRON, message: 'The renderer reaches the main process only through window.marginalia.' },
-            { group: ['**/main/**', '**/preload/index*'], message: 'The renderer never imports main-process code.' },
+            {
+              group: NODE_AND_ELECTRON,
+              message: 'The renderer reaches the main process only through window.marginalia.',
+            },
+            {
+              group: ['**/main/**', '**/preload/index*'],
+              message: 'The renderer never imports main-process code.',
+            },
           ],
         },
       ],
@@ -44,8 +66,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...NODE_AND_ELECTRON, 'react', 'react-dom', 'prosemirror-view'], message: 'src/shared touches no Node, Electron, DOM or React API.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing from the processes.' },
+            {
+              group: [...NODE_AND_ELECTRON, 'react', 'react-dom', 'prosemirror-view'],
+              message: 'src/shared touches no Node, Electron, DOM or React API.',
+            },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared imports nothing from the processes.',
+            },
           ],
         },
       ],
@@ -58,7 +86,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only src/main/index.ts and src/main/electron/ import electron.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only src/main/index.ts and src/main/electron/ import electron.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -2,11 +2,11 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './tests/support/chromium';
 
-// One run, three projects: unit tests under Node, view tests in Chromium (browser mode), and
+// Verbose, so every skipped test prints its reason. One run, three projects: unit tests under Node, view tests in Chromium (browser mode), and
 // end-to-end tests that build the app, start web mode and drive Chromium.
 export default defineConfig({
   test: {
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    reporters: ['verbose', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
         test: {

@@ -11,7 +11,11 @@ import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-shots-'));
-const server = spawn(process.execPath, ['bin/marginalia.js', '--data-dir', dataDir, 'web', '--no-open'], { cwd: root });
+const server = spawn(
+  process.execPath,
+  ['bin/marginalia.js', '--data-dir', dataDir, 'web', '--no-open'],
+  { cwd: root },
+);
 const url = await new Promise((resolve, reject) => {
   let out = '';
   server.stdout.on('data', (d) => {
@@ -24,18 +28,36 @@ const url = await new Promise((resolve, reject) => {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   for (const scheme of ['light', 'dark']) {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 1040 }, colorScheme: scheme, deviceScaleFactor: 1 });
+    const page = await browser.newPage({
+      viewport: { width: 1360, height: 1040 },
+      colorScheme: scheme,
+      deviceScaleFactor: 1,
+    });
     await page.goto(url);
     await page.getByRole('button', { name: /Negotiations continue/ }).click();
     await page.getByRole('document', { name: 'Article text' }).waitFor();
     if (scheme === 'light') {
-      for (const phrase of ['false-flag operations', 'which Russia denies', 'the warning time for a possible attack is going down']) {
+      for (const phrase of [
+        'false-flag operations',
+        'which Russia denies',
+        'the warning time for a possible attack is going down',
+      ]) {
         await page.evaluate((wanted) => {
-          const walker = document.createTreeWalker(document.querySelector('.article-body'), NodeFilter.SHOW_TEXT);
+          const walker = document.createTreeWalker(
+            document.querySelector('.article-body'),
+            NodeFilter.SHOW_TEXT,
+          );
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             const at = node.textContent.indexOf(wanted);
             if (at === -1) continue;
@@ -49,7 +71,10 @@ try {
         }, phrase);
         const before = await page.locator('.annotation-card').count();
         await page.getByRole('button', { name: 'Highlight' }).click();
-        await page.waitForFunction((n) => document.querySelectorAll('.annotation-card').length === n, before + 1);
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('.annotation-card').length === n,
+          before + 1,
+        );
       }
     }
     await page.screenshot({ path: path.join(root, 'docs', `reader-${scheme}.png`) });

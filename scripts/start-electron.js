@@ -62,17 +62,33 @@ function ensureNativeModule() {
   const work = path.join(nativeDir, 'build', 'better-sqlite3');
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(work), { recursive: true });
-  fs.cpSync(sqliteDir, work, { recursive: true, filter: (src) => !src.startsWith(path.join(sqliteDir, 'build')) });
+  fs.cpSync(sqliteDir, work, {
+    recursive: true,
+    filter: (src) => !src.startsWith(path.join(sqliteDir, 'build')),
+  });
   const nodeGyp = path.join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
   const result = spawnSync(
     process.execPath,
-    [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+    [
+      nodeGyp,
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+    ],
     { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
   if (result.status !== 0 || !fs.existsSync(built)) {
-    const reason = String(result.stderr ?? '').trim().split('\n').pop() ?? '';
-    fail(`could not build SQLite for Electron (${reason || 'node-gyp failed'}); see the README's "Native modules" section.`);
+    const reason =
+      String(result.stderr ?? '')
+        .trim()
+        .split('\n')
+        .pop() ?? '';
+    fail(
+      `could not build SQLite for Electron (${reason || 'node-gyp failed'}); see the README's "Native modules" section.`,
+    );
   }
   fs.copyFileSync(built, binding);
   fs.writeFileSync(stampFile, JSON.stringify(wanted, null, 2));

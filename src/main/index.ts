@@ -36,7 +36,8 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  if (process.env['ELECTRON_RENDERER_URL']) void window.loadURL(process.env['ELECTRON_RENDERER_URL']);
+  if (process.env['ELECTRON_RENDERER_URL'])
+    void window.loadURL(process.env['ELECTRON_RENDERER_URL']);
   else void window.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
   return window;
 }
@@ -54,7 +55,10 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
     hardenSession(devServerUrl);
-    const dataDir = dataDirFromArgs(process.argv) ?? process.env['MARGINALIA_DATA_DIR'] ?? app.getPath('userData');
+    const dataDir =
+      dataDirFromArgs(process.argv) ??
+      process.env['MARGINALIA_DATA_DIR'] ??
+      app.getPath('userData');
     try {
       const nativeBinding = electronNativeBinding(app.getAppPath());
       library = openLibrary({
@@ -63,12 +67,17 @@ if (!app.requestSingleInstanceLock()) {
         ...(nativeBinding ? { nativeBinding } : {}),
       });
     } catch (error) {
-      dialog.showErrorBox('Marginalia cannot open its library', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox(
+        'Marginalia cannot open its library',
+        error instanceof Error ? error.message : String(error),
+      );
       app.exit(1);
       return;
     }
-    registerIpc(library.service, (url) =>
-      url.startsWith('file://') || (devServerUrl !== undefined && url.startsWith(devServerUrl)),
+    registerIpc(
+      library.service,
+      (url) =>
+        url.startsWith('file://') || (devServerUrl !== undefined && url.startsWith(devServerUrl)),
     );
     mainWindow = createWindow();
     app.on('activate', () => {

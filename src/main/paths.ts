@@ -17,13 +17,17 @@ export function defaultDataDir(
   env: NodeJS.ProcessEnv = process.env,
   home: string = os.homedir(),
 ): string {
-  if (platform === 'win32') return path.join(env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), APP_NAME);
+  if (platform === 'win32')
+    return path.join(env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), APP_NAME);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_NAME);
   return path.join(env['XDG_CONFIG_HOME'] || path.join(home, '.config'), APP_NAME);
 }
 
 /** `--data-dir`, else `MARGINALIA_DATA_DIR`, else the desktop app's folder. */
-export function resolveDataDir(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDataDir(
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const chosen = explicit ?? env['MARGINALIA_DATA_DIR'];
   return path.resolve(chosen && chosen.length > 0 ? chosen : defaultDataDir(process.platform, env));
 }

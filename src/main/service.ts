@@ -26,7 +26,11 @@ export interface ServiceDeps {
 
 export type Service = ServiceHandlers & {
   /** Imports a file's bytes directly (the CLI reads files itself; no base64 round trip). */
-  importBytes(fileName: string, bytes: Uint8Array, id?: string): ReturnType<ServiceHandlers['importArticle']>;
+  importBytes(
+    fileName: string,
+    bytes: Uint8Array,
+    id?: string,
+  ): ReturnType<ServiceHandlers['importArticle']>;
 };
 
 const SAMPLE_SEEDED = 'sample_seeded';
@@ -35,7 +39,10 @@ const SAMPLE_SEEDED = 'sample_seeded';
 function translateSqliteError(error: unknown): never {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'SQLITE_FULL') {
-    throw new ServiceError('storage_full', 'The disk or library is full; nothing was saved. Free some space and try again.');
+    throw new ServiceError(
+      'storage_full',
+      'The disk or library is full; nothing was saved. Free some space and try again.',
+    );
   }
   if (code === 'SQLITE_READONLY') {
     throw new ServiceError('read_only', 'The library is read-only; nothing was saved.');
@@ -96,7 +103,8 @@ export function createService(deps: ServiceDeps): Service {
   if (deps.sample && getMeta(db, SAMPLE_SEEDED) === null) {
     const sample = deps.sample;
     write(() => {
-      if (!articles.articleExists(db, sample.id)) importBytes(sample.fileName, sample.bytes, sample.id);
+      if (!articles.articleExists(db, sample.id))
+        importBytes(sample.fileName, sample.bytes, sample.id);
       setMeta(db, SAMPLE_SEEDED, now());
     });
   }
@@ -135,7 +143,8 @@ export function createService(deps: ServiceDeps): Service {
 
     createAnnotation: (request) => {
       const text = articles.findArticleText(db, request.articleId);
-      if (text === null) throw new ServiceError('not_found', `no article with id ${request.articleId}`);
+      if (text === null)
+        throw new ServiceError('not_found', `no article with id ${request.articleId}`);
       if (!positionMatchesQuote(text, request)) {
         throw new ServiceError(
           'invalid_anchor',

@@ -7,7 +7,10 @@ import { IPC_CHANNEL, OPERATION_NAMES } from '../shared/contract/operation-names
 import type { MarginaliaBridge } from './bridge';
 
 const bridge = Object.fromEntries(
-  OPERATION_NAMES.map((name) => [name, (payload: unknown) => ipcRenderer.invoke(IPC_CHANNEL, name, payload)]),
+  OPERATION_NAMES.map((name) => [
+    name,
+    (payload: unknown) => ipcRenderer.invoke(IPC_CHANNEL, name, payload),
+  ]),
 ) as MarginaliaBridge;
 
 contextBridge.exposeInMainWorld('marginalia', bridge satisfies MarginaliaBridge);

@@ -29,7 +29,10 @@ afterAll(async () => {
 /** Selects `phrase` in the article text the way a drag of the mouse would. */
 async function selectPhrase(page: Page, phrase: string): Promise<void> {
   await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.querySelector('.article-body')!, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(
+      document.querySelector('.article-body')!,
+      NodeFilter.SHOW_TEXT,
+    );
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent!.indexOf(wanted);
       if (at === -1) continue;
@@ -46,7 +49,10 @@ async function selectPhrase(page: Page, phrase: string): Promise<void> {
 
 async function openSample(page: Page, server: RunningWebMode): Promise<void> {
   await page.goto(server.url);
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: SAMPLE_TITLE }).click();
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: SAMPLE_TITLE })
+    .click();
   await page.getByRole('document', { name: 'Article text' }).waitFor();
 }
 
@@ -62,7 +68,9 @@ describe('web mode in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     try {
       await openSample(page, first);
-      await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toMatch(SAMPLE_TITLE);
+      await expect
+        .poll(() => page.getByRole('heading', { level: 2 }).textContent())
+        .toMatch(SAMPLE_TITLE);
 
       // By mouse: select, then the Highlight button.
       await selectPhrase(page, 'false-flag operations');
@@ -72,13 +80,14 @@ describe('web mode in Chromium', () => {
       // By keyboard: select, then H.
       await selectPhrase(page, 'which Russia denies');
       await page.keyboard.press('h');
-      await expect.poll(() => highlightTexts(page)).toEqual(['false-flag operations', 'which Russia denies']);
+      await expect
+        .poll(() => highlightTexts(page))
+        .toEqual(['false-flag operations', 'which Russia denies']);
 
       const sidebar = page.getByRole('complementary', { name: 'Annotations' });
-      await expect.poll(() => sidebar.locator('blockquote').allTextContents()).toEqual([
-        'false-flag operations',
-        'which Russia denies',
-      ]);
+      await expect
+        .poll(() => sidebar.locator('blockquote').allTextContents())
+        .toEqual(['false-flag operations', 'which Russia denies']);
 
       const refused = await fetch(`${first.origin}/api/listArticles`, {
         method: 'POST',
@@ -100,8 +109,12 @@ describe('web mode in Chromium', () => {
     try {
       expect(second.token).not.toBe(first.token);
       await openSample(page, second);
-      await expect.poll(() => highlightTexts(page)).toEqual(['false-flag operations', 'which Russia denies']);
-      const item = page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: SAMPLE_TITLE });
+      await expect
+        .poll(() => highlightTexts(page))
+        .toEqual(['false-flag operations', 'which Russia denies']);
+      const item = page
+        .getByRole('navigation', { name: 'Library' })
+        .getByRole('button', { name: SAMPLE_TITLE });
       await expect.poll(() => item.textContent()).toContain('2 annotations');
     } finally {
       await page.close();

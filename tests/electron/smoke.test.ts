@@ -21,17 +21,29 @@ function installedElectronBinary(): string | null {
 it('the desktop app opens its window on the library, with the sample in it', async (context) => {
   const binary = installedElectronBinary();
   if (!binary) {
-    context.skip('Electron binary not installed on this machine (npm start downloads it; this machine cannot)');
+    context.skip(
+      'Electron binary not installed on this machine (npm start downloads it; this machine cannot)',
+    );
     return;
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-electron-'));
-  const app = await _electron.launch({ executablePath: binary, args: [ROOT, '--data-dir', dataDir], cwd: ROOT });
+  const app = await _electron.launch({
+    executablePath: binary,
+    args: [ROOT, '--data-dir', dataDir],
+    cwd: ROOT,
+  });
   try {
     const page = await app.firstWindow();
-    const sample = page.getByRole('button', { name: /Negotiations continue between Western and Russian diplomats/ });
+    const sample = page.getByRole('button', {
+      name: /Negotiations continue between Western and Russian diplomats/,
+    });
     await sample.waitFor();
-    expect(await page.evaluate(() => typeof (window as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => Object.keys(window.marginalia ?? {}).sort())).toContain('listArticles');
+    expect(await page.evaluate(() => typeof (window as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
+    expect(await page.evaluate(() => Object.keys(window.marginalia ?? {}).sort())).toContain(
+      'listArticles',
+    );
   } finally {
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

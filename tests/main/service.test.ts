@@ -788,7 +788,10 @@ describe('through dispatch (the receiving side of every transport)', () => {
     ]);
     // Refused only for size: "too large", and still nothing stored.
     for (const [operation, payload] of [
-      ['createAnnotation', { articleId: SAMPLE_ARTICLE_ID, ...range, note: 'x'.repeat(MAX_NOTE_LENGTH + 1) }],
+      [
+        'createAnnotation',
+        { articleId: SAMPLE_ARTICLE_ID, ...range, note: 'x'.repeat(MAX_NOTE_LENGTH + 1) },
+      ],
       ['updateAnnotation', { id: existing.id, note: 'x'.repeat(MAX_NOTE_LENGTH + 1) }],
     ] as const) {
       const result = dispatch(service, operation, payload);
@@ -877,5 +880,21 @@ describe('through dispatch (the receiving side of every transport)', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'too_large' } });
     expect(snapshot(db)).toBe(before);
+  });
+});
+
+describe('storage faults', () => {
+  it('answers storage_full when the library cannot grow, and stores nothing', () => {
+    const { db, service } = harness();
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    const before = snapshot(db);
+    const big = Buffer.from(`Big\n\n${'word '.repeat(200_000)}`).toString('base64');
+    const error = expectServiceError(
+      () => service.importArticle({ fileName: 'big.txt', contentBase64: big }),
+      'storage_full',
+    );
+    expect(error.message).toMatch(/full; nothing was saved/);
+    expect(snapshot(db)).toEqual(before);
   });
 });

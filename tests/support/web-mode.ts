@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const READY_LINE = /^Marginalia web: (http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]+))$/m;
+export const READY_LINE =
+  /^Marginalia web: (http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]+))$/m;
 
 export interface RunningWebMode {
   readonly url: string;
@@ -20,12 +21,26 @@ export interface RunningWebMode {
 }
 
 export function startWebMode(dataDir: string, timeoutMs = 30_000): Promise<RunningWebMode> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/marginalia.js'), '--data-dir', dataDir, 'web', '--no-open', '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin/marginalia.js'),
+      '--data-dir',
+      dataDir,
+      'web',
+      '--no-open',
+      '--port',
+      '0',
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -78,7 +78,10 @@ export function buildProgram(io: CliIo = defaultIo): {
     .name('marginalia')
     .description('Marginalia: read, highlight and mark claims in articles, offline.')
     .addOption(
-      new Option('--data-dir <dir>', 'library folder (default: $MARGINALIA_DATA_DIR, else the app’s own)'),
+      new Option(
+        '--data-dir <dir>',
+        'library folder (default: $MARGINALIA_DATA_DIR, else the app’s own)',
+      ),
     )
     .showHelpAfterError('(run marginalia --help for usage)')
     .exitOverride()
@@ -86,7 +89,9 @@ export function buildProgram(io: CliIo = defaultIo): {
 
   program
     .command('import')
-    .description('import plain-text (.txt) or Markdown (.md) files; prints "<id>\\t<title>" for each')
+    .description(
+      'import plain-text (.txt) or Markdown (.md) files; prints "<id>\\t<title>" for each',
+    )
     .argument('<file...>', 'files to import')
     .action(async (files: string[]) => {
       // Read and parse every file before storing any, so one bad file means nothing is added.
@@ -121,7 +126,9 @@ export function buildProgram(io: CliIo = defaultIo): {
     .command('show')
     .description("show an article's metadata and canonical text")
     .argument('<article-id>', 'the article to show')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
+    )
     .action(async (id: string, options: { format: 'text' | 'json' }) => {
       const { article } = await client().getArticle({ id });
       if (options.format === 'json') {
@@ -145,7 +152,9 @@ export function buildProgram(io: CliIo = defaultIo): {
   program
     .command('web')
     .description('serve the reader on http://127.0.0.1 for a browser')
-    .addOption(new Option('--port <n>', 'port (0 picks a free one)').argParser(parsePort).default(0))
+    .addOption(
+      new Option('--port <n>', 'port (0 picks a free one)').argParser(parsePort).default(0),
+    )
     .option('--no-open', 'do not open a browser')
     .action(async (options: { port: number; open: boolean }) => {
       const staticDir = path.join(projectRoot(), 'out', 'renderer');

@@ -14,7 +14,9 @@ function isExternalWebLink(url: string): boolean {
 }
 
 export function hardenSession(devServerUrl: string | undefined): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
   session.defaultSession.setPermissionCheckHandler(() => false);
   // The app makes no network request, ever: only its own files (and the dev server) load.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {

@@ -24,6 +24,30 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b);
 }
 
+/**
+ * What windows-1252 bytes 0x80–0x9F stand for (WHATWG Encoding Standard); every other byte is the
+ * code point of its value. Decoded by hand because Node's TextDecoder (20.18.3+, 22.13+) reads
+ * these bytes as C1 controls, turning curly quotes and dashes into invisible characters
+ * (nodejs/node#60888).
+ */
+const WINDOWS_1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021' +
+  '\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014' +
+  '\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  const CHUNK = 8192;
+  for (let from = 0; from < bytes.length; from += CHUNK) {
+    const units = Array.from(bytes.subarray(from, from + CHUNK), (b) =>
+      b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(b - 0x80) : b,
+    );
+    chunks.push(String.fromCharCode(...units));
+  }
+  return chunks.join('');
+}
+
 export function assertImportSize(byteLength: number, fileName: string): void {
   if (byteLength > MAX_IMPORT_BYTES) {
     throw new ServiceError(
@@ -41,17 +65,22 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
       throw new ServiceError('unsupported_file', `${fileName} is ${kind}, not a text file`);
     }
   }
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(bytes), warnings: [] };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes), warnings: [] };
+  if (startsWith(bytes, [0xff, 0xfe]))
+    return { text: new TextDecoder('utf-16le').decode(bytes), warnings: [] };
+  if (startsWith(bytes, [0xfe, 0xff]))
+    return { text: new TextDecoder('utf-16be').decode(bytes), warnings: [] };
   if (bytes.subarray(0, 8192).includes(0)) {
-    throw new ServiceError('unsupported_file', `${fileName} looks binary (it contains NUL bytes), not a text file`);
+    throw new ServiceError(
+      'unsupported_file',
+      `${fileName} looks binary (it contains NUL bytes), not a text file`,
+    );
   }
   try {
     // TextDecoder drops a UTF-8 BOM by default.
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] };
   } catch {
     return {
-      text: new TextDecoder('windows-1252').decode(bytes),
+      text: decodeWindows1252(bytes),
       warnings: [`${fileName} is not valid UTF-8; it was read as windows-1252`],
     };
   }

@@ -16,5 +16,9 @@ export function documentFromParagraphs(paragraphs: readonly string[]): Node {
   const blocks = paragraphs
     .filter((p) => p.length > 0)
     .map((p) => articleSchema.node('paragraph', null, [articleSchema.text(p)]));
-  return articleSchema.node('doc', null, blocks.length ? blocks : [articleSchema.node('paragraph')]);
+  return articleSchema.node(
+    'doc',
+    null,
+    blocks.length ? blocks : [articleSchema.node('paragraph')],
+  );
 }

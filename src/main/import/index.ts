@@ -39,7 +39,11 @@ export function importFile(fileName: string, bytes: Uint8Array): ImportResult {
   const { text, warnings } = decodeText(bytes, fileName);
   if (text.trim() === '') throw new ServiceError('unsupported_file', `${fileName} is empty`);
   const fallbackTitle = path.basename(fileName, path.extname(fileName));
-  const article = format === 'markdown' ? parseMarkdown(text, fallbackTitle) : parsePlainText(text, fallbackTitle);
-  if (text.includes('\uFFFD')) warnings.push(`${fileName} contains characters that could not be decoded (shown as �)`);
+  const article =
+    format === 'markdown'
+      ? parseMarkdown(text, fallbackTitle)
+      : parsePlainText(text, fallbackTitle);
+  if (text.includes('\uFFFD'))
+    warnings.push(`${fileName} contains characters that could not be decoded (shown as �)`);
   return { article, format, warnings };
 }

@@ -11,11 +11,13 @@ import { articleSchema } from '../../shared/document/schema';
 import type { ImportedArticle } from './imported-article';
 import { isSafeLinkHref, isLocalImageSrc } from './url-policy';
 
-const parser = new MarkdownParser(
-  articleSchema,
-  MarkdownIt('commonmark', { html: false, linkify: false }),
-  defaultMarkdownParser.tokens,
-);
+const markdownIt = MarkdownIt('commonmark', { html: false, linkify: false });
+// markdown-it's own check (a list of bad schemes) would leave a refused link as its Markdown
+// source, "[text](javascript:…)". Every link and image reaches `sanitize` instead, whose
+// allow-list is stricter, and a refused link keeps only its text.
+markdownIt.validateLink = () => true;
+
+const parser = new MarkdownParser(articleSchema, markdownIt, defaultMarkdownParser.tokens);
 
 function sanitizeInline(node: Node): Node[] {
   if (node.type.name === 'image') {
@@ -50,13 +52,22 @@ export function parseMarkdown(source: string, fallbackTitle: string): ImportedAr
   let document = sanitize(parsed);
   let title = fallbackTitle;
   const first = document.firstChild;
-  if (first && first.type.name === 'heading' && first.attrs['level'] === 1 && first.textContent.trim()) {
+  if (
+    first &&
+    first.type.name === 'heading' &&
+    first.attrs['level'] === 1 &&
+    first.textContent.trim()
+  ) {
     title = first.textContent.trim();
     const rest: Node[] = [];
     document.forEach((child, _offset, index) => {
       if (index > 0) rest.push(child);
     });
-    document = articleSchema.node('doc', null, rest.length ? rest : [articleSchema.node('paragraph')]);
+    document = articleSchema.node(
+      'doc',
+      null,
+      rest.length ? rest : [articleSchema.node('paragraph')],
+    );
   }
   document.check();
   return { title, byline: null, publishedAt: null, site: null, sourceUrl: null, document };

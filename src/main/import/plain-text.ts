@@ -8,8 +8,18 @@ import type { ImportedArticle } from './imported-article';
 import { documentFromParagraphs } from './imported-article';
 
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 
 /** Reads "February 11, 2022", "11 February 2022" or "2022-02-11" as an ISO date, else null. */
@@ -30,7 +40,9 @@ export function parseDateLine(line: string): string | null {
   } else {
     return null;
   }
-  const date = new Date(Date.UTC(year, month - 1, day));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return date.toISOString().slice(0, 10);
 }
@@ -39,7 +51,10 @@ export function parseDateLine(line: string): string | null {
 const MAX_TITLE_LENGTH = 300;
 
 export function parsePlainText(text: string, fallbackTitle: string): ImportedArticle {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd());
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trimEnd());
   let i = 0;
   const skipBlank = () => {
     while (i < lines.length && lines[i]!.trim() === '') i++;

@@ -112,7 +112,9 @@ export function listAnnotations(db: Database, articleId: string): Annotation[] {
 export function softDeleteAnnotation(db: Database, id: string, at: string): boolean {
   return (
     db
-      .prepare('UPDATE annotations SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
+      .prepare(
+        'UPDATE annotations SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL',
+      )
       .run(at, at, id).changes === 1
   );
 }

@@ -98,7 +98,9 @@ export function findArticleText(db: Database, id: string): string | null {
 export function softDeleteArticle(db: Database, id: string, at: string): boolean {
   return (
     db
-      .prepare('UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
+      .prepare(
+        'UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL',
+      )
       .run(at, at, id).changes === 1
   );
 }

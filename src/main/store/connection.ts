@@ -87,7 +87,11 @@ function probeUserVersion(file: string, driverOptions: { nativeBinding?: string 
 /** A new backup file name; a counter keeps two backups in the same millisecond apart. */
 function backupName(file: string, version: number, now: Date): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const base = path.join(path.dirname(file), 'backups', `${path.basename(file)}.v${version}.${stamp}`);
+  const base = path.join(
+    path.dirname(file),
+    'backups',
+    `${path.basename(file)}.v${version}.${stamp}`,
+  );
   let candidate = `${base}.bak`;
   for (let n = 1; fs.existsSync(candidate); n++) candidate = `${base}-${n}.bak`;
   return candidate;
@@ -100,7 +104,8 @@ export function backupDatabase(db: Database, target: string): void {
   const copy = new BetterSqlite3(target, { readonly: true });
   try {
     const result = copy.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new Error(`backup ${target} failed its integrity check: ${String(result)}`);
+    if (result !== 'ok')
+      throw new Error(`backup ${target} failed its integrity check: ${String(result)}`);
   } finally {
     copy.close();
   }

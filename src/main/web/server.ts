@@ -57,7 +57,13 @@ function refuse(message: string, code: ErrorCode = 'invalid_request'): Result<ne
   return { ok: false, error: { code, message } };
 }
 
-export function createApp(handlers: ServiceHandlers, staticDir: string, token: string, getPort: () => number, log: (m: string) => void) {
+export function createApp(
+  handlers: ServiceHandlers,
+  staticDir: string,
+  token: string,
+  getPort: () => number,
+  log: (m: string) => void,
+) {
   const app = new Hono<{ Bindings: HttpBindings }>();
 
   app.use('*', async (c, next) => {
@@ -99,7 +105,9 @@ export function createApp(handlers: ServiceHandlers, staticDir: string, token: s
         return c.json(refuse('the request body is not JSON'), 400);
       }
       const result = dispatch(handlers, c.req.param('operation'), payload, (op, error) =>
-        log(`${op} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+        log(
+          `${op} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        ),
       );
       return c.json(result, result.ok ? 200 : STATUS[result.error.code]);
     },

@@ -47,7 +47,13 @@ export function App({ client }: AppProps) {
       <main className="reader-pane" aria-label="Reader">
         {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
         {openId ? (
-          <Reader key={openId} client={client} articleId={openId} onError={reportError} onChanged={refresh} />
+          <Reader
+            key={openId}
+            client={client}
+            articleId={openId}
+            onError={reportError}
+            onChanged={refresh}
+          />
         ) : (
           <p className="placeholder">Choose an article from the library to start reading.</p>
         )}

@@ -1,16 +1,22 @@
 /**
  * Anchoring: finds where an annotation's passage is in a (possibly changed) canonical text.
  * Pure string work, no DOM, after Hypothesis's `match-quote.ts`. Tried in order, cheapest first:
- * the position still holds the exact quote; the exact quote elsewhere, chosen by context and
- * distance; an approximate match with a bounded number of errors. Anything else is an orphan:
- * kept and reported, never attached to the wrong words.
+ * the position still holds the exact quote and its context; the exact quote elsewhere, chosen by
+ * context and distance; the quote in another Unicode normalization (NFC ↔ NFD); an approximate
+ * match with a bounded number of errors, widened to whole characters, and backed by its context
+ * unless it differs only a little. Anything else is an orphan: kept and reported, never attached
+ * to the wrong words.
  */
 import search from 'approx-string-match';
 import type { Selectors } from './selectors';
 import { positionMatchesQuote } from './selectors';
 
 export type Anchor =
-  | { readonly status: 'anchored' | 'moved' | 'changed'; readonly start: number; readonly end: number }
+  | {
+      readonly status: 'anchored' | 'moved' | 'changed';
+      readonly start: number;
+      readonly end: number;
+    }
   | { readonly status: 'orphan' };
 
 function commonSuffixLength(a: string, b: string): number {
@@ -25,11 +31,17 @@ function commonPrefixLength(a: string, b: string): number {
   return n;
 }
 
-/** Scores a candidate by how much of its context matches and how close it is to the old place. */
+/**
+ * Scores a candidate by how much of its context matches and how close it is to the old place.
+ * Context is compared in NFC, or a change of normalization (NFC ↔ NFD) would hide it and leave
+ * repeated words to be told apart by distance alone.
+ */
 function score(text: string, start: number, end: number, selectors: Selectors): number {
-  const { prefix, suffix } = selectors.quote;
-  const before = text.slice(Math.max(0, start - prefix.length), start);
-  const after = text.slice(end, end + suffix.length);
+  const prefix = selectors.quote.prefix.normalize('NFC');
+  const suffix = selectors.quote.suffix.normalize('NFC');
+  const from = Math.max(0, start - selectors.quote.prefix.length);
+  const before = text.slice(from, start).normalize('NFC');
+  const after = text.slice(end, end + selectors.quote.suffix.length).normalize('NFC');
   const context =
     (prefix.length ? commonSuffixLength(before, prefix) / prefix.length : 1) +
     (suffix.length ? commonPrefixLength(after, suffix) / suffix.length : 1);
@@ -45,12 +57,113 @@ function maxErrorsFor(quote: string): number {
   return Math.min(64, Math.floor(quote.length / 4));
 }
 
+/**
+ * Share of the quote that may differ in a fuzzy match with no context around it. A quarter of a
+ * quote can be a whole clause: "the US accused Russia of planning a false-flag operation", once
+ * deleted, is within a quarter of "that Russia was planning a false-flag operation" in the
+ * sentence before. Beyond this share, a match must also have most of its context nearby.
+ */
+const UNSUPPORTED_ERROR_RATE = 0.1;
+
+/** True when `context` is found, with a quarter of errors at most, in `window`. */
+function contextNear(window: string, context: string): boolean {
+  return search(window, context, Math.floor(context.length / 4)).length > 0;
+}
+
+/**
+ * True when at least half of the quote's context (by length) is still around `[start, end)`.
+ * Context is looked for approximately and with `slack` characters of play, because a fuzzy
+ * match's ends are only as exact as its errors allow.
+ */
+function contextSupports(
+  text: string,
+  start: number,
+  end: number,
+  selectors: Selectors,
+  slack: number,
+): boolean {
+  const { prefix, suffix } = selectors.quote;
+  const total = prefix.length + suffix.length;
+  if (total === 0) return true;
+  const before = text.slice(Math.max(0, start - prefix.length - slack), start + slack);
+  const after = text.slice(Math.max(0, end - slack), end + suffix.length + slack);
+  let found = 0;
+  if (prefix && contextNear(before, prefix)) found += prefix.length;
+  if (suffix && contextNear(after, suffix)) found += suffix.length;
+  return found * 2 >= total;
+}
+
+/** Clusters are looked for within this many code units of a boundary; longer ones are not whole. */
+const CLUSTER_WINDOW = 32;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Moves `index` back to the start of the grapheme cluster it falls inside, if any. */
+function clusterStart(text: string, index: number): number {
+  if (index <= 0 || index >= text.length) return index;
+  const from = Math.max(0, index - CLUSTER_WINDOW);
+  const window = text.slice(from, index + CLUSTER_WINDOW);
+  const segment = graphemes.segment(window).containing(index - from);
+  return segment ? from + segment.index : index;
+}
+
+/** Moves `index` forward to the end of the grapheme cluster it falls inside, if any. */
+function clusterEnd(text: string, index: number): number {
+  const start = clusterStart(text, index);
+  if (start === index) return index;
+  const segment = graphemes.segment(text.slice(start, start + CLUSTER_WINDOW)).containing(0);
+  return segment ? start + segment.segment.length : index;
+}
+
+/**
+ * Finds the quote in `text` when the two differ only in Unicode normalization (NFC and NFD "é"),
+ * comparing both in NFC cluster by cluster, so that a match always covers whole characters.
+ */
+function matchNormalized(
+  text: string,
+  selectors: Selectors,
+): { start: number; end: number } | null {
+  const exact = selectors.quote.exact.normalize('NFC');
+  if (exact === selectors.quote.exact && text.normalize('NFC') === text) return null;
+  let nfc = '';
+  // Where each NFC cluster starts in `text`, by its offset in `nfc`; -1 inside a cluster.
+  const toText: number[] = [];
+  for (const { segment, index } of graphemes.segment(text)) {
+    const normalized = segment.normalize('NFC');
+    toText.push(index, ...new Array<number>(normalized.length - 1).fill(-1));
+    nfc += normalized;
+  }
+  toText.push(text.length);
+  let best: { start: number; end: number; score: number } | null = null;
+  for (let at = nfc.indexOf(exact); at !== -1; at = nfc.indexOf(exact, at + 1)) {
+    const start = toText[at] ?? -1;
+    const end = toText[at + exact.length] ?? -1;
+    if (start < 0 || end < 0) continue;
+    const s = score(text, start, end, selectors);
+    if (!best || s > best.score) best = { start, end, score: s };
+  }
+  return best;
+}
+
+/** True when the text around the position is still the quote's context. */
+function contextMatchesAt(text: string, selectors: Selectors): boolean {
+  const { prefix, suffix } = selectors.quote;
+  const { start, end } = selectors.position;
+  return (
+    start >= prefix.length &&
+    text.slice(start - prefix.length, start) === prefix &&
+    text.slice(end, end + suffix.length) === suffix
+  );
+}
+
 /** Finds where `selectors` point in `text`. */
 export function anchor(text: string, selectors: Selectors): Anchor {
   const { exact } = selectors.quote;
   if (exact.length === 0) return { status: 'orphan' };
-  if (positionMatchesQuote(text, selectors)) {
-    return { status: 'anchored', start: selectors.position.start, end: selectors.position.end };
+  const { position } = selectors;
+  // The same words at the same place, but with other words around them, may be another occurrence
+  // of a repeated phrase that has shifted there: let context choose among all occurrences then.
+  if (positionMatchesQuote(text, selectors) && contextMatchesAt(text, selectors)) {
+    return { status: 'anchored', start: position.start, end: position.end };
   }
 
   let best: { start: number; score: number } | null = null;
@@ -58,14 +171,27 @@ export function anchor(text: string, selectors: Selectors): Anchor {
     const s = score(text, at, at + exact.length, selectors);
     if (!best || s > best.score) best = { start: at, score: s };
   }
-  if (best) return { status: 'moved', start: best.start, end: best.start + exact.length };
+  if (best) {
+    const status = best.start === position.start ? 'anchored' : 'moved';
+    return { status, start: best.start, end: best.start + exact.length };
+  }
+
+  const normalized = matchNormalized(text, selectors);
+  if (normalized) return { status: 'changed', start: normalized.start, end: normalized.end };
 
   const maxErrors = maxErrorsFor(exact);
   if (maxErrors === 0) return { status: 'orphan' };
   let fuzzy: { start: number; end: number; score: number } | null = null;
   for (const match of search(text, exact, maxErrors)) {
-    const s = score(text, match.start, match.end, selectors) - (match.errors / exact.length) * 20;
-    if (!fuzzy || s > fuzzy.score) fuzzy = { start: match.start, end: match.end, score: s };
+    // Whole characters only: an NFC "é" matched in NFD text must take its combining accent along.
+    const start = clusterStart(text, match.start);
+    const end = clusterEnd(text, match.end);
+    const supported =
+      match.errors <= exact.length * UNSUPPORTED_ERROR_RATE ||
+      contextSupports(text, start, end, selectors, match.errors);
+    if (!supported) continue;
+    const s = score(text, start, end, selectors) - (match.errors / exact.length) * 20;
+    if (!fuzzy || s > fuzzy.score) fuzzy = { start, end, score: s };
   }
   if (fuzzy && fuzzy.end > fuzzy.start) {
     return { status: 'changed', start: fuzzy.start, end: fuzzy.end };

@@ -42,6 +42,9 @@ export function describeRange(text: string, start: number, end: number): Selecto
 export function positionMatchesQuote(text: string, selectors: Selectors): boolean {
   const { start, end } = selectors.position;
   return (
-    0 <= start && start < end && end <= text.length && text.slice(start, end) === selectors.quote.exact
+    0 <= start &&
+    start < end &&
+    end <= text.length &&
+    text.slice(start, end) === selectors.quote.exact
   );
 }

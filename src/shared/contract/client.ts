@@ -10,7 +10,11 @@ import { operations, type Client } from './operations';
 /** Sends one operation over some transport and answers its `Result`. */
 export type RawInvoke = (operation: OperationName, payload: unknown) => Promise<Result<unknown>>;
 
-async function call(invoke: RawInvoke, operation: OperationName, payload: unknown): Promise<unknown> {
+async function call(
+  invoke: RawInvoke,
+  operation: OperationName,
+  payload: unknown,
+): Promise<unknown> {
   const result = await invoke(operation, payload);
   if (!result.ok) {
     const error = ServiceErrorDataSchema.safeParse(result.error);
@@ -19,7 +23,10 @@ async function call(invoke: RawInvoke, operation: OperationName, payload: unknow
   }
   const parsed = operations[operation].response.safeParse(result.value);
   if (!parsed.success) {
-    throw new ServiceError('internal', `${operation}: unexpected response (${describeIssues(parsed.error)})`);
+    throw new ServiceError(
+      'internal',
+      `${operation}: unexpected response (${describeIssues(parsed.error)})`,
+    );
   }
   return parsed.data;
 }

@@ -6,6 +6,11 @@ import { createClient } from './client';
 import { dispatch, type UnexpectedErrorReporter } from './dispatch';
 import type { Client, ServiceHandlers } from './operations';
 
-export function createDirectClient(handlers: ServiceHandlers, onUnexpected?: UnexpectedErrorReporter): Client {
-  return createClient(async (operation, payload) => dispatch(handlers, operation, payload, onUnexpected));
+export function createDirectClient(
+  handlers: ServiceHandlers,
+  onUnexpected?: UnexpectedErrorReporter,
+): Client {
+  return createClient(async (operation, payload) =>
+    dispatch(handlers, operation, payload, onUnexpected),
+  );
 }

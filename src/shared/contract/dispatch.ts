@@ -25,7 +25,10 @@ export function dispatch(
   onUnexpected: UnexpectedErrorReporter = () => {},
 ): Result<unknown> {
   if (!isOperationName(operation)) {
-    return { ok: false, error: { code: 'unknown_operation', message: `unknown operation "${operation}"` } };
+    return {
+      ok: false,
+      error: { code: 'unknown_operation', message: `unknown operation "${operation}"` },
+    };
   }
   const parsed = operations[operation].request.safeParse(payload ?? {});
   if (!parsed.success) {

@@ -43,7 +43,9 @@ export const TagNameSchema = z
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[^\s,#][^,#]*$/u, { message: 'a tag has no commas or #, and does not start with a space' });
+  .regex(/^[^\s,#][^,#]*$/u, {
+    message: 'a tag has no commas or #, and does not start with a space',
+  });
 
 export const ArticleSummarySchema = z.strictObject({
   id: IdSchema,

@@ -37,11 +37,9 @@ export const operations = {
   importArticle: {
     request: z.strictObject({
       fileName: z.string().min(1).max(1024),
-      contentBase64: z
-        .string()
-        .max(MAX_IMPORT_BASE64, {
-          message: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
-        }),
+      contentBase64: z.string().max(MAX_IMPORT_BASE64, {
+        message: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+      }),
     }),
     response: z.strictObject({
       article: ArticleSummarySchema,

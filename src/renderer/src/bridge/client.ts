@@ -9,6 +9,7 @@ import { createHttpInvoke, readToken } from './http-bridge';
 
 export function connect(): Client {
   const bridge = window.marginalia;
-  if (bridge) return createClient((operation: OperationName, payload) => bridge[operation](payload));
+  if (bridge)
+    return createClient((operation: OperationName, payload) => bridge[operation](payload));
   return createClient(createHttpInvoke(readToken()));
 }

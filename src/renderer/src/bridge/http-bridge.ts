@@ -8,7 +8,10 @@ import type { RawInvoke } from '../../../shared/contract/client';
 
 const TOKEN_KEY = 'marginalia.token';
 
-export function readToken(location: Location = window.location, storage: Storage = sessionStorage): string | null {
+export function readToken(
+  location: Location = window.location,
+  storage: Storage = sessionStorage,
+): string | null {
   const fromHash = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash)?.[1];
   if (fromHash) {
     storage.setItem(TOKEN_KEY, fromHash);
@@ -22,7 +25,10 @@ export function createHttpInvoke(token: string | null): RawInvoke {
     if (!token) {
       return {
         ok: false,
-        error: { code: 'invalid_request', message: 'No access token: open the address that "npm run web" printed.' },
+        error: {
+          code: 'invalid_request',
+          message: 'No access token: open the address that "npm run web" printed.',
+        },
       };
     }
     let response: Response;
@@ -35,13 +41,22 @@ export function createHttpInvoke(token: string | null): RawInvoke {
     } catch {
       return {
         ok: false,
-        error: { code: 'internal', message: 'Marginalia is not reachable. Is web mode still running?' },
+        error: {
+          code: 'internal',
+          message: 'Marginalia is not reachable. Is web mode still running?',
+        },
       };
     }
     try {
       return (await response.json()) as Result<unknown>;
     } catch {
-      return { ok: false, error: { code: 'internal', message: `The server answered ${response.status} without data.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `The server answered ${response.status} without data.`,
+        },
+      };
     }
   };
 }

@@ -42,7 +42,12 @@ export function ImportButton({ client, onImported, onError }: ImportButtonProps)
 
   return (
     <>
-      <button type="button" className="import-button" onClick={() => input.current?.click()} disabled={busy}>
+      <button
+        type="button"
+        className="import-button"
+        onClick={() => input.current?.click()}
+        disabled={busy}
+      >
         {busy ? 'Importing…' : 'Import…'}
       </button>
       <input

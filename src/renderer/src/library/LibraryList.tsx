@@ -8,7 +8,6 @@ export interface LibraryListProps {
   readonly onOpen: (id: string) => void;
 }
 
-
 export function LibraryList({ articles, selectedId, onOpen }: LibraryListProps) {
   if (articles === null) return <p className="muted">Loading…</p>;
   if (articles.length === 0) return <p className="muted">The library is empty.</p>;
@@ -23,7 +22,9 @@ export function LibraryList({ articles, selectedId, onOpen }: LibraryListProps) 
             onClick={() => onOpen(article.id)}
           >
             <span className="article-title">{article.title}</span>
-            <span className="article-meta">{describeSource(article.byline, article.publishedAt)}</span>
+            <span className="article-meta">
+              {describeSource(article.byline, article.publishedAt)}
+            </span>
             {article.annotationCount > 0 && (
               <span className="article-count">
                 {article.annotationCount} annotation{article.annotationCount === 1 ? '' : 's'}

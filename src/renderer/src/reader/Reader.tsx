@@ -22,7 +22,9 @@ export interface ReaderProps {
 function toSpecs(article: Article, annotations: readonly Annotation[]): HighlightSpec[] {
   return annotations.flatMap((a) => {
     const found = anchor(article.text, a);
-    return found.status === 'orphan' ? [] : [{ id: a.id, start: found.start, end: found.end, color: a.color }];
+    return found.status === 'orphan'
+      ? []
+      : [{ id: a.id, start: found.start, end: found.end, color: a.color }];
   });
 }
 
@@ -80,7 +82,9 @@ export function Reader({ client, articleId, onError, onChanged }: ReaderProps) {
     const selectors = describeRange(article.text, range.start, range.end);
     client.createAnnotation({ articleId: article.id, ...selectors }).then(({ annotation }) => {
       setAnnotations((list) =>
-        [...list, annotation].sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end),
+        [...list, annotation].sort(
+          (a, b) => a.position.start - b.position.start || a.position.end - b.position.end,
+        ),
       );
       document.getSelection()?.removeAllRanges();
       onChanged();
@@ -90,7 +94,8 @@ export function Reader({ client, articleId, onError, onChanged }: ReaderProps) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() !== 'h' || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)
+        return;
       const view = viewRef.current;
       if (view && selectedRange(view.view, view.map)) {
         event.preventDefault();

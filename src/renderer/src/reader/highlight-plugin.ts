@@ -35,7 +35,11 @@ function decorationsFor(map: TextMap, spec: HighlightSpec): Decoration[] {
       to,
       // Each highlight gets its own <mark>, so overlapping ones nest (and blend) instead of
       // merging their attributes into one element that could name only one annotation.
-      { nodeName: 'mark', class: `highlight highlight-${spec.color}`, 'data-annotation-id': spec.id },
+      {
+        nodeName: 'mark',
+        class: `highlight highlight-${spec.color}`,
+        'data-annotation-id': spec.id,
+      },
       { id: spec.id },
     ),
   ];
@@ -52,7 +56,9 @@ export function highlightPlugin(map: TextMap): Plugin<DecorationSet> {
         if (!action) return next;
         const removed = new Set([...(action.remove ?? []), ...(action.add ?? []).map((s) => s.id)]);
         if (removed.size > 0) {
-          next = next.remove(next.find(undefined, undefined, (spec) => removed.has((spec as { id: string }).id)));
+          next = next.remove(
+            next.find(undefined, undefined, (spec) => removed.has((spec as { id: string }).id)),
+          );
         }
         const added = (action.add ?? []).flatMap((s) => decorationsFor(map, s));
         return added.length ? next.add(tr.doc, added) : next;

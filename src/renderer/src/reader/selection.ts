@@ -10,10 +10,15 @@ export interface TextRange {
   readonly end: number;
 }
 
-export function selectedRange(view: EditorView, map: TextMap, selection: Selection | null = view.dom.ownerDocument.getSelection()): TextRange | null {
+export function selectedRange(
+  view: EditorView,
+  map: TextMap,
+  selection: Selection | null = view.dom.ownerDocument.getSelection(),
+): TextRange | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
-  if (!view.dom.contains(range.startContainer) || !view.dom.contains(range.endContainer)) return null;
+  if (!view.dom.contains(range.startContainer) || !view.dom.contains(range.endContainer))
+    return null;
   let from: number;
   let to: number;
   try {

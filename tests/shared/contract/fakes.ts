@@ -1,0 +1,90 @@
+/** Valid entities and a recording fake of every handler, for the contract's tests. */
+import type { Annotation, ArticleSummary } from '../../../src/shared/contract/entities';
+import type { OperationName } from '../../../src/shared/contract/operation-names';
+import type { ServiceHandlers } from '../../../src/shared/contract/operations';
+
+export const ARTICLE_ID = '0190d6e4-8f6b-7c3a-9d2e-1a2b3c4d5e6f';
+export const ANNOTATION_ID = '0190d6e4-9a00-7b11-8c22-334455667788';
+export const TAG_ID = '0190d6e5-0000-7000-a000-000000000001';
+
+export const summary: ArticleSummary = {
+  id: ARTICLE_ID,
+  title: 'Negotiations continue between Western and Russian diplomats',
+  byline: 'Simon C.',
+  site: null,
+  sourceUrl: null,
+  publishedAt: '2022-02-11',
+  addedAt: '2024-05-01T10:00:00.000Z',
+  annotationCount: 1,
+};
+
+export const annotation: Annotation = {
+  id: ANNOTATION_ID,
+  articleId: ARTICLE_ID,
+  quote: {
+    exact: 'false-flag operation',
+    prefix: 'Russia was planning a ',
+    suffix: '. On January',
+  },
+  position: { start: 1251, end: 1271 },
+  color: 'yellow',
+  note: '',
+  claim: null,
+  tags: [],
+  createdAt: '2024-05-01T10:00:00.000Z',
+  updatedAt: '2024-05-01T10:00:00+02:00',
+};
+
+/** A request each operation accepts as it stands. */
+export const validRequests: Record<OperationName, unknown> = {
+  listArticles: {},
+  getArticle: { id: ARTICLE_ID },
+  importArticle: { fileName: 'a.txt', contentBase64: 'aGVsbG8=' },
+  deleteArticle: { id: ARTICLE_ID },
+  listAnnotations: { articleId: ARTICLE_ID },
+  createAnnotation: {
+    articleId: ARTICLE_ID,
+    quote: annotation.quote,
+    position: annotation.position,
+  },
+  updateAnnotation: { id: ANNOTATION_ID, note: 'denied by Moscow' },
+  deleteAnnotation: { id: ANNOTATION_ID },
+  listTags: {},
+};
+
+/** Handlers answering valid responses and recording every request they receive. */
+export function fakeHandlers(): {
+  handlers: ServiceHandlers;
+  calls: { operation: OperationName; request: unknown }[];
+} {
+  const calls: { operation: OperationName; request: unknown }[] = [];
+  const record = (operation: OperationName, request: unknown) => calls.push({ operation, request });
+  const handlers: ServiceHandlers = {
+    listArticles: (r) => (record('listArticles', r), { articles: [summary] }),
+    getArticle: (r) => (
+      record('getArticle', r),
+      {
+        article: {
+          ...summary,
+          document: { type: 'doc', content: [{ type: 'paragraph' }] },
+          text: '',
+          contentHash: 'sha256:0',
+        },
+      }
+    ),
+    importArticle: (r) => (record('importArticle', r), { article: summary, warnings: [] }),
+    deleteArticle: (r) => (record('deleteArticle', r), { id: r.id }),
+    listAnnotations: (r) => (record('listAnnotations', r), { annotations: [annotation] }),
+    createAnnotation: (r) => (
+      record('createAnnotation', r),
+      { annotation: { ...annotation, color: r.color, note: r.note, tags: r.tags, claim: r.claim } }
+    ),
+    updateAnnotation: (r) => (record('updateAnnotation', r), { annotation }),
+    deleteAnnotation: (r) => (record('deleteAnnotation', r), { id: r.id }),
+    listTags: (r) => (
+      record('listTags', r),
+      { tags: [{ id: TAG_ID, name: 'claims', annotationCount: 2 }] }
+    ),
+  };
+  return { handlers, calls };
+}
