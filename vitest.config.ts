@@ -2,8 +2,9 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './tests/support/chromium';
 
-// Verbose, so every skipped test prints its reason. One run, three projects: unit tests under Node, view tests in Chromium (browser mode), and
-// end-to-end tests that build the app, start web mode and drive Chromium.
+// One run, three projects: unit tests under Node, view tests in Chromium (browser mode), and
+// end-to-end tests that build the app, start web mode and drive Chromium. The verbose reporter
+// prints every skipped test with its reason.
 export default defineConfig({
   test: {
     reporters: ['verbose', ['json', { outputFile: 'test-results/vitest.json' }]],
