@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     // Scripts that drive a browser pass functions to page.evaluate, which run in the page.
-    files: ['scripts/screenshot.js'],
+    files: ['scripts/screenshots.ts', 'tests/support/reader-page.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

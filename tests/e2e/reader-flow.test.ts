@@ -6,12 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
-import { startWebMode, type RunningWebMode } from '../support/web-mode';
-
-const SAMPLE_TITLE = /Negotiations continue between Western and Russian diplomats/;
+import { highlightTexts, openSample, SAMPLE_TITLE, selectPhrase } from '../support/reader-page';
+import { startWebMode } from '../support/web-mode';
 
 let browser: Browser;
 let dataDir: string;
@@ -25,40 +24,6 @@ afterAll(async () => {
   await browser?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** Selects `phrase` in the article text the way a drag of the mouse would. */
-async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(
-      document.querySelector('.article-body')!,
-      NodeFilter.SHOW_TEXT,
-    );
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the article`);
-  }, phrase);
-}
-
-async function openSample(page: Page, server: RunningWebMode): Promise<void> {
-  await page.goto(server.url);
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: SAMPLE_TITLE })
-    .click();
-  await page.getByRole('document', { name: 'Article text' }).waitFor();
-}
-
-function highlightTexts(page: Page): Promise<string[]> {
-  return page.locator('mark.highlight').allTextContents();
-}
 
 describe('web mode in Chromium', () => {
   it('shows the sample, keeps highlights across a restart, and refuses calls without the token', async () => {

@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { ServiceError } from '../../src/shared/contract/errors';
 
 /**
  * Returns a function that makes a fresh temporary folder; every folder made is removed after
@@ -27,3 +28,14 @@ export function sha256File(file: string): string {
 
 /** A UUID that no row has. */
 export const UNKNOWN_ID = '01950000-0000-7000-8000-0000000000ff';
+
+/** Runs `run`, expecting it to throw a ServiceError, and answers that error. */
+export function serviceErrorOf(run: () => unknown): ServiceError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ServiceError);
+    return error as ServiceError;
+  }
+  throw new Error('expected a ServiceError');
+}

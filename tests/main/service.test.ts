@@ -16,7 +16,7 @@ import { MAX_NOTE_LENGTH } from '../../src/shared/contract/entities';
 import { ServiceError, type ErrorCode } from '../../src/shared/contract/errors';
 import { OPERATION_NAMES } from '../../src/shared/contract/operation-names';
 import { MAX_IMPORT_BYTES, operations } from '../../src/shared/contract/operations';
-import { UNKNOWN_ID, useTempDirs } from './helpers';
+import { serviceErrorOf, UNKNOWN_ID, useTempDirs } from './helpers';
 
 const tempDir = useTempDirs('marginalia-service-');
 
@@ -80,16 +80,10 @@ function diskHash(file: string): string {
 }
 
 function expectServiceError(work: () => unknown, code: ErrorCode): ServiceError {
-  let caught: unknown;
-  try {
-    work();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ServiceError);
-  expect((caught as ServiceError).code).toBe(code);
-  expect((caught as ServiceError).message.length).toBeGreaterThan(0);
-  return caught as ServiceError;
+  const error = serviceErrorOf(work);
+  expect(error.code).toBe(code);
+  expect(error.message.length).toBeGreaterThan(0);
+  return error;
 }
 
 function base64(text: string | Uint8Array): string {

@@ -61,23 +61,13 @@ export function canonicalText(doc: Node): string {
   return buildTextMap(doc).text;
 }
 
-function findBlockByOffset(blocks: readonly TextBlockSpan[], offset: number): number {
+/** Index of the last block whose `key` is at most `value` (the first block if none is). */
+function findBlock(blocks: readonly TextBlockSpan[], value: number, key: 'start' | 'pos'): number {
   let lo = 0;
   let hi = blocks.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function findBlockByPos(blocks: readonly TextBlockSpan[], pos: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid]!.pos <= pos) lo = mid;
+    if (blocks[mid]![key] <= value) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -90,7 +80,7 @@ function findBlockByPos(blocks: readonly TextBlockSpan[], pos: number): number {
 export function offsetToPos(map: TextMap, offset: number, bias: -1 | 1 = 1): number {
   const { blocks } = map;
   if (blocks.length === 0) return 0;
-  const index = findBlockByOffset(blocks, offset);
+  const index = findBlock(blocks, offset, 'start');
   const block = blocks[index]!;
   if (offset > block.end) {
     const next = blocks[index + 1];
@@ -116,7 +106,7 @@ export function offsetToPos(map: TextMap, offset: number, bias: -1 | 1 = 1): num
 export function posToOffset(map: TextMap, pos: number): number {
   const { blocks } = map;
   if (blocks.length === 0) return 0;
-  const index = findBlockByPos(blocks, pos);
+  const index = findBlock(blocks, pos, 'pos');
   const block = blocks[index]!;
   const contentEnd = block.pos + block.node.content.size;
   if (pos < block.pos) return block.start;

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertImportSize, decodeText } from '../../../src/main/import/decode';
-import { ServiceError } from '../../../src/shared/contract/errors';
+import { serviceErrorOf } from '../helpers';
 import { MAX_IMPORT_BYTES } from '../../../src/shared/contract/operations';
 
 const SAMPLE =
@@ -19,16 +19,6 @@ function utf16(text: string, endian: 'le' | 'be', bom: boolean): Uint8Array {
     bytes.push(...(endian === 'le' ? [lo, hi] : [hi, lo]));
   }
   return new Uint8Array(bytes);
-}
-
-function refusal(run: () => unknown): ServiceError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ServiceError);
-    return error as ServiceError;
-  }
-  throw new Error('expected a ServiceError');
 }
 
 describe('decodeText: text encodings', () => {
@@ -129,7 +119,7 @@ describe('decodeText: binaries are refused', () => {
       ...magic,
       ...new TextEncoder().encode(' some text after the magic'),
     ]);
-    const error = refusal(() => decodeText(bytes, 'renamed.html'));
+    const error = serviceErrorOf(() => decodeText(bytes, 'renamed.html'));
     expect(error.code).toBe('unsupported_file');
     expect(error.message).toBe(`renamed.html is ${kind}, not a text file`);
   });
@@ -140,13 +130,13 @@ describe('decodeText: binaries are refused', () => {
       0,
       ...new TextEncoder().encode('def'),
     ]);
-    const error = refusal(() => decodeText(bytes, 'data.txt'));
+    const error = serviceErrorOf(() => decodeText(bytes, 'data.txt'));
     expect(error.code).toBe('unsupported_file');
     expect(error.message).toMatch(/NUL bytes/);
   });
 
   it('refuses UTF-16 without a BOM (it is full of NUL bytes) rather than decode it wrongly', () => {
-    expect(refusal(() => decodeText(utf16('Hello', 'le', false), 'a.txt')).code).toBe(
+    expect(serviceErrorOf(() => decodeText(utf16('Hello', 'le', false), 'a.txt')).code).toBe(
       'unsupported_file',
     );
   });
@@ -164,7 +154,7 @@ describe('decodeText: binaries are refused', () => {
 describe('size limit', () => {
   it('refuses a file one byte over the limit as too_large, before looking at its bytes', () => {
     const bytes = new Uint8Array(MAX_IMPORT_BYTES + 1); // all NUL: would be "binary" if it were read
-    const error = refusal(() => decodeText(bytes, 'huge.txt'));
+    const error = serviceErrorOf(() => decodeText(bytes, 'huge.txt'));
     expect(error.code).toBe('too_large');
     expect(error.message).toMatch(
       /^huge\.txt is 20\.0 MB; the largest file Marginalia imports is 20 MB$/,
@@ -180,6 +170,8 @@ describe('size limit', () => {
 
   it('assertImportSize checks a size without the bytes', () => {
     expect(() => assertImportSize(MAX_IMPORT_BYTES, 'a.txt')).not.toThrow();
-    expect(refusal(() => assertImportSize(50 * 1024 * 1024, 'a.txt')).code).toBe('too_large');
+    expect(serviceErrorOf(() => assertImportSize(50 * 1024 * 1024, 'a.txt')).code).toBe(
+      'too_large',
+    );
   });
 });

@@ -2,23 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatOf, importFile, SUPPORTED_EXTENSIONS } from '../../../src/main/import/index';
-import { ServiceError } from '../../../src/shared/contract/errors';
+import { serviceErrorOf } from '../helpers';
 import { canonicalText } from '../../../src/shared/document/canonical-text';
 
 const SEED = readFileSync(
   new URL('../../../resources/sample/negotiations-continue-2022-02-11.txt', import.meta.url),
 );
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-function refusal(run: () => unknown): ServiceError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ServiceError);
-    return error as ServiceError;
-  }
-  throw new Error('expected a ServiceError');
-}
 
 describe('importFile', () => {
   it('imports the sample article from its bytes', () => {
@@ -54,7 +44,7 @@ describe('importFile', () => {
     'notes.md.exe',
     '.txt.bak',
   ])('refuses %s as unsupported_file, naming the formats it takes', (name) => {
-    const error = refusal(() => importFile(name, utf8('hello')));
+    const error = serviceErrorOf(() => importFile(name, utf8('hello')));
     expect(error.code).toBe('unsupported_file');
     expect(error.message).toContain(name);
     for (const ext of SUPPORTED_EXTENSIONS) expect(error.message).toContain(ext);
@@ -65,14 +55,14 @@ describe('importFile', () => {
     ['a file of whitespace', utf8(' \n\t\r\n  ')],
     ['a file of a BOM alone', new Uint8Array([0xef, 0xbb, 0xbf])],
   ])('refuses %s as unsupported_file', (_name, bytes) => {
-    const error = refusal(() => importFile('empty.txt', bytes));
+    const error = serviceErrorOf(() => importFile('empty.txt', bytes));
     expect(error.code).toBe('unsupported_file');
     expect(error.message).toBe('empty.txt is empty');
   });
 
   it('refuses a PNG renamed .md', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    expect(refusal(() => importFile('photo.md', png)).code).toBe('unsupported_file');
+    expect(serviceErrorOf(() => importFile('photo.md', png)).code).toBe('unsupported_file');
   });
 
   it('passes on the windows-1252 warning', () => {
