@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { Annotation, Claim, Link } from '../shared/contract/entities';
 import { ServiceError } from '../shared/contract/errors';
 import type { ServiceHandlers } from '../shared/contract/operations';
 import { positionMatchesQuote } from '../shared/anchoring/selectors';
@@ -13,7 +14,11 @@ import { importFile } from './import/index';
 import type { SampleSource } from './sample';
 import * as articles from './store/articles';
 import * as annotations from './store/annotations';
+import { ensureClaimType, listClaimTypes } from './store/claim-types';
+import * as links from './store/links';
 import { getMeta, setMeta } from './store/meta';
+import * as settings from './store/settings';
+import { ensureSpeaker, listSpeakers } from './store/speakers';
 import * as tags from './store/tags';
 
 export interface ServiceDeps {
@@ -69,11 +74,28 @@ export function createService(deps: ServiceDeps): Service {
     return found;
   }
 
-  function withTags(record: annotations.AnnotationRecord) {
-    const list = annotations.listAnnotations(db, record.articleId);
-    const full = list.find((a) => a.id === record.id);
+  /** The annotation as clients see it: with its claim's speaker name, tags and links. */
+  function fullAnnotation(record: { id: string; articleId: string }): Annotation {
+    const full = annotations.listAnnotations(db, record.articleId).find((a) => a.id === record.id);
     if (!full) throw new ServiceError('not_found', `no annotation with id ${record.id}`);
     return full;
+  }
+
+  /** A claim as stored: its type remembered, its speaker an entity. Runs inside a write. */
+  function storedClaim(claim: Claim | null, at: string): annotations.AnnotationRecord['claim'] {
+    if (!claim) return null;
+    return {
+      type: ensureClaimType(db, claim.type, at),
+      speakerId: claim.speaker ? ensureSpeaker(db, claim.speaker, newId, at) : null,
+      status: claim.status,
+    };
+  }
+
+  function requireLiveLink(id: string): Link {
+    const found = links.findLink(db, id);
+    if (!found || found.deletedAt !== null)
+      throw new ServiceError('not_found', `no link with id ${id}`);
+    return found.link;
   }
 
   function importBytes(fileName: string, bytes: Uint8Array, id: string = newId()) {
@@ -152,39 +174,38 @@ export function createService(deps: ServiceDeps): Service {
         );
       }
       const at = now();
-      const record: annotations.AnnotationRecord = {
-        id: newId(),
-        articleId: request.articleId,
-        quote: request.quote,
-        position: request.position,
-        color: request.color,
-        note: request.note,
-        claim: request.claim,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const id = newId();
       write(() => {
-        annotations.insertAnnotation(db, record);
-        tags.setAnnotationTags(db, record.id, request.tags, newId, at);
+        annotations.insertAnnotation(db, {
+          id,
+          articleId: request.articleId,
+          quote: request.quote,
+          position: request.position,
+          color: request.color,
+          note: request.note,
+          claim: storedClaim(request.claim, at),
+          createdAt: at,
+          updatedAt: at,
+        });
+        tags.setAnnotationTags(db, id, request.tags, newId, at);
       });
-      return { annotation: withTags(record) };
+      return { annotation: fullAnnotation({ id, articleId: request.articleId }) };
     },
 
     updateAnnotation: (request) => {
       const current = requireAnnotation(request.id);
       const at = now();
-      const next: annotations.AnnotationRecord = {
-        ...current,
-        color: request.color ?? current.color,
-        note: request.note ?? current.note,
-        claim: request.claim === undefined ? current.claim : request.claim,
-        updatedAt: at,
-      };
       write(() => {
-        annotations.updateAnnotationRecord(db, next);
-        if (request.tags) tags.setAnnotationTags(db, next.id, request.tags, newId, at);
+        annotations.updateAnnotationRecord(db, {
+          ...current,
+          color: request.color ?? current.color,
+          note: request.note ?? current.note,
+          claim: request.claim === undefined ? current.claim : storedClaim(request.claim, at),
+          updatedAt: at,
+        });
+        if (request.tags) tags.setAnnotationTags(db, current.id, request.tags, newId, at);
       });
-      return { annotation: withTags(next) };
+      return { annotation: fullAnnotation(current) };
     },
 
     deleteAnnotation: ({ id }) => {
@@ -192,11 +213,88 @@ export function createService(deps: ServiceDeps): Service {
       const at = now();
       write(() => {
         annotations.softDeleteAnnotation(db, id, at);
-        annotations.softDeleteLinksOf(db, id, at);
+        links.softDeleteLinksOf(db, id, at);
       });
       return { id };
     },
 
+    restoreAnnotation: ({ id }) => {
+      const live = annotations.findAnnotationRecord(db, id);
+      if (live) return { annotation: fullAnnotation(live) };
+      const deleted = annotations.findDeletedAnnotation(db, id);
+      if (!deleted) throw new ServiceError('not_found', `no deleted annotation with id ${id}`);
+      write(() => {
+        annotations.restoreAnnotationRow(db, id, now());
+        links.restoreLinksDeletedWith(db, id, deleted.deletedAt);
+      });
+      return { annotation: fullAnnotation(deleted.record) };
+    },
+
     listTags: () => ({ tags: tags.listTags(db) }),
+
+    renameTag: ({ id, name }) => {
+      const result = write(() => tags.renameTag(db, id, name, now()));
+      if (!result) throw new ServiceError('not_found', `no tag with id ${id}`);
+      const tag = tags.listTags(db).find((t) => t.id === result.id);
+      if (!tag) throw new ServiceError('internal', 'the renamed tag was not stored');
+      return { tag, merged: result.merged };
+    },
+
+    listSpeakers: () => ({ speakers: listSpeakers(db) }),
+
+    listClaimTypes: () => ({ types: listClaimTypes(db) }),
+
+    createLink: ({ fromId, toId, relation }) => {
+      if (fromId === toId) {
+        throw new ServiceError('invalid_request', 'an annotation cannot be linked to itself');
+      }
+      requireAnnotation(fromId);
+      requireAnnotation(toId);
+      const existing = links.findLiveLink(db, fromId, toId, relation);
+      if (existing) return { link: existing };
+      const link: Link = { id: newId(), fromId, toId, relation, createdAt: now() };
+      write(() => links.insertLink(db, link));
+      return { link };
+    },
+
+    deleteLink: ({ id }) => {
+      requireLiveLink(id);
+      write(() => links.softDeleteLink(db, id, now()));
+      return { id };
+    },
+
+    restoreLink: ({ id }) => {
+      const found = links.findLink(db, id);
+      if (!found) throw new ServiceError('not_found', `no link with id ${id}`);
+      if (found.deletedAt === null) return { link: found.link };
+      requireAnnotation(found.link.fromId);
+      requireAnnotation(found.link.toId);
+      const duplicate = links.findLiveLink(
+        db,
+        found.link.fromId,
+        found.link.toId,
+        found.link.relation,
+      );
+      if (duplicate) return { link: duplicate };
+      write(() => links.restoreLinkRow(db, id));
+      return { link: found.link };
+    },
+
+    setReadingPosition: ({ articleId, offset }) => {
+      const text = articles.findArticleText(db, articleId);
+      if (text === null) throw new ServiceError('not_found', `no article with id ${articleId}`);
+      write(() =>
+        settings.writeReadingPosition(db, articleId, Math.min(offset, text.length), now()),
+      );
+      return {};
+    },
+
+    getSettings: () => ({ settings: settings.readSettings(db) }),
+
+    updateSettings: ({ patch }) => {
+      const next = { ...settings.readSettings(db), ...patch };
+      write(() => settings.writeSettings(db, next, now()));
+      return { settings: next };
+    },
   };
 }

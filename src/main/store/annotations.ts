@@ -1,6 +1,7 @@
 /** Queries over the `annotations` table. Bound parameters only; soft deletes. */
 import type { Database } from 'better-sqlite3';
 import type { Annotation, Claim, HighlightColor } from '../../shared/contract/entities';
+import { linksByAnnotation } from './links';
 import { tagsByAnnotation } from './tags';
 
 interface AnnotationRow {
@@ -14,23 +15,23 @@ interface AnnotationRow {
   color: string;
   note: string;
   claim_type: string | null;
-  claim_speaker: string | null;
+  claim_speaker_id: string | null;
+  speaker_name: string | null;
   claim_status: string | null;
   created_at: string;
   updated_at: string;
+  deleted_at: string | null;
 }
 
-export type AnnotationRecord = Omit<Annotation, 'tags'>;
+/** An annotation as stored in its own row; tags and links live in their own tables. */
+export interface AnnotationRecord extends Omit<Annotation, 'tags' | 'links' | 'claim'> {
+  readonly claim: (Omit<Claim, 'speaker'> & { speakerId: string | null }) | null;
+}
+
+const SELECT = `SELECT n.*, s.name AS speaker_name FROM annotations n
+  LEFT JOIN speakers s ON s.id = n.claim_speaker_id`;
 
 function toRecord(row: AnnotationRow): AnnotationRecord {
-  const claim: Claim | null =
-    row.claim_type !== null
-      ? {
-          type: row.claim_type,
-          speaker: row.claim_speaker,
-          status: (row.claim_status ?? 'unverified') as Claim['status'],
-        }
-      : null;
   return {
     id: row.id,
     articleId: row.article_id,
@@ -38,16 +39,32 @@ function toRecord(row: AnnotationRow): AnnotationRecord {
     position: { start: row.position_start, end: row.position_end },
     color: row.color as HighlightColor,
     note: row.note,
-    claim,
+    claim:
+      row.claim_type !== null
+        ? {
+            type: row.claim_type,
+            speakerId: row.claim_speaker_id,
+            status: (row.claim_status ?? 'unverified') as Claim['status'],
+          }
+        : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-function claimColumns(claim: Claim | null) {
+function toClaim(row: AnnotationRow): Claim | null {
+  if (row.claim_type === null) return null;
+  return {
+    type: row.claim_type,
+    speaker: row.speaker_name,
+    status: (row.claim_status ?? 'unverified') as Claim['status'],
+  };
+}
+
+function claimColumns(claim: AnnotationRecord['claim']) {
   return {
     claimType: claim?.type ?? null,
-    claimSpeaker: claim?.speaker ?? null,
+    claimSpeakerId: claim?.speakerId ?? null,
     claimStatus: claim?.status ?? null,
   };
 }
@@ -55,10 +72,10 @@ function claimColumns(claim: Claim | null) {
 export function insertAnnotation(db: Database, record: AnnotationRecord): void {
   db.prepare(
     `INSERT INTO annotations (id, article_id, quote_exact, quote_prefix, quote_suffix,
-       position_start, position_end, color, note, claim_type, claim_speaker, claim_status,
+       position_start, position_end, color, note, claim_type, claim_speaker_id, claim_status,
        created_at, updated_at)
      VALUES (@id, @articleId, @exact, @prefix, @suffix, @start, @end, @color, @note,
-       @claimType, @claimSpeaker, @claimStatus, @createdAt, @updatedAt)`,
+       @claimType, @claimSpeakerId, @claimStatus, @createdAt, @updatedAt)`,
   ).run({
     id: record.id,
     articleId: record.articleId,
@@ -75,7 +92,7 @@ export function insertAnnotation(db: Database, record: AnnotationRecord): void {
 export function updateAnnotationRecord(db: Database, record: AnnotationRecord): void {
   db.prepare(
     `UPDATE annotations SET color = @color, note = @note, claim_type = @claimType,
-       claim_speaker = @claimSpeaker, claim_status = @claimStatus, updated_at = @updatedAt
+       claim_speaker_id = @claimSpeakerId, claim_status = @claimStatus, updated_at = @updatedAt
      WHERE id = @id AND deleted_at IS NULL`,
   ).run({
     id: record.id,
@@ -90,23 +107,46 @@ export function updateAnnotationRecord(db: Database, record: AnnotationRecord): 
 export function findAnnotationRecord(db: Database, id: string): AnnotationRecord | null {
   const row = db
     .prepare(
-      `SELECT n.* FROM annotations n JOIN articles a ON a.id = n.article_id AND a.deleted_at IS NULL
+      `${SELECT} JOIN articles a ON a.id = n.article_id AND a.deleted_at IS NULL
        WHERE n.id = ? AND n.deleted_at IS NULL`,
     )
     .get(id) as AnnotationRow | undefined;
   return row ? toRecord(row) : null;
 }
 
-/** The live annotations of an article, in document order, with their tags. */
+/** A soft-deleted annotation whose article is live (so it can be restored), or null. */
+export function findDeletedAnnotation(
+  db: Database,
+  id: string,
+): { record: AnnotationRecord; deletedAt: string } | null {
+  const row = db
+    .prepare(
+      `${SELECT} JOIN articles a ON a.id = n.article_id AND a.deleted_at IS NULL
+       WHERE n.id = ? AND n.deleted_at IS NOT NULL`,
+    )
+    .get(id) as AnnotationRow | undefined;
+  return row ? { record: toRecord(row), deletedAt: row.deleted_at! } : null;
+}
+
+/** The live annotations of an article, in document order, with their tags and links. */
 export function listAnnotations(db: Database, articleId: string): Annotation[] {
   const rows = db
     .prepare(
-      `SELECT * FROM annotations WHERE article_id = ? AND deleted_at IS NULL
-       ORDER BY position_start, position_end, created_at, id`,
+      `${SELECT} WHERE n.article_id = ? AND n.deleted_at IS NULL
+       ORDER BY n.position_start, n.position_end, n.created_at, n.id`,
     )
     .all(articleId) as AnnotationRow[];
   const tags = tagsByAnnotation(db, articleId);
-  return rows.map((row) => ({ ...toRecord(row), tags: tags.get(row.id) ?? [] }));
+  const links = linksByAnnotation(db, articleId);
+  return rows.map((row) => {
+    const { claim: _claim, ...record } = toRecord(row);
+    return {
+      ...record,
+      claim: toClaim(row),
+      tags: tags.get(row.id) ?? [],
+      links: links.get(row.id) ?? [],
+    };
+  });
 }
 
 export function softDeleteAnnotation(db: Database, id: string, at: string): boolean {
@@ -119,10 +159,6 @@ export function softDeleteAnnotation(db: Database, id: string, at: string): bool
   );
 }
 
-/** Soft-deletes the live links that touch an annotation; the annotation at the other end stays. */
-export function softDeleteLinksOf(db: Database, annotationId: string, at: string): void {
-  db.prepare(
-    `UPDATE links SET deleted_at = ? WHERE deleted_at IS NULL
-       AND (from_annotation_id = ? OR to_annotation_id = ?)`,
-  ).run(at, annotationId, annotationId);
+export function restoreAnnotationRow(db: Database, id: string, at: string): void {
+  db.prepare('UPDATE annotations SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(at, id);
 }

@@ -1,6 +1,7 @@
 /** Queries over the `articles` table. Bound parameters only; soft deletes. */
 import type { Database } from 'better-sqlite3';
 import type { Article, ArticleSummary, DocumentJson } from '../../shared/contract/entities';
+import { readReadingPosition } from './settings';
 
 export interface NewArticle {
   readonly id: string;
@@ -83,6 +84,7 @@ export function findArticle(db: Database, id: string): Article | null {
     document: JSON.parse(row.document) as DocumentJson,
     text: row.text,
     contentHash: row.content_hash,
+    readingPosition: readReadingPosition(db, id),
   };
 }
 

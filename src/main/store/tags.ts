@@ -2,10 +2,10 @@
 import type { Database } from 'better-sqlite3';
 import type { TagSummary } from '../../shared/contract/entities';
 
-/** The comparison key of a tag name: Unicode NFC, lower-cased in every script. */
-export function tagKey(name: string): string {
-  return name.normalize('NFC').toLowerCase();
-}
+import { cleanName, nameKey } from './name-key';
+
+/** The comparison key of a tag name. */
+export const tagKey = nameKey;
 
 /** Answers the id of the live tag named `name`, creating it if there is none. */
 export function ensureTag(db: Database, name: string, newId: () => string, at: string): string {
@@ -17,7 +17,7 @@ export function ensureTag(db: Database, name: string, newId: () => string, at: s
   const id = newId();
   db.prepare('INSERT INTO tags (id, name, name_key, created_at) VALUES (?, ?, ?, ?)').run(
     id,
-    name.normalize('NFC'),
+    cleanName(name),
     key,
     at,
   );
@@ -70,4 +70,34 @@ export function listTags(db: Database): TagSummary[] {
     )
     .all() as { id: string; name: string; annotation_count: number }[];
   return rows.map((r) => ({ id: r.id, name: r.name, annotationCount: r.annotation_count }));
+}
+
+/**
+ * Renames a live tag. If another live tag already has the new name (ignoring case and form), the
+ * two merge: the renamed tag's annotations move to that tag and the renamed one is soft-deleted.
+ * Answers the id of the tag that carries the name, or null if `id` is no live tag.
+ */
+export function renameTag(
+  db: Database,
+  id: string,
+  name: string,
+  at: string,
+): { id: string; merged: boolean } | null {
+  const live = db.prepare('SELECT id FROM tags WHERE id = ? AND deleted_at IS NULL').get(id);
+  if (!live) return null;
+  const key = tagKey(name);
+  const other = db
+    .prepare('SELECT id FROM tags WHERE name_key = ? AND deleted_at IS NULL AND id <> ?')
+    .get(key, id) as { id: string } | undefined;
+  if (!other) {
+    db.prepare('UPDATE tags SET name = ?, name_key = ? WHERE id = ?').run(cleanName(name), key, id);
+    return { id, merged: false };
+  }
+  db.prepare(
+    `INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id, created_at)
+     SELECT annotation_id, ?, ? FROM annotation_tags WHERE tag_id = ?`,
+  ).run(other.id, at, id);
+  db.prepare('DELETE FROM annotation_tags WHERE tag_id = ?').run(id);
+  db.prepare('UPDATE tags SET deleted_at = ? WHERE id = ?').run(at, id);
+  return { id: other.id, merged: true };
 }

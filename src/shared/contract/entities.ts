@@ -17,6 +17,16 @@ export const CLAIM_STATUSES = ['unverified', 'disputed', 'denied', 'confirmed', 
 export const ClaimStatusSchema = z.enum(CLAIM_STATUSES);
 export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
 
+/** Claim types every library offers; users add their own beside them. */
+export const DEFAULT_CLAIM_TYPES = [
+  'accusation',
+  'denial',
+  'assertion',
+  'evidence',
+  'prediction',
+  'opinion',
+] as const;
+
 export const ClaimSchema = z.strictObject({
   type: z.string().trim().min(1).max(60),
   speaker: z.string().trim().min(1).max(200).nullable(),
@@ -67,8 +77,42 @@ export const ArticleSchema = ArticleSummarySchema.extend({
   document: DocumentJsonSchema,
   text: z.string(),
   contentHash: z.string(),
+  /** Canonical offset of the text the reader last had at the top of the view. */
+  readingPosition: z.int().nonnegative().nullable(),
 });
 export type Article = z.infer<typeof ArticleSchema>;
+
+/** How one annotation answers another: "B denies A" is a link from B to A. */
+export const LINK_RELATIONS = [
+  'denies',
+  'supports',
+  'responds-to',
+  'contradicts',
+  'same-claim-as',
+] as const;
+export const LinkRelationSchema = z.enum(LINK_RELATIONS);
+export type LinkRelation = z.infer<typeof LinkRelationSchema>;
+
+export const LinkSchema = z.strictObject({
+  id: IdSchema,
+  fromId: IdSchema,
+  toId: IdSchema,
+  relation: LinkRelationSchema,
+  createdAt: TimestampSchema,
+});
+export type Link = z.infer<typeof LinkSchema>;
+
+/** A link as seen from one of its ends, with enough of the other end to show and follow it. */
+export const AnnotationLinkSchema = z.strictObject({
+  id: IdSchema,
+  relation: LinkRelationSchema,
+  /** 'outgoing': this annotation → other ("this denies other"); 'incoming': other → this. */
+  direction: z.enum(['outgoing', 'incoming']),
+  otherId: IdSchema,
+  otherArticleId: IdSchema,
+  otherQuote: z.string(),
+});
+export type AnnotationLink = z.infer<typeof AnnotationLinkSchema>;
 
 export const AnnotationSchema = z.strictObject({
   id: IdSchema,
@@ -79,10 +123,53 @@ export const AnnotationSchema = z.strictObject({
   note: z.string(),
   claim: ClaimSchema.nullable(),
   tags: z.array(z.string()),
+  links: z.array(AnnotationLinkSchema),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
+
+export const SpeakerSummarySchema = z.strictObject({
+  id: IdSchema,
+  name: z.string(),
+  claimCount: z.int().nonnegative(),
+});
+export type SpeakerSummary = z.infer<typeof SpeakerSummarySchema>;
+
+export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
+export const FONT_FAMILIES = ['serif', 'sans'] as const;
+export const LINE_WIDTHS = ['narrow', 'medium', 'wide'] as const;
+
+const ColorLabelsSchema = z.strictObject({
+  yellow: z.string().trim().max(40),
+  green: z.string().trim().max(40),
+  blue: z.string().trim().max(40),
+  pink: z.string().trim().max(40),
+  purple: z.string().trim().max(40),
+});
+
+const settingsFields = {
+  theme: z.enum(THEMES),
+  fontSize: z.int().min(12).max(32),
+  fontFamily: z.enum(FONT_FAMILIES),
+  lineWidth: z.enum(LINE_WIDTHS),
+  /** What each colour means to this user ("yellow = evidence"); empty means just the colour. */
+  colorLabels: ColorLabelsSchema,
+};
+
+export const DEFAULT_SETTINGS = {
+  theme: 'system',
+  fontSize: 19,
+  fontFamily: 'serif',
+  lineWidth: 'medium',
+  colorLabels: { yellow: '', green: '', blue: '', pink: '', purple: '' },
+} as const satisfies { [K in keyof typeof settingsFields]: z.input<(typeof settingsFields)[K]> };
+
+/** Reading comfort and the colour legend. */
+export const SettingsSchema = z.strictObject(settingsFields);
+/** A change to settings: any subset of the fields; no defaults, so nothing unsent is reset. */
+export const SettingsPatchSchema = z.strictObject(settingsFields).partial();
+export type Settings = z.infer<typeof SettingsSchema>;
 
 export const TagSummarySchema = z.strictObject({
   id: IdSchema,

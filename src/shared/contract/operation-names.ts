@@ -11,7 +11,17 @@ export const OPERATION_NAMES = [
   'createAnnotation',
   'updateAnnotation',
   'deleteAnnotation',
+  'restoreAnnotation',
   'listTags',
+  'renameTag',
+  'listSpeakers',
+  'listClaimTypes',
+  'createLink',
+  'deleteLink',
+  'restoreLink',
+  'setReadingPosition',
+  'getSettings',
+  'updateSettings',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

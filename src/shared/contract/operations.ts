@@ -10,9 +10,14 @@ import {
   ClaimSchema,
   HighlightColorSchema,
   IdSchema,
+  LinkRelationSchema,
+  LinkSchema,
   MAX_NOTE_LENGTH,
   PositionSelectorSchema,
   QuoteSelectorSchema,
+  SettingsPatchSchema,
+  SettingsSchema,
+  SpeakerSummarySchema,
   TagNameSchema,
   TagSummarySchema,
 } from './entities';
@@ -80,9 +85,49 @@ export const operations = {
     request: ById,
     response: z.strictObject({ id: IdSchema }),
   },
+  restoreAnnotation: {
+    request: ById,
+    response: z.strictObject({ annotation: AnnotationSchema }),
+  },
   listTags: {
     request: Empty,
     response: z.strictObject({ tags: z.array(TagSummarySchema) }),
+  },
+  renameTag: {
+    request: z.strictObject({ id: IdSchema, name: TagNameSchema }),
+    response: z.strictObject({ tag: TagSummarySchema, merged: z.boolean() }),
+  },
+  listSpeakers: {
+    request: Empty,
+    response: z.strictObject({ speakers: z.array(SpeakerSummarySchema) }),
+  },
+  listClaimTypes: {
+    request: Empty,
+    response: z.strictObject({ types: z.array(z.string()) }),
+  },
+  createLink: {
+    request: z.strictObject({ fromId: IdSchema, toId: IdSchema, relation: LinkRelationSchema }),
+    response: z.strictObject({ link: LinkSchema }),
+  },
+  deleteLink: {
+    request: ById,
+    response: z.strictObject({ id: IdSchema }),
+  },
+  restoreLink: {
+    request: ById,
+    response: z.strictObject({ link: LinkSchema }),
+  },
+  setReadingPosition: {
+    request: z.strictObject({ articleId: IdSchema, offset: z.int().nonnegative() }),
+    response: z.strictObject({}),
+  },
+  getSettings: {
+    request: Empty,
+    response: z.strictObject({ settings: SettingsSchema }),
+  },
+  updateSettings: {
+    request: z.strictObject({ patch: SettingsPatchSchema }),
+    response: z.strictObject({ settings: SettingsSchema }),
   },
 } satisfies Record<OperationName, { request: z.ZodType; response: z.ZodType }>;
 

@@ -1,11 +1,19 @@
 /** Valid entities and a recording fake of every handler, for the contract's tests. */
-import type { Annotation, ArticleSummary } from '../../../src/shared/contract/entities';
+import {
+  DEFAULT_SETTINGS,
+  type Annotation,
+  type ArticleSummary,
+  type Link,
+} from '../../../src/shared/contract/entities';
 import type { OperationName } from '../../../src/shared/contract/operation-names';
 import type { ServiceHandlers } from '../../../src/shared/contract/operations';
 
 export const ARTICLE_ID = '0190d6e4-8f6b-7c3a-9d2e-1a2b3c4d5e6f';
 export const ANNOTATION_ID = '0190d6e4-9a00-7b11-8c22-334455667788';
 export const TAG_ID = '0190d6e5-0000-7000-a000-000000000001';
+export const OTHER_ID = '0190d6e4-9a00-7b11-8c22-334455667799';
+export const LINK_ID = '0190d6e5-0000-7000-a000-000000000002';
+export const SPEAKER_ID = '0190d6e5-0000-7000-a000-000000000003';
 
 export const summary: ArticleSummary = {
   id: ARTICLE_ID,
@@ -31,8 +39,17 @@ export const annotation: Annotation = {
   note: '',
   claim: null,
   tags: [],
+  links: [],
   createdAt: '2024-05-01T10:00:00.000Z',
   updatedAt: '2024-05-01T10:00:00+02:00',
+};
+
+export const link: Link = {
+  id: LINK_ID,
+  fromId: OTHER_ID,
+  toId: ANNOTATION_ID,
+  relation: 'denies',
+  createdAt: '2024-05-01T10:00:00.000Z',
 };
 
 /** A request each operation accepts as it stands. */
@@ -49,7 +66,17 @@ export const validRequests: Record<OperationName, unknown> = {
   },
   updateAnnotation: { id: ANNOTATION_ID, note: 'denied by Moscow' },
   deleteAnnotation: { id: ANNOTATION_ID },
+  restoreAnnotation: { id: ANNOTATION_ID },
   listTags: {},
+  renameTag: { id: TAG_ID, name: 'false flag' },
+  listSpeakers: {},
+  listClaimTypes: {},
+  createLink: { fromId: OTHER_ID, toId: ANNOTATION_ID, relation: 'denies' },
+  deleteLink: { id: LINK_ID },
+  restoreLink: { id: LINK_ID },
+  setReadingPosition: { articleId: ARTICLE_ID, offset: 120 },
+  getSettings: {},
+  updateSettings: { patch: { theme: 'sepia' } },
 };
 
 /** Handlers answering valid responses and recording every request they receive. */
@@ -69,6 +96,7 @@ export function fakeHandlers(): {
           document: { type: 'doc', content: [{ type: 'paragraph' }] },
           text: '',
           contentHash: 'sha256:0',
+          readingPosition: null,
         },
       }
     ),
@@ -81,9 +109,37 @@ export function fakeHandlers(): {
     ),
     updateAnnotation: (r) => (record('updateAnnotation', r), { annotation }),
     deleteAnnotation: (r) => (record('deleteAnnotation', r), { id: r.id }),
+    restoreAnnotation: (r) => (record('restoreAnnotation', r), { annotation }),
     listTags: (r) => (
       record('listTags', r),
       { tags: [{ id: TAG_ID, name: 'claims', annotationCount: 2 }] }
+    ),
+    renameTag: (r) => (
+      record('renameTag', r),
+      { tag: { id: TAG_ID, name: r.name, annotationCount: 2 }, merged: false }
+    ),
+    listSpeakers: (r) => (
+      record('listSpeakers', r),
+      { speakers: [{ id: SPEAKER_ID, name: 'Russia', claimCount: 1 }] }
+    ),
+    listClaimTypes: (r) => (record('listClaimTypes', r), { types: ['accusation', 'denial'] }),
+    createLink: (r) => (record('createLink', r), { link }),
+    deleteLink: (r) => (record('deleteLink', r), { id: r.id }),
+    restoreLink: (r) => (record('restoreLink', r), { link }),
+    setReadingPosition: (r) => (record('setReadingPosition', r), {}),
+    getSettings: (r) => (
+      record('getSettings', r),
+      { settings: { ...DEFAULT_SETTINGS, colorLabels: { ...DEFAULT_SETTINGS.colorLabels } } }
+    ),
+    updateSettings: (r) => (
+      record('updateSettings', r),
+      {
+        settings: {
+          ...DEFAULT_SETTINGS,
+          colorLabels: { ...DEFAULT_SETTINGS.colorLabels },
+          ...r.patch,
+        },
+      }
     ),
   };
   return { handlers, calls };
