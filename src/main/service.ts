@@ -292,7 +292,11 @@ export function createService(deps: ServiceDeps): Service {
     getSettings: () => ({ settings: settings.readSettings(db) }),
 
     updateSettings: ({ patch }) => {
-      const next = { ...settings.readSettings(db), ...patch };
+      // A field sent as undefined (Electron's structured clone keeps it) is a field not sent.
+      const sent = Object.fromEntries(
+        Object.entries(patch).filter(([, value]) => value !== undefined),
+      ) as typeof patch;
+      const next = { ...settings.readSettings(db), ...sent };
       write(() => settings.writeSettings(db, next, now()));
       return { settings: next };
     },

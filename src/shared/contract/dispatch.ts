@@ -15,6 +15,9 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** `too_big` origins that are values out of range rather than sizes. */
+const SCALAR_ORIGINS: ReadonlySet<string> = new Set(['number', 'int', 'bigint', 'date']);
+
 /** Reports errors the service did not mean; a transport passes one in to log them. */
 export type UnexpectedErrorReporter = (operation: string, error: unknown) => void;
 
@@ -32,8 +35,11 @@ export function dispatch(
   }
   const parsed = operations[operation].request.safeParse(payload ?? {});
   if (!parsed.success) {
-    // A payload refused only for its size is "too large", which the user can act on.
-    const tooBig = parsed.error.issues.every((issue) => issue.code === 'too_big');
+    // A payload refused only for its size is "too large", which the user can act on. A number
+    // over its maximum (a font size of 500) is a wrong value, not a large payload.
+    const tooBig = parsed.error.issues.every(
+      (issue) => issue.code === 'too_big' && !SCALAR_ORIGINS.has(issue.origin),
+    );
     return {
       ok: false,
       error: {
