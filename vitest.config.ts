@@ -17,6 +17,17 @@ export default defineConfig({
         },
       },
       {
+        // Pre-bundled up front, or the first run in a fresh clone reloads mid-test.
+        optimizeDeps: {
+          include: [
+            'react',
+            'react-dom/client',
+            'react/jsx-dev-runtime',
+            'prosemirror-view',
+            'prosemirror-state',
+            'prosemirror-model',
+          ],
+        },
         test: {
           name: 'view',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],

@@ -6,7 +6,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeRange } from '../../src/shared/anchoring/selectors';
 import type { DocumentJson } from '../../src/shared/contract/entities';
 import { createArticleView, type ArticleView } from '../../src/renderer/src/reader/article-view';
-import { drawnHighlightIds, highlightKey } from '../../src/renderer/src/reader/highlight-plugin';
+import {
+  drawnHighlightIds,
+  highlightKey,
+  highlightPlugin,
+  highlightTransaction,
+} from '../../src/renderer/src/reader/highlight-plugin';
+import { Node } from 'prosemirror-model';
+import { EditorState, TextSelection } from 'prosemirror-state';
+import { buildTextMap } from '../../src/shared/document/canonical-text';
+import { articleSchema } from '../../src/shared/document/schema';
 import { selectedRange } from '../../src/renderer/src/reader/selection';
 
 const paragraphs = [
@@ -53,7 +62,7 @@ describe('article view', () => {
   it('renders the document read-only with the same canonical text', () => {
     expect(article.map.text).toBe(text);
     expect(mount.querySelectorAll('p')).toHaveLength(2);
-    expect(article.view.editable).toBe(false);
+    expect(article.view.dom.getAttribute('aria-readonly')).toBe('true');
   });
 
   it('draws a highlight over exactly the quoted words', () => {
@@ -119,10 +128,50 @@ describe('article view', () => {
     expect(marked('a')[0]!.className).toContain('highlight-yellow');
   });
 
-  it('maps highlights through a change of the document', () => {
-    article.setHighlights([{ id: 'a', ...rangeOf('Stoltenberg'), color: 'yellow' }]);
+  it('maps highlights through a change of the document (the plugin alone)', () => {
+    const doc = Node.fromJSON(articleSchema, documentJson);
+    const map = buildTextMap(doc);
+    let state = EditorState.create({ doc, plugins: [highlightPlugin(map)] });
+    const { start, end } = rangeOf('Stoltenberg');
+    state = state.apply(
+      highlightTransaction(state, { add: [{ id: 'a', start, end, color: 'yellow' }] }),
+    );
+    state = state.apply(state.tr.insertText('Earlier: ', 1));
+    const [decoration] = highlightKey.getState(state)!.find();
+    expect(state.doc.textBetween(decoration!.from, decoration!.to)).toBe('Stoltenberg');
+  });
+
+  it('refuses every change to the text, but keeps selections', () => {
+    const before = article.view.state.doc;
     article.view.dispatch(article.view.state.tr.insertText('Earlier: ', 1));
-    expect(markedText('a')).toBe('Stoltenberg');
+    expect(article.view.state.doc).toBe(before);
+    article.view.dispatch(
+      article.view.state.tr.setSelection(TextSelection.create(article.view.state.doc, 1, 8)),
+    );
+    expect(article.view.state.selection.from).toBe(1);
+    expect(article.view.state.selection.to).toBe(8);
+  });
+
+  it('reports a click on a highlight, naming the innermost one', () => {
+    article.destroy();
+    const clicked: string[] = [];
+    article = createArticleView(mount, documentJson, {
+      onHighlightClick: (id) => clicked.push(id),
+    });
+    article.setHighlights([
+      { id: 'outer', ...rangeOf('Russia planned to run'), color: 'yellow' },
+      { id: 'inner', ...rangeOf('planned'), color: 'blue' },
+    ]);
+    document.getSelection()!.removeAllRanges();
+    marked('inner')[0]!.click();
+    expect(clicked).toEqual(['inner']);
+  });
+
+  it('reveals a highlight by scrolling to it and flashing it', () => {
+    article.setHighlights([{ id: 'a', ...rangeOf('Stoltenberg'), color: 'yellow' }]);
+    expect(article.revealHighlight('a')).toBe(true);
+    expect(marked('a')[0]!.classList.contains('flash')).toBe(true);
+    expect(article.revealHighlight('missing')).toBe(false);
   });
 
   it('turns a DOM selection into the canonical range, trimming whitespace', () => {

@@ -3,9 +3,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ArticleSummary } from '../../shared/contract/entities';
 import type { Client } from '../../shared/contract/operations';
 import { ErrorBanner } from './components/ErrorBanner';
+import { HelpPanel } from './components/HelpPanel';
 import { ImportButton } from './library/ImportButton';
 import { LibraryList } from './library/LibraryList';
 import { Reader } from './reader/Reader';
+import { hasCommandModifier, isBareKey, isTypingTarget } from './reader/keyboard';
+import { SettingsPanel } from './settings/SettingsPanel';
+import { useSettings } from './settings/use-settings';
 
 export interface AppProps {
   readonly client: Client;
@@ -19,14 +23,32 @@ export function App({ client }: AppProps) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [panel, setPanel] = useState<'help' | 'settings' | null>(null);
+  const [announcement, setAnnouncement] = useState('');
 
   const reportError = useCallback((e: unknown) => setError(messageOf(e)), []);
+  const { settings, update: updateSettings } = useSettings(client, reportError);
 
   const refresh = useCallback(() => {
     client.listArticles({}).then(({ articles }) => setArticles(articles), reportError);
   }, [client, reportError]);
 
   useEffect(refresh, [refresh]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      if (hasCommandModifier(event) && event.key === ',') {
+        event.preventDefault();
+        setPanel('settings');
+      } else if (isBareKey(event) && event.key === '?' && !isTypingTarget(event.target)) {
+        event.preventDefault();
+        setPanel('help');
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <div className="app">
@@ -43,6 +65,14 @@ export function App({ client }: AppProps) {
           />
         </div>
         <LibraryList articles={articles} selectedId={openId} onOpen={setOpenId} />
+        <div className="library-footer">
+          <button type="button" onClick={() => setPanel('settings')} aria-keyshortcuts="Control+,">
+            Settings
+          </button>
+          <button type="button" onClick={() => setPanel('help')} aria-keyshortcuts="?">
+            Keyboard shortcuts
+          </button>
+        </div>
       </nav>
       <main className="reader-pane" aria-label="Reader">
         {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
@@ -51,13 +81,22 @@ export function App({ client }: AppProps) {
             key={openId}
             client={client}
             articleId={openId}
+            settings={settings}
             onError={reportError}
             onChanged={refresh}
+            announce={setAnnouncement}
           />
         ) : (
           <p className="placeholder">Choose an article from the library to start reading.</p>
         )}
       </main>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
+      {panel === 'help' && <HelpPanel onClose={() => setPanel(null)} />}
+      {panel === 'settings' && (
+        <SettingsPanel settings={settings} onChange={updateSettings} onClose={() => setPanel(null)} />
+      )}
     </div>
   );
 }

@@ -7,6 +7,8 @@ import type { Result } from '../../../shared/contract/errors';
 import type { RawInvoke } from '../../../shared/contract/client';
 
 const TOKEN_KEY = 'marginalia.token';
+/** Browsers cap keepalive request bodies at 64 KiB in all. */
+const KEEPALIVE_LIMIT = 60_000;
 
 export function readToken(
   location: Location = window.location,
@@ -32,11 +34,14 @@ export function createHttpInvoke(token: string | null): RawInvoke {
       };
     }
     let response: Response;
+    const body = JSON.stringify(payload ?? {});
     try {
       response = await fetch(`/api/${operation}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(payload ?? {}),
+        body,
+        // A small request outlives the page, so a note typed just before closing is still saved.
+        keepalive: body.length < KEEPALIVE_LIMIT,
       });
     } catch {
       return {

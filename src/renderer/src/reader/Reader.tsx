@@ -1,22 +1,38 @@
 /**
- * One open article: its header, the read-only text with highlights, a Highlight button for the
- * current selection, and the list of its annotations.
+ * One open article: its text with highlights, the selection toolbar, the annotations sidebar and
+ * the claims view, with the reader's keyboard shortcuts, undo and redo, and the reading position.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { anchor } from '../../../shared/anchoring/anchor';
 import { describeRange } from '../../../shared/anchoring/selectors';
-import type { Annotation, Article } from '../../../shared/contract/entities';
+import type { Annotation, Article, HighlightColor, Settings } from '../../../shared/contract/entities';
 import type { Client } from '../../../shared/contract/operations';
+import { ClaimsView } from '../annotations/ClaimsView';
+import { Sidebar } from '../annotations/Sidebar';
+import { useAnnotations } from '../annotations/use-annotations';
 import { describeSource } from '../format';
 import { createArticleView, type ArticleView } from './article-view';
 import type { HighlightSpec } from './highlight-plugin';
-import { selectedRange } from './selection';
+import { hasCommandModifier, isBareKey, isTypingTarget } from './keyboard';
+import { selectedRange, type TextRange } from './selection';
+import { SelectionToolbar } from './SelectionToolbar';
 
 export interface ReaderProps {
   readonly client: Client;
   readonly articleId: string;
+  readonly settings: Settings;
   readonly onError: (error: unknown) => void;
   readonly onChanged: () => void;
+  /** Announces a change to screen readers ("Highlight undone"). */
+  readonly announce: (message: string) => void;
+}
+
+type FocusField = 'note' | 'tags' | 'claim' | null;
+
+interface Suggestions {
+  readonly tagNames: string[];
+  readonly speakers: string[];
+  readonly claimTypes: string[];
 }
 
 function toSpecs(article: Article, annotations: readonly Annotation[]): HighlightSpec[] {
@@ -28,121 +44,285 @@ function toSpecs(article: Article, annotations: readonly Annotation[]): Highligh
   });
 }
 
-export function Reader({ client, articleId, onError, onChanged }: ReaderProps) {
+const SAVE_POSITION_MS = 600;
+
+export function Reader({ client, articleId, settings, onError, onChanged, announce }: ReaderProps) {
   const [article, setArticle] = useState<Article | null>(null);
-  const [annotations, setAnnotations] = useState<Annotation[]>([]);
-  const [hasSelection, setHasSelection] = useState(false);
+  const [selection, setSelection] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [focusField, setFocusField] = useState<FocusField>(null);
+  const [view, setView] = useState<'article' | 'claims'>('article');
+  const [suggestions, setSuggestions] = useState<Suggestions>({ tagNames: [], speakers: [], claimTypes: [] });
+  const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
+  const scrollerRef = useRef<HTMLDivElement>(null);
   const mountRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<ArticleView | null>(null);
 
-  useEffect(() => {
-    let cancelled = false;
-    Promise.all([client.getArticle({ id: articleId }), client.listAnnotations({ articleId })]).then(
-      ([{ article }, { annotations }]) => {
-        if (cancelled) return;
-        setArticle(article);
-        setAnnotations(annotations);
-      },
+  const refreshSuggestions = useCallback(() => {
+    Promise.all([client.listTags({}), client.listSpeakers({}), client.listClaimTypes({})]).then(
+      ([{ tags }, { speakers }, { types }]) =>
+        setSuggestions({
+          tagNames: tags.map((t) => t.name),
+          speakers: speakers.map((s) => s.name),
+          claimTypes: types,
+        }),
       onError,
     );
+  }, [client, onError]);
+
+  const changed = useCallback(() => {
+    onChanged();
+    refreshSuggestions();
+  }, [onChanged, refreshSuggestions]);
+
+  const api = useAnnotations(client, articleId, onError, changed);
+  const annotations = useMemo(() => api.annotations ?? [], [api.annotations]);
+
+  useEffect(refreshSuggestions, [refreshSuggestions]);
+
+  useEffect(() => {
+    let cancelled = false;
+    client.getArticle({ id: articleId }).then(({ article }) => {
+      if (!cancelled) setArticle(article);
+    }, onError);
     return () => {
       cancelled = true;
     };
   }, [client, articleId, onError]);
 
+  const activate = useCallback((id: string | null, field: FocusField = null) => {
+    setActiveId(id);
+    setFocusField(field);
+  }, []);
+
+  // The ProseMirror view lives as long as the article is open.
   useEffect(() => {
     if (!article || !mountRef.current) return;
-    const articleView = createArticleView(mountRef.current, article.document);
+    const articleView = createArticleView(mountRef.current, article.document, {
+      onHighlightClick: (id) => activate(id),
+    });
     viewRef.current = articleView;
+    if (article.readingPosition && scrollerRef.current) {
+      articleView.scrollToOffset(scrollerRef.current, article.readingPosition);
+    }
     return () => {
       articleView.destroy();
       viewRef.current = null;
     };
-  }, [article]);
+  }, [article, activate]);
 
   useEffect(() => {
-    if (!article || !viewRef.current) return;
-    viewRef.current.setHighlights(toSpecs(article, annotations));
+    if (article) viewRef.current?.setHighlights(toSpecs(article, annotations));
   }, [article, annotations]);
+
+  // The reading position: saved a moment after scrolling stops, and when the article closes.
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller || !article) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const save = () => {
+      const offset = viewRef.current?.topOffset(scroller);
+      if (offset !== undefined) client.setReadingPosition({ articleId, offset }).catch(onError);
+    };
+    const onScroll = () => {
+      clearTimeout(timer);
+      timer = setTimeout(save, SAVE_POSITION_MS);
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      scroller.removeEventListener('scroll', onScroll);
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        save();
+      }
+    };
+  }, [article, articleId, client, onError]);
 
   useEffect(() => {
     const update = () => {
-      const view = viewRef.current;
-      setHasSelection(view ? selectedRange(view.view, view.map) !== null : false);
+      const current = viewRef.current;
+      const range = current ? selectedRange(current.view, current.map) : null;
+      const domSelection = document.getSelection();
+      if (!range || !domSelection || domSelection.rangeCount === 0) return setSelection(null);
+      setSelection({ range, rect: domSelection.getRangeAt(0).getBoundingClientRect() });
     };
     document.addEventListener('selectionchange', update);
     return () => document.removeEventListener('selectionchange', update);
   }, []);
 
-  const highlight = useCallback(() => {
-    const view = viewRef.current;
-    if (!view || !article) return;
-    const range = selectedRange(view.view, view.map);
-    if (!range) return;
-    const selectors = describeRange(article.text, range.start, range.end);
-    client.createAnnotation({ articleId: article.id, ...selectors }).then(({ annotation }) => {
-      setAnnotations((list) =>
-        [...list, annotation].sort(
-          (a, b) => a.position.start - b.position.start || a.position.end - b.position.end,
-        ),
-      );
+  const jump = useCallback((id: string) => {
+    setView('article');
+    // After the article is shown again, so it can scroll.
+    requestAnimationFrame(() => viewRef.current?.revealHighlight(id));
+  }, []);
+
+  /** Makes an annotation of the current selection and opens it, focusing `field`. */
+  const annotateSelection = useCallback(
+    async (color: HighlightColor, field: FocusField, asClaim = false) => {
+      const current = viewRef.current;
+      if (!current || !article) return;
+      const range = selectedRange(current.view, current.map);
+      if (!range) return;
+      const selectors = describeRange(article.text, range.start, range.end);
+      const created = await api.create({
+        ...selectors,
+        color,
+        ...(asClaim ? { claim: { type: 'assertion', speaker: null, status: 'unverified' } } : {}),
+      });
+      if (!created) return;
+      setLastColor(color);
       document.getSelection()?.removeAllRanges();
-      onChanged();
-    }, onError);
-  }, [article, client, onChanged, onError]);
+      setSelection(null);
+      announce(asClaim ? 'Claim marked' : 'Highlighted');
+      if (field) activate(created.id, field);
+    },
+    [activate, announce, api, article],
+  );
+
+  const move = useCallback(
+    (step: 1 | -1) => {
+      if (annotations.length === 0) return;
+      const index = annotations.findIndex((a) => a.id === activeId);
+      const next =
+        index === -1
+          ? step === 1
+            ? 0
+            : annotations.length - 1
+          : Math.min(annotations.length - 1, Math.max(0, index + step));
+      const target = annotations[next]!;
+      activate(target.id);
+      jump(target.id);
+    },
+    [activate, activeId, annotations, jump],
+  );
+
+  const undo = useCallback(async () => {
+    const label = api.undoLabel;
+    await api.undo();
+    if (label) announce(`Undid ${label}`);
+  }, [announce, api]);
+
+  const redo = useCallback(async () => {
+    const label = api.redoLabel;
+    await api.redo();
+    if (label) announce(`Redid ${label}`);
+  }, [announce, api]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 'h' || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)
-        return;
-      const view = viewRef.current;
-      if (view && selectedRange(view.view, view.map)) {
+      if (event.defaultPrevented) return;
+      const key = event.key.toLowerCase();
+      if (hasCommandModifier(event) && (key === 'z' || key === 'y')) {
+        if (isTypingTarget(event.target)) return; // the field's own undo
         event.preventDefault();
-        highlight();
+        void (key === 'y' || event.shiftKey ? redo() : undo());
+        return;
+      }
+      if (!isBareKey(event) || isTypingTarget(event.target)) return;
+      if (key === 'escape') {
+        if (selection) {
+          document.getSelection()?.removeAllRanges();
+          setSelection(null);
+        } else if (activeId) {
+          activate(null);
+        } else if (view === 'claims') {
+          setView('article');
+        } else {
+          return;
+        }
+        event.preventDefault();
+        return;
+      }
+      if (key === 'j' || key === 'k') {
+        event.preventDefault();
+        move(key === 'j' ? 1 : -1);
+        return;
+      }
+      const withSelection: Record<string, () => Promise<void>> = {
+        h: () => annotateSelection(lastColor, null),
+        n: () => annotateSelection(lastColor, 'note'),
+        t: () => annotateSelection(lastColor, 'tags'),
+        c: () => annotateSelection(lastColor, 'claim', true),
+      };
+      const action = withSelection[key];
+      if (action && selection) {
+        event.preventDefault();
+        void action();
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [highlight]);
+  }, [activate, activeId, annotateSelection, lastColor, move, redo, selection, undo, view]);
 
   if (!article) return <p className="muted">Loading…</p>;
+  const claimCount = annotations.filter((a) => a.claim).length;
   return (
     <div className="reader">
-      <article className="article">
-        <header className="article-header">
-          <h2>{article.title}</h2>
-          <p className="article-meta">{describeSource(article.byline, article.publishedAt)}</p>
-        </header>
-        <div className="toolbar" role="toolbar" aria-label="Selection">
+      <div className="reader-main">
+        <div className="reader-toolbar" role="toolbar" aria-label="Reader">
           <button
             type="button"
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={highlight}
-            disabled={!hasSelection}
-            aria-keyshortcuts="H"
-            title="Highlight the selected text (H)"
+            aria-pressed={view === 'claims'}
+            onClick={() => setView(view === 'claims' ? 'article' : 'claims')}
           >
-            Highlight
+            {view === 'claims' ? 'Back to article' : `Claims (${claimCount})`}
           </button>
-          {!hasSelection && <span className="hint">Select text to highlight it.</span>}
+          <span className="toolbar-spacer" />
+          <button
+            type="button"
+            onClick={() => void undo()}
+            disabled={!api.canUndo}
+            aria-keyshortcuts="Control+Z"
+            title={api.undoLabel ? `Undo ${api.undoLabel} (Ctrl/⌘+Z)` : 'Nothing to undo'}
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            onClick={() => void redo()}
+            disabled={!api.canRedo}
+            aria-keyshortcuts="Control+Shift+Z"
+            title={api.redoLabel ? `Redo ${api.redoLabel} (Ctrl/⌘+Shift+Z)` : 'Nothing to redo'}
+          >
+            Redo
+          </button>
         </div>
-        <div ref={mountRef} className="article-mount" />
-      </article>
-      <aside className="annotations" aria-label="Annotations">
-        <h3>Annotations</h3>
-        {annotations.length === 0 ? (
-          <p className="muted">No annotations yet.</p>
-        ) : (
-          <ol className="annotation-list">
-            {annotations.map((a) => (
-              <li key={a.id} className={`annotation-card highlight-border-${a.color}`}>
-                <blockquote>{a.quote.exact}</blockquote>
-              </li>
-            ))}
-          </ol>
-        )}
-      </aside>
+        <div ref={scrollerRef} className="article-scroller" hidden={view !== 'article'}>
+          <article className="article" aria-label={article.title}>
+            <header className="article-header">
+              <h2>{article.title}</h2>
+              <p className="article-meta">{describeSource(article.byline, article.publishedAt)}</p>
+            </header>
+            <div ref={mountRef} className="article-mount" />
+          </article>
+        </div>
+        {view === 'claims' && <ClaimsView annotations={annotations} onJump={(id) => (activate(id), jump(id))} />}
+      </div>
+      <Sidebar
+        annotations={annotations}
+        api={api}
+        colorLabels={settings.colorLabels}
+        tagNames={suggestions.tagNames}
+        speakers={suggestions.speakers}
+        claimTypes={suggestions.claimTypes}
+        activeId={activeId}
+        focusField={focusField}
+        onActivate={(id) => activate(id)}
+        onJump={jump}
+      />
+      {selection && view === 'article' && (
+        <SelectionToolbar
+          rect={selection.rect}
+          colorLabels={settings.colorLabels}
+          onHighlight={(color) => void annotateSelection(color, null)}
+          onNote={() => void annotateSelection(lastColor, 'note')}
+          onTag={() => void annotateSelection(lastColor, 'tags')}
+          onClaim={() => void annotateSelection(lastColor, 'claim', true)}
+        />
+      )}
+      {activeId && (
+        <style>{`mark[data-annotation-id="${CSS.escape(activeId)}"] { outline: 2px solid var(--accent); outline-offset: 1px; }`}</style>
+      )}
     </div>
   );
 }

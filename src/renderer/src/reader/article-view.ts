@@ -1,12 +1,19 @@
 /**
- * The reader's ProseMirror view: read-only (the text can be selected, never edited), with the
- * highlight plugin. Kept free of React so view tests can drive it directly.
+ * The reader's ProseMirror view, with the highlight plugin. The text can be selected with the
+ * mouse or, since the view keeps a caret, with Shift+arrows; it can never be changed: every
+ * transaction that would touch the document is refused and input events are swallowed. Kept free
+ * of React so view tests can drive it directly.
  */
 import { Node } from 'prosemirror-model';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { DocumentJson } from '../../../shared/contract/entities';
-import { buildTextMap, type TextMap } from '../../../shared/document/canonical-text';
+import {
+  buildTextMap,
+  offsetToPos,
+  posToOffset,
+  type TextMap,
+} from '../../../shared/document/canonical-text';
 import { articleSchema } from '../../../shared/document/schema';
 import {
   highlightPlugin,
@@ -21,17 +28,71 @@ export interface ArticleView {
   applyHighlights(action: HighlightAction): void;
   /** Draws exactly `specs`: adds what is new or changed, removes what is gone, keeps the rest. */
   setHighlights(specs: readonly HighlightSpec[]): void;
+  /** Scrolls the highlight into view and flashes it; answers whether it is drawn. */
+  revealHighlight(id: string): boolean;
+  /** Canonical offset of the text at the top of `scroller`'s visible area. */
+  topOffset(scroller: HTMLElement): number;
+  /** Scrolls `scroller` so the text at `offset` is at its top. */
+  scrollToOffset(scroller: HTMLElement, offset: number): void;
   destroy(): void;
 }
 
-export function createArticleView(mount: HTMLElement, document: DocumentJson): ArticleView {
+export interface ArticleViewOptions {
+  /** Called with the innermost highlight clicked (a plain click, not the end of a selection). */
+  readonly onHighlightClick?: (id: string) => void;
+}
+
+/** Refuses any change to the document: the reader reads, it never edits. */
+const readOnly = new Plugin({
+  filterTransaction: (tr) => !tr.docChanged,
+  props: {
+    handleTextInput: () => true,
+    handlePaste: () => true,
+    handleDrop: () => true,
+    handleDOMEvents: {
+      beforeinput: (_view, event) => {
+        event.preventDefault();
+        return true;
+      },
+      cut: (_view, event) => {
+        event.preventDefault();
+        return true;
+      },
+    },
+  },
+});
+
+const FLASH_MS = 1200;
+
+export function createArticleView(
+  mount: HTMLElement,
+  document: DocumentJson,
+  options: ArticleViewOptions = {},
+): ArticleView {
   const doc = Node.fromJSON(articleSchema, document);
   const map = buildTextMap(doc);
   const view = new EditorView(mount, {
-    state: EditorState.create({ doc, plugins: [highlightPlugin(map)] }),
-    editable: () => false,
-    attributes: { class: 'article-body', 'aria-label': 'Article text', role: 'document' },
+    state: EditorState.create({ doc, plugins: [readOnly, highlightPlugin(map)] }),
+    attributes: {
+      class: 'article-body',
+      'aria-label': 'Article text',
+      role: 'document',
+      'aria-readonly': 'true',
+      spellcheck: 'false',
+      autocorrect: 'off',
+      autocapitalize: 'off',
+      translate: 'no',
+    },
   });
+
+  const onClick = (event: MouseEvent) => {
+    const mark = (event.target as Element | null)?.closest?.('mark[data-annotation-id]');
+    const selection = view.dom.ownerDocument.getSelection();
+    if (!mark || (selection && !selection.isCollapsed)) return;
+    options.onHighlightClick?.(mark.getAttribute('data-annotation-id')!);
+  };
+  view.dom.addEventListener('click', onClick);
+
   const drawn = new Map<string, HighlightSpec>();
   const applyHighlights = (action: HighlightAction) => {
     for (const id of action.remove ?? []) drawn.delete(id);
@@ -40,6 +101,7 @@ export function createArticleView(mount: HTMLElement, document: DocumentJson): A
   };
   const same = (a: HighlightSpec, b: HighlightSpec) =>
     a.start === b.start && a.end === b.end && a.color === b.color;
+
   return {
     view,
     map,
@@ -53,6 +115,35 @@ export function createArticleView(mount: HTMLElement, document: DocumentJson): A
       });
       if (remove.length || add.length) applyHighlights({ add, remove });
     },
-    destroy: () => view.destroy(),
+    revealHighlight(id) {
+      const marks = view.dom.querySelectorAll<HTMLElement>(
+        `mark[data-annotation-id="${CSS.escape(id)}"]`,
+      );
+      const first = marks[0];
+      if (!first) return false;
+      first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      for (const mark of marks) {
+        mark.classList.remove('flash');
+        void mark.offsetWidth; // restart the animation
+        mark.classList.add('flash');
+        setTimeout(() => mark.classList.remove('flash'), FLASH_MS);
+      }
+      return true;
+    },
+    topOffset(scroller) {
+      const box = view.dom.getBoundingClientRect();
+      const top = Math.max(box.top, scroller.getBoundingClientRect().top) + 4;
+      const found = view.posAtCoords({ left: box.left + 8, top });
+      return found ? posToOffset(map, found.pos) : 0;
+    },
+    scrollToOffset(scroller, offset) {
+      const pos = offsetToPos(map, Math.min(offset, map.text.length), 1);
+      const coords = view.coordsAtPos(pos);
+      scroller.scrollTop += coords.top - scroller.getBoundingClientRect().top - 8;
+    },
+    destroy() {
+      view.dom.removeEventListener('click', onClick);
+      view.destroy();
+    },
   };
 }

@@ -1,0 +1,171 @@
+/**
+ * One annotation in the sidebar: its quote, colour, claim, tags, note and links (each link
+ * follows to the other end), with "Go to passage" and "Edit". The open card is scrolled into
+ * view, takes the focus (or gives it to the field asked for) and shows the editor; Escape
+ * closes it.
+ */
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import type { Annotation, Settings } from '../../../shared/contract/entities';
+import { AnnotationEditor, type FocusField } from './AnnotationEditor';
+import { colorName, excerpt, linkText } from './relations';
+import type { AnnotationsApi } from './use-annotations';
+
+export interface AnnotationCardProps {
+  readonly annotation: Annotation;
+  /** Every annotation of the article, for the editor's link targets. */
+  readonly all: readonly Annotation[];
+  readonly api: AnnotationsApi;
+  readonly colorLabels: Settings['colorLabels'];
+  readonly tagNames: readonly string[];
+  readonly speakers: readonly string[];
+  readonly claimTypes: readonly string[];
+  readonly active: boolean;
+  readonly focusField: FocusField | null;
+  readonly onActivate: (id: string | null) => void;
+  readonly onJump: (id: string) => void;
+  readonly onDelete: (id: string) => void;
+}
+
+export function AnnotationCard(props: AnnotationCardProps) {
+  const { annotation, active, focusField, onActivate, onJump } = props;
+  const { id, claim } = annotation;
+  const editorId = useId();
+  const cardRef = useRef<HTMLElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const previous = useRef<{ active: boolean; focusField: FocusField | null }>({
+    active: false,
+    focusField: null,
+  });
+
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = { active, focusField };
+    const card = cardRef.current;
+    if (!card) return;
+    if (active && (!before.active || (focusField !== null && focusField !== before.focusField))) {
+      card.scrollIntoView({ block: 'nearest' });
+      const field = focusField && card.querySelector<HTMLElement>(`[data-field="${focusField}"]`);
+      if (!field) card.focus({ preventScroll: true });
+      else {
+        field.focus();
+        // Continue a note or a tag where it ends, not before its first word.
+        if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {
+          const end = field.value.length;
+          field.setSelectionRange(end, end);
+        }
+      }
+    } else if (!active && before.active) {
+      // The editor took the focus with it: give it back to this card's Edit button.
+      const focused = document.activeElement;
+      if (!focused || focused === document.body) editRef.current?.focus();
+    }
+  }, [active, focusField]);
+
+  // Escape closes the open card; blurring first saves the field being edited.
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    onActivate(null);
+  };
+
+  const follow = (otherId: string) => {
+    onActivate(otherId);
+    onJump(otherId);
+  };
+
+  return (
+    <li className="sb-item">
+      <article
+        ref={cardRef}
+        className={`annotation-card highlight-border-${annotation.color} sb-card`}
+        aria-label={`Annotation: ${excerpt(annotation.quote.exact, 40)}`}
+        tabIndex={-1}
+        data-active={active || undefined}
+        data-annotation-card={id}
+        onKeyDown={active ? onKeyDown : undefined}
+      >
+        <blockquote className="sb-quote" title="Go to passage" onClick={() => onJump(id)}>
+          {annotation.quote.exact}
+        </blockquote>
+        <p className="sb-meta">
+          <span className="sb-color" title={colorName(annotation.color, props.colorLabels)}>
+            <span className={`sb-swatch highlight-${annotation.color}`} aria-hidden="true" />
+            {colorName(annotation.color, props.colorLabels)}
+          </span>
+          {claim && (
+            <>
+              <span className="sb-badge sb-type" title="Claim type">
+                <span className="sb-sr-only">Claim: </span>
+                {claim.type}
+              </span>
+              {claim.speaker && (
+                <span className="sb-speaker" title="Attributed to">
+                  <span className="sb-sr-only">attributed to </span>
+                  {claim.speaker}
+                </span>
+              )}
+              <span className={`sb-badge sb-status sb-status-${claim.status}`} title="Status">
+                <span className="sb-sr-only">status: </span>
+                {claim.status}
+              </span>
+            </>
+          )}
+        </p>
+        {!active && annotation.tags.length > 0 && (
+          <ul className="sb-tags" aria-label="Tags">
+            {annotation.tags.map((tag) => (
+              <li key={tag}>#{tag}</li>
+            ))}
+          </ul>
+        )}
+        {!active && annotation.note && <p className="sb-note">{annotation.note}</p>}
+        {!active && annotation.links.length > 0 && (
+          <ul className="sb-link-list" aria-label="Links">
+            {annotation.links.map((link) => (
+              <li key={link.id}>
+                {link.otherArticleId === annotation.articleId ? (
+                  <button type="button" className="sb-link" onClick={() => follow(link.otherId)}>
+                    {linkText(link)}
+                  </button>
+                ) : (
+                  <span className="sb-link">{linkText(link)} (another article)</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="sb-actions">
+          <button type="button" onClick={() => onJump(id)}>
+            Go to passage
+          </button>
+          <button
+            ref={editRef}
+            type="button"
+            aria-expanded={active}
+            aria-controls={active ? editorId : undefined}
+            onClick={() => onActivate(active ? null : id)}
+          >
+            Edit
+          </button>
+        </div>
+        {active && (
+          <AnnotationEditor
+            id={editorId}
+            annotation={annotation}
+            all={props.all}
+            api={props.api}
+            colorLabels={props.colorLabels}
+            tagNames={props.tagNames}
+            speakers={props.speakers}
+            claimTypes={props.claimTypes}
+            onFollowLink={follow}
+            onDelete={() => props.onDelete(id)}
+            onClose={() => onActivate(null)}
+          />
+        )}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The Claims view: a sortable table of the article's claims (quote, type, speaker, status and
+ * what answers each one); every quote is a button that jumps to its passage.
+ */
+import { useMemo, useState } from 'react';
+import type { Annotation } from '../../../shared/contract/entities';
+import {
+  DOCUMENT_ORDER,
+  claimRows,
+  nextSort,
+  previewQuote,
+  sortClaimRows,
+  type ClaimRow,
+  type ClaimSort,
+  type ClaimSortKey,
+} from './claims-table';
+
+export interface ClaimsViewProps {
+  readonly annotations: readonly Annotation[];
+  readonly onJump: (id: string) => void;
+}
+
+const COLUMNS: readonly { key: ClaimSortKey; label: string }[] = [
+  { key: 'quote', label: 'Quote' },
+  { key: 'type', label: 'Type' },
+  { key: 'speaker', label: 'Speaker' },
+  { key: 'status', label: 'Status' },
+  { key: 'answers', label: 'Answered by' },
+];
+
+function describeSort(sort: ClaimSort): string {
+  if (sort.key === 'quote') {
+    return sort.direction === 'ascending' ? 'in document order' : 'in reverse document order';
+  }
+  const label = COLUMNS.find((c) => c.key === sort.key)?.label.toLowerCase() ?? sort.key;
+  return `sorted by ${label}, ${sort.direction}`;
+}
+
+export function ClaimsView({ annotations, onJump }: ClaimsViewProps) {
+  const [sort, setSort] = useState<ClaimSort>(DOCUMENT_ORDER);
+  const rows = useMemo(() => sortClaimRows(claimRows(annotations), sort), [annotations, sort]);
+  const here = useMemo(() => new Set(annotations.map((a) => a.id)), [annotations]);
+
+  return (
+    <section className="claims-view" aria-label="Claims">
+      <h3>Claims</h3>
+      {rows.length === 0 ? (
+        <p className="muted">No claims yet. Select a passage and press C to mark one.</p>
+      ) : (
+        <div className="claims-scroll">
+          <table className="claims-table">
+            <caption className="visually-hidden">
+              {rows.length === 1 ? '1 claim' : `${rows.length} claims`}, {describeSort(sort)}
+            </caption>
+            <thead>
+              <tr>
+                {COLUMNS.map(({ key, label }) => (
+                  <th
+                    key={key}
+                    scope="col"
+                    aria-sort={sort.key === key ? sort.direction : undefined}
+                  >
+                    <button
+                      type="button"
+                      className="claims-sort"
+                      onClick={() => setSort((current) => nextSort(current, key))}
+                    >
+                      {label}
+                      <span className="claims-sort-arrow" aria-hidden="true">
+                        {sort.key !== key ? '' : sort.direction === 'ascending' ? ' ▲' : ' ▼'}
+                      </span>
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <ClaimTableRow key={row.id} row={row} here={here} onJump={onJump} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+interface ClaimTableRowProps {
+  readonly row: ClaimRow;
+  /** Ids of annotations in this article: answers among them can be jumped to. */
+  readonly here: ReadonlySet<string>;
+  readonly onJump: (id: string) => void;
+}
+
+function ClaimTableRow({ row, here, onJump }: ClaimTableRowProps) {
+  const quote = previewQuote(row.quote, 140);
+  return (
+    <tr>
+      <td>
+        <button
+          type="button"
+          className="claims-jump"
+          title={row.quote.length > quote.length ? row.quote : undefined}
+          onClick={() => onJump(row.id)}
+        >
+          {quote || 'Go to passage'}
+        </button>
+      </td>
+      <td>{row.type}</td>
+      <td>{row.speaker ?? <span className="muted">Unattributed</span>}</td>
+      <td>
+        <span className={`claim-status claim-status-${row.status}`}>{row.status}</span>
+      </td>
+      <td>
+        {row.answers.length === 0 ? (
+          <span className="muted">
+            <span aria-hidden="true">—</span>
+            <span className="visually-hidden">Nothing yet</span>
+          </span>
+        ) : (
+          <ul className="claims-answers">
+            {row.answers.map((answer) => (
+              <li key={answer.id}>
+                {here.has(answer.otherId) ? (
+                  <button
+                    type="button"
+                    className="claims-answer"
+                    onClick={() => onJump(answer.otherId)}
+                  >
+                    {answer.text}
+                  </button>
+                ) : (
+                  answer.text
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+    </tr>
+  );
+}
