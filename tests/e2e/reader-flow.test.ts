@@ -34,12 +34,12 @@ describe('web mode in Chromium', () => {
     try {
       await openSample(page, first);
       await expect
-        .poll(() => page.getByRole('heading', { level: 2 }).textContent())
+        .poll(() => page.getByRole('heading', { level: 2, name: SAMPLE_TITLE }).textContent())
         .toMatch(SAMPLE_TITLE);
 
       // By mouse: select, then the Highlight button.
       await selectPhrase(page, 'false-flag operations');
-      await page.getByRole('button', { name: 'Highlight' }).click();
+      await page.getByRole('button', { name: 'Highlight yellow' }).click();
       await expect.poll(() => highlightTexts(page)).toEqual(['false-flag operations']);
 
       // By keyboard: select, then H.

@@ -95,7 +95,11 @@ export function App({ client }: AppProps) {
       </div>
       {panel === 'help' && <HelpPanel onClose={() => setPanel(null)} />}
       {panel === 'settings' && (
-        <SettingsPanel settings={settings} onChange={updateSettings} onClose={() => setPanel(null)} />
+        <SettingsPanel
+          settings={settings}
+          onChange={updateSettings}
+          onClose={() => setPanel(null)}
+        />
       )}
     </div>
   );

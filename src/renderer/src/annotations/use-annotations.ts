@@ -4,7 +4,12 @@
  * undoing is persisted like any other change and ids survive it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Annotation, Claim, HighlightColor, LinkRelation } from '../../../shared/contract/entities';
+import type {
+  Annotation,
+  Claim,
+  HighlightColor,
+  LinkRelation,
+} from '../../../shared/contract/entities';
 import type { Client, RequestOf } from '../../../shared/contract/operations';
 
 /** The editable fields of an annotation. */
@@ -126,7 +131,8 @@ export function useAnnotations(
   // Closing the window must not lose the last keystrokes: send what is queued right away.
   useEffect(() => {
     const sendNow = () => {
-      for (const [id, note] of pendingNotes.current) void client.updateAnnotation({ id, note }).catch(() => {});
+      for (const [id, note] of pendingNotes.current)
+        void client.updateAnnotation({ id, note }).catch(() => {});
       pendingNotes.current.clear();
     };
     window.addEventListener('pagehide', sendNow);
@@ -138,10 +144,17 @@ export function useAnnotations(
   }, [client]);
 
   const api = useMemo<AnnotationsApi>(() => {
-    const updateCommand = (id: string, before: AnnotationPatch, after: AnnotationPatch, label: string): Command => ({
+    const updateCommand = (
+      id: string,
+      before: AnnotationPatch,
+      after: AnnotationPatch,
+      label: string,
+    ): Command => ({
       label,
-      undo: async () => void (await client.updateAnnotation({ id, ...before, tags: before.tags?.slice() })),
-      redo: async () => void (await client.updateAnnotation({ id, ...after, tags: after.tags?.slice() })),
+      undo: async () =>
+        void (await client.updateAnnotation({ id, ...before, tags: before.tags?.slice() })),
+      redo: async () =>
+        void (await client.updateAnnotation({ id, ...after, tags: after.tags?.slice() })),
     });
     const snapshot = (current: Annotation, patch: AnnotationPatch): AnnotationPatch => ({
       ...('color' in patch ? { color: current.color } : {}),
@@ -173,7 +186,14 @@ export function useAnnotations(
       async update(id, patch) {
         const current = find(id);
         if (!current) return;
-        const label = patch.claim !== undefined ? 'claim' : patch.tags ? 'tags' : patch.color ? 'colour' : 'edit';
+        const label =
+          patch.claim !== undefined
+            ? 'claim'
+            : patch.tags
+              ? 'tags'
+              : patch.color
+                ? 'colour'
+                : 'edit';
         await perform(updateCommand(id, snapshot(current, patch), patch, label), async () => {
           await client.updateAnnotation({ id, ...patch, tags: patch.tags?.slice() });
         });

@@ -5,7 +5,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { anchor } from '../../../shared/anchoring/anchor';
 import { describeRange } from '../../../shared/anchoring/selectors';
-import type { Annotation, Article, HighlightColor, Settings } from '../../../shared/contract/entities';
+import type {
+  Annotation,
+  Article,
+  HighlightColor,
+  Settings,
+} from '../../../shared/contract/entities';
 import type { Client } from '../../../shared/contract/operations';
 import { ClaimsView } from '../annotations/ClaimsView';
 import { Sidebar } from '../annotations/Sidebar';
@@ -52,7 +57,11 @@ export function Reader({ client, articleId, settings, onError, onChanged, announ
   const [activeId, setActiveId] = useState<string | null>(null);
   const [focusField, setFocusField] = useState<FocusField>(null);
   const [view, setView] = useState<'article' | 'claims'>('article');
-  const [suggestions, setSuggestions] = useState<Suggestions>({ tagNames: [], speakers: [], claimTypes: [] });
+  const [suggestions, setSuggestions] = useState<Suggestions>({
+    tagNames: [],
+    speakers: [],
+    claimTypes: [],
+  });
   const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
   const scrollerRef = useRef<HTMLDivElement>(null);
   const mountRef = useRef<HTMLDivElement>(null);
@@ -210,7 +219,11 @@ export function Reader({ client, articleId, settings, onError, onChanged, announ
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
+      // ProseMirror cancels Mod-Z, Mod-Y, Enter and Escape in the article (it keeps them from
+      // the browser's own editing), so those still reach us from there.
+      const fromArticle =
+        event.target instanceof Element && !!event.target.closest('.article-body');
+      if (event.defaultPrevented && !fromArticle) return;
       const key = event.key.toLowerCase();
       if (hasCommandModifier(event) && (key === 'z' || key === 'y')) {
         if (isTypingTarget(event.target)) return; // the field's own undo
@@ -245,7 +258,9 @@ export function Reader({ client, articleId, settings, onError, onChanged, announ
         c: () => annotateSelection(lastColor, 'claim', true),
       };
       const action = withSelection[key];
-      if (action && selection) {
+      // Read the selection now: the selectionchange that updates state may not have run yet.
+      const current = viewRef.current;
+      if (action && current && selectedRange(current.view, current.map)) {
         event.preventDefault();
         void action();
       }
@@ -296,7 +311,9 @@ export function Reader({ client, articleId, settings, onError, onChanged, announ
             <div ref={mountRef} className="article-mount" />
           </article>
         </div>
-        {view === 'claims' && <ClaimsView annotations={annotations} onJump={(id) => (activate(id), jump(id))} />}
+        {view === 'claims' && (
+          <ClaimsView annotations={annotations} onJump={(id) => (activate(id), jump(id))} />
+        )}
       </div>
       <Sidebar
         annotations={annotations}

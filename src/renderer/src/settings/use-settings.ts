@@ -15,7 +15,10 @@ function systemTheme(): 'light' | 'dark' {
 }
 
 /** Applies settings to `root`; 'system' follows the OS, live. */
-export function applySettings(settings: Settings, root: HTMLElement = document.documentElement): void {
+export function applySettings(
+  settings: Settings,
+  root: HTMLElement = document.documentElement,
+): void {
   root.dataset['theme'] = settings.theme === 'system' ? systemTheme() : settings.theme;
   root.dataset['font'] = settings.fontFamily;
   root.style.setProperty('--reading-size', `${settings.fontSize}px`);
