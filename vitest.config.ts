@@ -1,6 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { CHROMIUM_ARGS, chromiumPath } from './tests/support/chromium';
+import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium';
 
 // One run, three projects: unit tests under Node, view tests in Chromium (browser mode), and
 // end-to-end tests that build the app, start web mode and drive Chromium. The verbose reporter
@@ -30,13 +30,17 @@ export default defineConfig({
         },
         test: {
           name: 'view',
+          globalSetup: ['tests/support/require-chromium.ts'],
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           browser: {
             enabled: true,
             headless: true,
             screenshotFailures: false,
             provider: playwright({
-              launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+              launchOptions: {
+                executablePath: findChromium() ?? 'chromium-not-found',
+                args: CHROMIUM_ARGS,
+              },
             }),
             instances: [{ browser: 'chromium' }],
           },

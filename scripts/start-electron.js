@@ -58,7 +58,7 @@ function ensureNativeModule() {
     const stamp = readJson(stampFile);
     if (stamp.electron === wanted.electron && stamp.betterSqlite3 === wanted.betterSqlite3) return;
   }
-  console.log(`Building SQLite for Electron ${electronVersion} (once per Electron version)…`);
+  console.log(`Preparing SQLite for Electron ${electronVersion} (once per Electron version)…`);
   const work = path.join(nativeDir, 'build', 'better-sqlite3');
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(work), { recursive: true });
@@ -66,19 +66,34 @@ function ensureNativeModule() {
     recursive: true,
     filter: (src) => !src.startsWith(path.join(sqliteDir, 'build')),
   });
-  const nodeGyp = path.join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-  const result = spawnSync(
+  // better-sqlite3 publishes builds for Electron: fetch the matching one first (prebuild-install,
+  // as its own install does); compile with node-gyp and Electron's headers only if that fails.
+  const prebuildInstall = path.join(root, 'node_modules', 'prebuild-install', 'bin.js');
+  let result = spawnSync(
     process.execPath,
     [
-      nodeGyp,
-      'rebuild',
-      '--release',
-      `--target=${electronVersion}`,
+      prebuildInstall,
       '--runtime=electron',
-      '--dist-url=https://electronjs.org/headers',
+      `--target=${electronVersion}`,
+      `--arch=${process.arch}`,
     ],
     { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  if (result.status !== 0) {
+    const nodeGyp = path.join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    result = spawnSync(
+      process.execPath,
+      [
+        nodeGyp,
+        'rebuild',
+        '--release',
+        `--target=${electronVersion}`,
+        '--runtime=electron',
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+  }
   const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
   if (result.status !== 0 || !fs.existsSync(built)) {
     const reason =

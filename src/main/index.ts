@@ -3,12 +3,13 @@
  * `electron/` modules and this file import 'electron'.
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { registerIpc } from './electron/ipc';
 import { electronNativeBinding } from './electron/native-binding';
-import { hardenSession, installSecurity } from './electron/security';
+import { hardenSession, installSecurity, isAppUrl, type AppOrigin } from './electron/security';
 import { openLibrary, type Library } from './library';
-import { APP_NAME, defaultDataDir } from './paths';
+import { APP_NAME, defaultDataDir, resolveDataDir } from './paths';
 
 app.setName(APP_NAME);
 app.setPath('userData', defaultDataDir());
@@ -53,12 +54,12 @@ if (!app.requestSingleInstanceLock()) {
   });
   installSecurity();
   void app.whenReady().then(() => {
-    const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-    hardenSession(devServerUrl);
-    const dataDir =
-      dataDirFromArgs(process.argv) ??
-      process.env['MARGINALIA_DATA_DIR'] ??
-      app.getPath('userData');
+    const origin: AppOrigin = {
+      rendererUrl: pathToFileURL(path.join(import.meta.dirname, '../renderer')).href + '/',
+      devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+    };
+    hardenSession(origin);
+    const dataDir = resolveDataDir(dataDirFromArgs(process.argv));
     try {
       const nativeBinding = electronNativeBinding(app.getAppPath());
       library = openLibrary({
@@ -74,11 +75,7 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    registerIpc(
-      library.service,
-      (url) =>
-        url.startsWith('file://') || (devServerUrl !== undefined && url.startsWith(devServerUrl)),
-    );
+    registerIpc(library.service, (url) => isAppUrl(url, origin));
     mainWindow = createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { readSample } from './sample';
+import { lazySample } from './sample';
 import { createService, type Service } from './service';
 import { openDatabase } from './store/connection';
 import { DATABASE_FILE, resourcesDir } from './paths';
@@ -36,7 +36,7 @@ export function openLibrary(options: LibraryOptions): Library {
     const service = createService({
       db,
       newId: options.newId ?? (() => uuidv7()),
-      sample: readSample(options.resourcesDir ?? resourcesDir()),
+      sample: lazySample(options.resourcesDir ?? resourcesDir()),
       ...(options.now ? { now: options.now } : {}),
     });
     return {

@@ -19,3 +19,8 @@ export function readSample(resourcesDir: string): SampleSource {
   const bytes = fs.readFileSync(path.join(resourcesDir, 'sample', SAMPLE_FILE_NAME));
   return { id: SAMPLE_ARTICLE_ID, fileName: SAMPLE_FILE_NAME, bytes };
 }
+
+/** Reads the sample only when asked: a library that already has it never touches the file. */
+export function lazySample(resourcesDir: string): () => SampleSource {
+  return () => readSample(resourcesDir);
+}

@@ -25,8 +25,8 @@ export interface ServiceDeps {
   readonly db: Database;
   readonly now?: () => Date;
   readonly newId: () => string;
-  /** Added to the library the first time it is opened, never again. */
-  readonly sample?: SampleSource;
+  /** Added to the library the first time it is opened, never again (a source, or a reader of one). */
+  readonly sample?: SampleSource | (() => SampleSource);
 }
 
 export type Service = ServiceHandlers & {
@@ -123,7 +123,7 @@ export function createService(deps: ServiceDeps): Service {
   }
 
   if (deps.sample && getMeta(db, SAMPLE_SEEDED) === null) {
-    const sample = deps.sample;
+    const sample = typeof deps.sample === 'function' ? deps.sample() : deps.sample;
     write(() => {
       if (!articles.articleExists(db, sample.id))
         importBytes(sample.fileName, sample.bytes, sample.id);

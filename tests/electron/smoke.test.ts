@@ -20,6 +20,13 @@ function installedElectronBinary(): string | null {
 
 it('the desktop app opens its window on the library, with the sample in it', async (context) => {
   const binary = installedElectronBinary();
+  const binding = path.join(ROOT, 'node_modules', '.marginalia-electron', 'better_sqlite3.node');
+  if (binary && !fs.existsSync(binding)) {
+    context.skip(
+      'SQLite is not yet built for Electron here: run "npm start" once, then test again',
+    );
+    return;
+  }
   if (!binary) {
     context.skip(
       'Electron binary not installed on this machine (npm start downloads it; this machine cannot)',
@@ -38,10 +45,16 @@ it('the desktop app opens its window on the library, with the sample in it', asy
       name: /Negotiations continue between Western and Russian diplomats/,
     });
     await sample.waitFor();
-    expect(await page.evaluate(() => typeof (window as { require?: unknown }).require)).toBe(
-      'undefined',
-    );
-    expect(await page.evaluate(() => Object.keys(window.marginalia ?? {}).sort())).toContain(
+    // New windows and navigation are refused; the page keeps its address.
+    const start = page.url();
+    expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+    await page.evaluate(() => {
+      window.location.href = 'https://example.com/';
+    });
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(start);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    expect(await page.evaluate(() => Object.keys(window.marginalia ?? {}))).toContain(
       'listArticles',
     );
   } finally {

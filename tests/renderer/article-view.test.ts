@@ -118,6 +118,7 @@ describe('article view', () => {
       { id: 'b', ...rangeOf('Stoltenberg'), color: 'yellow' },
     ]);
     const before = highlightKey.getState(article.view.state)!;
+    const markOfA = marked('a')[0];
     article.setHighlights([
       { id: 'a', ...rangeOf('Western'), color: 'yellow' },
       { id: 'b', ...rangeOf('Stoltenberg'), color: 'green' },
@@ -126,6 +127,8 @@ describe('article view', () => {
     expect(after).not.toBe(before);
     expect(marked('b')[0]!.className).toContain('highlight-green');
     expect(marked('a')[0]!.className).toContain('highlight-yellow');
+    // The unchanged highlight was neither removed nor redrawn: the very same element.
+    expect(marked('a')[0]).toBe(markOfA);
   });
 
   it('maps highlights through a change of the document (the plugin alone)', () => {

@@ -14,9 +14,15 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+/** The Chromium to use, or null when this machine has none. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
   const candidates = [env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  const found = candidates.find((p): p is string => !!p && fs.existsSync(p));
+  return candidates.find((p): p is string => !!p && fs.existsSync(p)) ?? null;
+}
+
+/** The Chromium to use; throws, saying how to get one, when there is none. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  const found = findChromium(env);
   if (!found) {
     throw new Error(
       'No Chromium found for the browser tests. Install one (Debian: "apt-get install chromium") ' +

@@ -185,7 +185,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   const { program, done, close } = buildProgram(io);
   try {
     if (argv.length === 0) {
-      program.outputHelp();
+      program.outputHelp({ error: true });
       return 2;
     }
     await program.parseAsync(argv, { from: 'user' });

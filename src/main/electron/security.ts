@@ -13,21 +13,36 @@ function isExternalWebLink(url: string): boolean {
   }
 }
 
-export function hardenSession(devServerUrl: string | undefined): void {
+/**
+ * The addresses the app's own page loads from: the built renderer's folder (as a file: URL
+ * prefix) or, in development, the dev server. Everything else is refused.
+ */
+export interface AppOrigin {
+  readonly rendererUrl: string;
+  readonly devServerUrl: string | undefined;
+}
+
+export function isAppUrl(url: string, origin: AppOrigin): boolean {
+  return (
+    url.startsWith(origin.rendererUrl) ||
+    (origin.devServerUrl !== undefined && url.startsWith(origin.devServerUrl))
+  );
+}
+
+export function hardenSession(origin: AppOrigin): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
   // The app makes no network request, ever: only its own files (and the dev server) load.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const allowed =
-      /^(file|devtools|data|blob):/.test(details.url) ||
-      (devServerUrl !== undefined && details.url.startsWith(devServerUrl));
+    const allowed = /^(devtools|data|blob):/.test(details.url) || isAppUrl(details.url, origin);
     callback({ cancel: !allowed });
   });
 }
 
 export function hardenContents(contents: WebContents): void {
+  // The page never navigates away; links the user clicks come through window.open (below).
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());

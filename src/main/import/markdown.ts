@@ -9,7 +9,7 @@ import { MarkdownParser, defaultMarkdownParser } from 'prosemirror-markdown';
 import type { Mark, Node } from 'prosemirror-model';
 import { articleSchema } from '../../shared/document/schema';
 import type { ImportedArticle } from './imported-article';
-import { isSafeLinkHref, isLocalImageSrc } from './url-policy';
+import { isSafeLinkHref, isLocalImageSrc } from '../../shared/document/url-policy';
 
 const markdownIt = MarkdownIt('commonmark', { html: false, linkify: false });
 // markdown-it's own check (a list of bad schemes) would leave a refused link as its Markdown

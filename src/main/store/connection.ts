@@ -149,6 +149,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     for (const migration of pending) {
       try {
         db.transaction(() => {
+          // Another process (the CLI beside the app) may have migrated while this one waited for
+          // the write lock: look again under the lock, so no migration ever runs twice.
+          if (readUserVersion(db) >= migration.version) return;
           migration.up(db);
           db.pragma(`user_version = ${migration.version}`);
         }).immediate();

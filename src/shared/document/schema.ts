@@ -4,6 +4,7 @@
  * its parser can target this schema directly.
  */
 import { Schema, type DOMOutputSpec } from 'prosemirror-model';
+import { isLocalImageSrc, isSafeLinkHref } from './url-policy';
 
 const pDOM: DOMOutputSpec = ['p', 0];
 const blockquoteDOM: DOMOutputSpec = ['blockquote', 0];
@@ -57,10 +58,11 @@ export const articleSchema = new Schema({
         alt: { default: null },
         title: { default: null },
       },
+      // Checked again when drawn, whatever the importer let through: nothing remote ever loads.
       toDOM: (node) => [
         'img',
         {
-          src: String(node.attrs['src']),
+          src: isLocalImageSrc(String(node.attrs['src'])) ? String(node.attrs['src']) : '',
           alt: (node.attrs['alt'] as string | null) ?? '',
           title: (node.attrs['title'] as string | null) ?? undefined,
         },
@@ -75,15 +77,20 @@ export const articleSchema = new Schema({
     link: {
       attrs: { href: { validate: 'string' }, title: { default: null } },
       inclusive: false,
-      toDOM: (mark) => [
-        'a',
-        {
-          href: String(mark.attrs['href']),
-          title: (mark.attrs['title'] as string | null) ?? undefined,
-          rel: 'noopener noreferrer nofollow',
-        },
-        0,
-      ],
+      // Opened outside the reader (the system browser), and only for safe schemes.
+      toDOM: (mark) => {
+        const href = String(mark.attrs['href']);
+        return [
+          'a',
+          {
+            ...(isSafeLinkHref(href) ? { href } : {}),
+            title: (mark.attrs['title'] as string | null) ?? undefined,
+            target: '_blank',
+            rel: 'noopener noreferrer nofollow',
+          },
+          0,
+        ];
+      },
     },
   },
 });

@@ -5,7 +5,7 @@
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../src/main/import/markdown';
-import { isLocalImageSrc, isSafeLinkHref } from '../../../src/main/import/url-policy';
+import { isLocalImageSrc, isSafeLinkHref } from '../../../src/shared/document/url-policy';
 import { canonicalText } from '../../../src/shared/document/canonical-text';
 
 function parse(source: string) {

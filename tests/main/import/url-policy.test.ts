@@ -1,7 +1,7 @@
 /** Which URLs imported content may keep (RELIABILITY 6, 10, 11): an allow-list, not a deny-list. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLocalImageSrc, isSafeLinkHref } from '../../../src/main/import/url-policy';
+import { isLocalImageSrc, isSafeLinkHref } from '../../../src/shared/document/url-policy';
 
 describe('isSafeLinkHref', () => {
   it.each([

@@ -17,6 +17,8 @@ export function readToken(
   const fromHash = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash)?.[1];
   if (fromHash) {
     storage.setItem(TOKEN_KEY, fromHash);
+    // Out of the address bar and history once kept: a reload still finds it in the session.
+    history.replaceState(null, '', location.pathname + location.search);
     return fromHash;
   }
   return storage.getItem(TOKEN_KEY);

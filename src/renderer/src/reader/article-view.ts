@@ -86,10 +86,21 @@ export function createArticleView(
   });
 
   const onClick = (event: MouseEvent) => {
-    const mark = (event.target as Element | null)?.closest?.('mark[data-annotation-id]');
     const selection = view.dom.ownerDocument.getSelection();
-    if (!mark || (selection && !selection.isCollapsed)) return;
-    options.onHighlightClick?.(mark.getAttribute('data-annotation-id')!);
+    if (selection && !selection.isCollapsed) return; // the end of a selection, not a click
+    const target = event.target as Element | null;
+    const mark = target?.closest?.('mark[data-annotation-id]');
+    if (mark) {
+      options.onHighlightClick?.(mark.getAttribute('data-annotation-id')!);
+      return;
+    }
+    // Links in an editable view are not followed by the browser: open them (in a new window,
+    // which the desktop app hands to the system browser).
+    const link = target?.closest?.('a[href]');
+    if (link && !event.defaultPrevented) {
+      event.preventDefault();
+      window.open(link.getAttribute('href')!, '_blank', 'noopener,noreferrer');
+    }
   };
   view.dom.addEventListener('click', onClick);
 
