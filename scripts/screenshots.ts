@@ -1,48 +1,92 @@
 /**
- * Screenshots of the reader for the docs: web mode on a temporary library, a few passages of the
- * sample highlighted, saved as docs/reader-light.png and docs/reader-dark.png.
- * Run with `npm run screenshots` (it builds first).
+ * Screenshots for the docs: web mode on a temporary library, the sample article annotated as in
+ * the Reader issue (claims, a "denies" link, a note and a tag), saved as docs/reader-light.png,
+ * docs/reader-dark.png and docs/claims-light.png. Run with `npm run screenshots` (it builds first).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/chromium';
-import { openSample, selectPhrase } from '../tests/support/reader-page';
+import { card, markClaim, openSample, selectPhrase, sidebar } from '../tests/support/reader-page';
 import { ROOT, startWebMode } from '../tests/support/web-mode';
 
-const PHRASES = [
-  'false-flag operations',
-  'which Russia denies',
-  'the warning time for a possible attack is going down',
-];
+const ACCUSATION =
+  'Western intelligence reports have said that Russia planned to run “false-flag operations”';
+
+async function annotate(page: Page): Promise<void> {
+  await markClaim(page, ACCUSATION, { type: 'accusation', speaker: 'Western intelligence' });
+  const accusation = card(page, 'Western intelligence reports');
+  await accusation
+    .getByLabel('Note')
+    .fill('Repeated by the US on February 3rd; no evidence published.');
+  await accusation.getByLabel('New tag').fill('false flag');
+  await accusation.getByLabel('New tag').press('Enter');
+  await accusation.getByRole('button', { name: 'Done' }).click();
+  await markClaim(page, 'which Russia denies', {
+    type: 'denial',
+    speaker: 'Russia',
+    status: 'denied',
+  });
+  const denial = card(page, 'which Russia denies');
+  const target = denial.getByLabel('Link to…');
+  const option = target.locator('option', { hasText: 'Western intelligence reports' });
+  await target.selectOption((await option.getAttribute('value'))!);
+  await denial.getByRole('button', { name: 'Add link' }).click();
+  await denial.getByRole('button', { name: 'Done' }).click();
+  await markClaim(page, 'the White House announced an intelligence finding', {
+    type: 'evidence',
+    speaker: 'White House',
+  });
+  await markClaim(page, 'the UK Foreign Office reported that Russia also planned', {
+    type: 'evidence',
+    speaker: 'UK Foreign Office',
+  });
+  await markClaim(page, 'the warning time for a possible attack is going down', {
+    type: 'prediction',
+    speaker: 'Jens Stoltenberg',
+  });
+  await page.keyboard.press('Escape');
+  await selectPhrase(page, 'more than 100,000 troops');
+  await page.getByRole('button', { name: 'Highlight green' }).click();
+}
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-shots-'));
 const server = await startWebMode(dataDir);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const shot = async (page: Page, name: string) => {
+  const file = path.join(ROOT, 'docs', name);
+  await page.screenshot({ path: file });
+  console.log(`wrote ${path.relative(ROOT, file)}`);
+};
 try {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 1040 }, colorScheme });
-    await openSample(page, server);
-    if (colorScheme === 'light') {
-      for (const phrase of PHRASES) {
-        const cards = page
-          .getByRole('complementary', { name: 'Annotations' })
-          .getByRole('listitem');
-        const before = await cards.count();
-        await selectPhrase(page, phrase);
-        await page.getByRole('button', { name: 'Highlight' }).click();
-        await page.waitForFunction(
-          (n) => document.querySelectorAll('.annotation-card').length === n,
-          before + 1,
-        );
-      }
-    }
-    const file = path.join(ROOT, 'docs', `reader-${colorScheme}.png`);
-    await page.screenshot({ path: file });
-    console.log(`wrote ${path.relative(ROOT, file)}`);
-    await page.close();
-  }
+  const light = await browser.newPage({
+    viewport: { width: 1440, height: 960 },
+    colorScheme: 'light',
+  });
+  await openSample(light, server);
+  await annotate(light);
+  await sidebar(light).getByRole('article').first().waitFor();
+  await card(light, 'which Russia denies').getByRole('button', { name: 'Edit' }).click();
+  await light.locator('.article-scroller').evaluate((el) => (el.scrollTop = 330));
+  await light.waitForTimeout(300);
+  await shot(light, 'reader-light.png');
+  await light.keyboard.press('Escape');
+  await light.getByRole('button', { name: /^Claims \(/ }).click();
+  await light.waitForTimeout(200);
+  await shot(light, 'claims-light.png');
+  await light.close();
+
+  const dark = await browser.newPage({
+    viewport: { width: 1440, height: 960 },
+    colorScheme: 'dark',
+  });
+  await openSample(dark, server);
+  await card(dark, 'Western intelligence reports').getByRole('button', { name: 'Edit' }).click();
+  await dark.locator('.article-scroller').evaluate((el) => (el.scrollTop = 330));
+  await dark.waitForTimeout(300);
+  await shot(dark, 'reader-dark.png');
+  await dark.close();
 } finally {
   await browser.close();
   await server.stop();

@@ -208,3 +208,26 @@ describe('article view', () => {
     outside.remove();
   });
 });
+
+describe('after a highlight', () => {
+  it('collapses the selection for good: a redraw does not bring it back', () => {
+    const mount = document.createElement('div');
+    document.body.append(mount);
+    const view = createArticleView(mount, documentJson);
+    const p = mount.querySelector('p')!;
+    const range = document.createRange();
+    range.setStart(p.firstChild!, 0);
+    range.setEnd(p.firstChild!, 7);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    view.view.dispatch(
+      view.view.state.tr.setSelection(TextSelection.create(view.view.state.doc, 1, 8)),
+    );
+    view.collapseSelection();
+    view.setHighlights([{ id: 'x', start: 0, end: 7, color: 'yellow' }]);
+    expect(view.view.state.selection.empty).toBe(true);
+    expect(document.getSelection()!.isCollapsed).toBe(true);
+    view.destroy();
+    mount.remove();
+  });
+});

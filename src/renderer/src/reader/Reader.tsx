@@ -111,8 +111,14 @@ export function Reader({ client, articleId, settings, onError, onChanged, announ
       onHighlightClick: (id) => activate(id),
     });
     viewRef.current = articleView;
-    if (article.readingPosition && scrollerRef.current) {
-      articleView.scrollToOffset(scrollerRef.current, article.readingPosition);
+    const position = article.readingPosition;
+    const scroller = scrollerRef.current;
+    if (position && scroller) {
+      // After the first layout (and again once settings have resized the text).
+      requestAnimationFrame(() => {
+        articleView.scrollToOffset(scroller, position);
+        requestAnimationFrame(() => articleView.scrollToOffset(scroller, position));
+      });
     }
     return () => {
       articleView.destroy();
@@ -124,7 +130,8 @@ export function Reader({ client, articleId, settings, onError, onChanged, announ
     if (article) viewRef.current?.setHighlights(toSpecs(article, annotations));
   }, [article, annotations]);
 
-  // The reading position: saved a moment after scrolling stops, and when the article closes.
+  // The reading position: saved a moment after scrolling stops, when the article closes, and
+  // when the window does.
   useEffect(() => {
     const scroller = scrollerRef.current;
     if (!scroller || !article) return;
@@ -138,8 +145,10 @@ export function Reader({ client, articleId, settings, onError, onChanged, announ
       timer = setTimeout(save, SAVE_POSITION_MS);
     };
     scroller.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('pagehide', save);
     return () => {
       scroller.removeEventListener('scroll', onScroll);
+      window.removeEventListener('pagehide', save);
       if (timer !== undefined) {
         clearTimeout(timer);
         save();
@@ -180,7 +189,7 @@ export function Reader({ client, articleId, settings, onError, onChanged, announ
       });
       if (!created) return;
       setLastColor(color);
-      document.getSelection()?.removeAllRanges();
+      viewRef.current?.collapseSelection();
       setSelection(null);
       announce(asClaim ? 'Claim marked' : 'Highlighted');
       if (field) activate(created.id, field);
@@ -234,7 +243,7 @@ export function Reader({ client, articleId, settings, onError, onChanged, announ
       if (!isBareKey(event) || isTypingTarget(event.target)) return;
       if (key === 'escape') {
         if (selection) {
-          document.getSelection()?.removeAllRanges();
+          viewRef.current?.collapseSelection();
           setSelection(null);
         } else if (activeId) {
           activate(null);

@@ -5,7 +5,7 @@
  * of React so view tests can drive it directly.
  */
 import { Node } from 'prosemirror-model';
-import { EditorState, Plugin } from 'prosemirror-state';
+import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { DocumentJson } from '../../../shared/contract/entities';
 import {
@@ -34,6 +34,11 @@ export interface ArticleView {
   topOffset(scroller: HTMLElement): number;
   /** Scrolls `scroller` so the text at `offset` is at its top. */
   scrollToOffset(scroller: HTMLElement, offset: number): void;
+  /**
+   * Collapses the selection to its end, in the view's state as well as the DOM: ProseMirror
+   * would otherwise put a selection the user has finished with back on the next redraw.
+   */
+  collapseSelection(): void;
   destroy(): void;
 }
 
@@ -149,8 +154,20 @@ export function createArticleView(
     },
     scrollToOffset(scroller, offset) {
       const pos = offsetToPos(map, Math.min(offset, map.text.length), 1);
+      // Bring the block in first: offscreen blocks skip layout (content-visibility), so their
+      // coordinates are estimates until they are on screen. Then line the text up exactly.
+      const { node } = view.domAtPos(pos);
+      const block = node instanceof Element ? node : node.parentElement;
+      block
+        ?.closest('p, h1, h2, h3, h4, h5, h6, li, blockquote, pre')
+        ?.scrollIntoView({ block: 'start' });
       const coords = view.coordsAtPos(pos);
       scroller.scrollTop += coords.top - scroller.getBoundingClientRect().top - 8;
+    },
+    collapseSelection() {
+      const { state } = view;
+      view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)));
+      view.dom.ownerDocument.getSelection()?.collapseToEnd();
     },
     destroy() {
       view.dom.removeEventListener('click', onClick);
