@@ -9,6 +9,7 @@ import { LibraryList } from './library/LibraryList';
 import { Reader } from './reader/Reader';
 import { hasCommandModifier, isBareKey, isTypingTarget } from './reader/keyboard';
 import { SettingsPanel } from './settings/SettingsPanel';
+import { TagManager } from './tags/TagManager';
 import { useSettings } from './settings/use-settings';
 
 export interface AppProps {
@@ -23,7 +24,8 @@ export function App({ client }: AppProps) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'help' | 'settings' | null>(null);
+  const [panel, setPanel] = useState<'help' | 'settings' | 'tags' | null>(null);
+  const [revision, setRevision] = useState(0);
   const [announcement, setAnnouncement] = useState('');
 
   const reportError = useCallback((e: unknown) => setError(messageOf(e)), []);
@@ -69,6 +71,9 @@ export function App({ client }: AppProps) {
           <button type="button" onClick={() => setPanel('settings')} aria-keyshortcuts="Control+,">
             Settings
           </button>
+          <button type="button" onClick={() => setPanel('tags')}>
+            Manage tags
+          </button>
           <button type="button" onClick={() => setPanel('help')} aria-keyshortcuts="?">
             Keyboard shortcuts
           </button>
@@ -78,7 +83,7 @@ export function App({ client }: AppProps) {
         {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
         {openId ? (
           <Reader
-            key={openId}
+            key={`${openId}:${revision}`}
             client={client}
             articleId={openId}
             settings={settings}
@@ -94,6 +99,17 @@ export function App({ client }: AppProps) {
         {announcement}
       </div>
       {panel === 'help' && <HelpPanel onClose={() => setPanel(null)} />}
+      {panel === 'tags' && (
+        <TagManager
+          client={client}
+          onClose={() => setPanel(null)}
+          onError={reportError}
+          onChanged={() => {
+            refresh();
+            setRevision((r) => r + 1);
+          }}
+        />
+      )}
       {panel === 'settings' && (
         <SettingsPanel
           settings={settings}
