@@ -156,6 +156,17 @@ export function createService(deps: ServiceDeps): Service {
       return { id };
     },
 
+    restoreArticle: ({ id }) => {
+      const live = articles.listArticles(db).find((a) => a.id === id);
+      if (live) return { article: live };
+      if (!write(() => articles.restoreArticleRow(db, id, now()))) {
+        throw new ServiceError('not_found', `no deleted article with id ${id}`);
+      }
+      const restored = articles.listArticles(db).find((a) => a.id === id);
+      if (!restored) throw new ServiceError('internal', 'the restored article was not found');
+      return { article: restored };
+    },
+
     listAnnotations: ({ articleId }) => {
       if (articles.findArticleText(db, articleId) === null) {
         throw new ServiceError('not_found', `no article with id ${articleId}`);

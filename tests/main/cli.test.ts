@@ -302,3 +302,37 @@ describe('the marginalia bin (what npx marginalia runs)', () => {
     expect(lines(result.stderr)).toHaveLength(1);
   }, 60_000);
 });
+
+describe('marginalia delete / restore', () => {
+  it('deletes an article to the trash, restores it, and a deleted sample stays deleted', async () => {
+    const { data } = setup();
+    const deleted = await cli(['--data-dir', data, 'delete', SAMPLE_ARTICLE_ID]);
+    expect(deleted.code).toBe(0);
+    expect(deleted.stdout).toBe(
+      `deleted\t${SAMPLE_ARTICLE_ID}\tNegotiations continue between Western and Russian diplomats\n`,
+    );
+    expect(await listIds(data)).toEqual([]);
+
+    const restored = await cli(['--data-dir', data, 'restore', SAMPLE_ARTICLE_ID]);
+    expect(restored.code).toBe(0);
+    expect(await listIds(data)).toEqual([SAMPLE_ARTICLE_ID]);
+
+    await cli(['--data-dir', data, 'delete', SAMPLE_ARTICLE_ID]);
+    // Every command reopens the library: the sample is not seeded again.
+    expect(await listIds(data)).toEqual([]);
+  });
+
+  it('fails with one line for an unknown or malformed id, changing nothing', async () => {
+    const { data } = setup();
+    for (const argv of [
+      ['delete', UNKNOWN_ID],
+      ['restore', UNKNOWN_ID],
+      ['delete', 'not-an-id'],
+    ]) {
+      const run = await cli(['--data-dir', data, ...argv]);
+      expect(run.code).toBe(1);
+      expect(lines(run.stderr)).toHaveLength(1);
+    }
+    expect(await listIds(data)).toEqual([SAMPLE_ARTICLE_ID]);
+  });
+});

@@ -3,6 +3,8 @@
  * speakers as entities and remembered claim types, typed links between annotations (with restore),
  * tag rename and merge, settings, and reading positions.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -827,5 +829,35 @@ describe('reading position', () => {
       'not_found',
     );
     expect(db.prepare('SELECT count(*) AS n FROM reading_positions').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('restoreArticle', () => {
+  it('brings a deleted article back with its annotations; a live one is answered as it is', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-restore-'));
+    const lib = openLibrary({ dataDir: dir });
+    try {
+      const { service } = lib;
+      const text = service.getArticle({ id: SAMPLE_ARTICLE_ID }).article.text;
+      const start = text.indexOf('Stoltenberg');
+      service.createAnnotation({
+        articleId: SAMPLE_ARTICLE_ID,
+        quote: { exact: 'Stoltenberg', prefix: '', suffix: '' },
+        position: { start, end: start + 'Stoltenberg'.length },
+        color: 'yellow',
+        note: '',
+        claim: null,
+        tags: [],
+      });
+      service.deleteArticle({ id: SAMPLE_ARTICLE_ID });
+      expect(service.listArticles({}).articles).toEqual([]);
+      const { article } = service.restoreArticle({ id: SAMPLE_ARTICLE_ID });
+      expect(article.id).toBe(SAMPLE_ARTICLE_ID);
+      expect(article.annotationCount).toBe(1);
+      expect(service.restoreArticle({ id: SAMPLE_ARTICLE_ID }).article.id).toBe(SAMPLE_ARTICLE_ID);
+    } finally {
+      lib.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

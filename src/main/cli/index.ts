@@ -1,5 +1,5 @@
 /**
- * The command line: `marginalia import | list | show | web`, over the same service as the app.
+ * The command line: `marginalia import | list | show | delete | restore | web`, over the same service as the app.
  * Exit codes: 0 success, 1 failure (one line on stderr), 2 usage error.
  */
 import fs from 'node:fs';
@@ -145,6 +145,30 @@ export function buildProgram(io: CliIo = defaultIo): {
         ];
         io.stdout(lines.join('\n') + '\n');
       }
+      close();
+      finish();
+    });
+
+  program
+    .command('delete')
+    .description('move an article (and its annotations) to the trash; "restore" brings it back')
+    .argument('<article-id>', 'the article to delete')
+    .action(async (id: string) => {
+      const api = client();
+      const { article } = await api.getArticle({ id });
+      await api.deleteArticle({ id });
+      io.stdout(`deleted\t${article.id}\t${article.title}\n`);
+      close();
+      finish();
+    });
+
+  program
+    .command('restore')
+    .description('bring a deleted article back, with its annotations')
+    .argument('<article-id>', 'the article to restore')
+    .action(async (id: string) => {
+      const { article } = await client().restoreArticle({ id });
+      io.stdout(`${article.id}\t${article.title}\n`);
       close();
       finish();
     });

@@ -107,6 +107,17 @@ export function softDeleteArticle(db: Database, id: string, at: string): boolean
   );
 }
 
+/** Restores a soft-deleted article; answers whether one was restored. */
+export function restoreArticleRow(db: Database, id: string, at: string): boolean {
+  return (
+    db
+      .prepare(
+        'UPDATE articles SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL',
+      )
+      .run(at, id).changes === 1
+  );
+}
+
 /** Whether a row with this id exists at all, deleted or not. */
 export function articleExists(db: Database, id: string): boolean {
   return db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;

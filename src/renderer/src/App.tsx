@@ -26,6 +26,7 @@ export function App({ client }: AppProps) {
   const [error, setError] = useState<string | null>(null);
   const [panel, setPanel] = useState<'help' | 'settings' | 'tags' | null>(null);
   const [revision, setRevision] = useState(0);
+  const [trashed, setTrashed] = useState<ArticleSummary | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
   const reportError = useCallback((e: unknown) => setError(messageOf(e)), []);
@@ -36,6 +37,31 @@ export function App({ client }: AppProps) {
   }, [client, reportError]);
 
   useEffect(refresh, [refresh]);
+
+  /** Deleting never asks: the article goes to the trash, and the notice offers Undo. */
+  const deleteArticle = useCallback(
+    (id: string) => {
+      const summary = articles?.find((a) => a.id === id) ?? null;
+      client.deleteArticle({ id }).then(() => {
+        setOpenId(null);
+        setTrashed(summary);
+        setAnnouncement(`${summary?.title ?? 'Article'} deleted`);
+        refresh();
+      }, reportError);
+    },
+    [articles, client, refresh, reportError],
+  );
+
+  const restoreArticle = useCallback(
+    (article: ArticleSummary) => {
+      client.restoreArticle({ id: article.id }).then(() => {
+        setTrashed(null);
+        setOpenId(article.id);
+        refresh();
+      }, reportError);
+    },
+    [client, refresh, reportError],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -81,6 +107,17 @@ export function App({ client }: AppProps) {
       </nav>
       <main className="reader-pane" aria-label="Reader">
         {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+        {trashed && (
+          <div className="notice" role="status">
+            <span>“{trashed.title}” was deleted.</span>
+            <button type="button" onClick={() => restoreArticle(trashed)}>
+              Undo delete
+            </button>
+            <button type="button" aria-label="Dismiss" onClick={() => setTrashed(null)}>
+              ×
+            </button>
+          </div>
+        )}
         {openId ? (
           <Reader
             key={`${openId}:${revision}`}
@@ -89,6 +126,7 @@ export function App({ client }: AppProps) {
             settings={settings}
             onError={reportError}
             onChanged={refresh}
+            onDelete={() => deleteArticle(openId)}
             announce={setAnnouncement}
           />
         ) : (

@@ -7,6 +7,7 @@ export const OPERATION_NAMES = [
   'getArticle',
   'importArticle',
   'deleteArticle',
+  'restoreArticle',
   'listAnnotations',
   'createAnnotation',
   'updateAnnotation',

@@ -55,6 +55,10 @@ export const operations = {
     request: ById,
     response: z.strictObject({ id: IdSchema }),
   },
+  restoreArticle: {
+    request: ById,
+    response: z.strictObject({ article: ArticleSummarySchema }),
+  },
   listAnnotations: {
     request: z.strictObject({ articleId: IdSchema }),
     response: z.strictObject({ annotations: z.array(AnnotationSchema) }),

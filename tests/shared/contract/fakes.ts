@@ -58,6 +58,7 @@ export const validRequests: Record<OperationName, unknown> = {
   getArticle: { id: ARTICLE_ID },
   importArticle: { fileName: 'a.txt', contentBase64: 'aGVsbG8=' },
   deleteArticle: { id: ARTICLE_ID },
+  restoreArticle: { id: ARTICLE_ID },
   listAnnotations: { articleId: ARTICLE_ID },
   createAnnotation: {
     articleId: ARTICLE_ID,
@@ -102,6 +103,7 @@ export function fakeHandlers(): {
     ),
     importArticle: (r) => (record('importArticle', r), { article: summary, warnings: [] }),
     deleteArticle: (r) => (record('deleteArticle', r), { id: r.id }),
+    restoreArticle: (r) => (record('restoreArticle', r), { article: summary }),
     listAnnotations: (r) => (record('listAnnotations', r), { annotations: [annotation] }),
     createAnnotation: (r) => (
       record('createAnnotation', r),

@@ -28,6 +28,8 @@ export interface ReaderProps {
   readonly settings: Settings;
   readonly onError: (error: unknown) => void;
   readonly onChanged: () => void;
+  /** Deletes the article (to the trash; the app offers Undo). */
+  readonly onDelete: () => void;
   /** Announces a change to screen readers ("Highlight undone"). */
   readonly announce: (message: string) => void;
 }
@@ -51,7 +53,15 @@ function toSpecs(article: Article, annotations: readonly Annotation[]): Highligh
 
 const SAVE_POSITION_MS = 600;
 
-export function Reader({ client, articleId, settings, onError, onChanged, announce }: ReaderProps) {
+export function Reader({
+  client,
+  articleId,
+  settings,
+  onError,
+  onChanged,
+  onDelete,
+  announce,
+}: ReaderProps) {
   const [article, setArticle] = useState<Article | null>(null);
   const [selection, setSelection] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -292,6 +302,9 @@ export function Reader({ client, articleId, settings, onError, onChanged, announ
             {view === 'claims' ? 'Back to article' : `Claims (${claimCount})`}
           </button>
           <span className="toolbar-spacer" />
+          <button type="button" onClick={onDelete}>
+            Delete article
+          </button>
           <button
             type="button"
             onClick={() => void undo()}
