@@ -76,7 +76,7 @@ export function createService(deps: ServiceDeps): Service {
 
   /** The annotation as clients see it: with its claim's speaker name, tags and links. */
   function fullAnnotation(record: { id: string; articleId: string }): Annotation {
-    const full = annotations.listAnnotations(db, record.articleId).find((a) => a.id === record.id);
+    const [full] = annotations.listAnnotations(db, record.articleId, record.id);
     if (!full) throw new ServiceError('not_found', `no annotation with id ${record.id}`);
     return full;
   }
@@ -262,10 +262,10 @@ export function createService(deps: ServiceDeps): Service {
       requireAnnotation(fromId);
       requireAnnotation(toId);
       const existing = links.findLiveLink(db, fromId, toId, relation);
-      if (existing) return { link: existing };
+      if (existing) return { link: existing, created: false };
       const link: Link = { id: newId(), fromId, toId, relation, createdAt: now() };
       write(() => links.insertLink(db, link));
-      return { link };
+      return { link, created: true };
     },
 
     deleteLink: ({ id }) => {

@@ -119,6 +119,30 @@ describe('the reader by keyboard alone', () => {
       await expect.poll(() => sidebar(page).getByRole('article').count()).toBe(2);
       await page.keyboard.press('Control+Shift+z');
       await expect.poll(() => sidebar(page).getByRole('article').count()).toBe(3);
+
+      // Tab from a selection reaches the selection toolbar: any colour by keyboard.
+      await page.locator('.article-body').focus();
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Control+Shift+ArrowRight');
+      await page.keyboard.press('Tab');
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+      await expect.poll(focused).toBe('Highlight yellow');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(focused).toBe('Highlight blue');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('mark.highlight-blue').count()).toBe(1);
+      await expect.poll(() => sidebar(page).getByRole('article').count()).toBe(4);
+
+      // Two quick presses of Ctrl+Z undo two steps (the blue highlight, then the claim).
+      await page.locator('.article-body').focus();
+      await page.keyboard.press('Control+z');
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => sidebar(page).getByRole('article').count()).toBe(2);
+      await page.keyboard.press('Control+Shift+z');
+      await page.keyboard.press('Control+Shift+z');
+      await expect.poll(() => sidebar(page).getByRole('article').count()).toBe(4);
     } finally {
       await page.close();
     }

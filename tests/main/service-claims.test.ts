@@ -321,7 +321,7 @@ describe('links', () => {
       relation: 'denies',
     });
     expect(link).toMatchObject({ fromId: denial.id, toId: accusation.id, relation: 'denies' });
-    expect(operations.createLink.response.safeParse({ link }).success).toBe(true);
+    expect(operations.createLink.response.safeParse({ link, created: true }).success).toBe(true);
 
     expect(listed(service, denial).links).toEqual([
       {
@@ -384,11 +384,13 @@ describe('links', () => {
     const { db, service } = harness();
     const { accusation, denial } = accusationAndDenial(service);
     const request = { fromId: denial.id, toId: accusation.id, relation: 'denies' } as const;
-    const first = service.createLink(request).link;
-    const second = service.createLink(request).link;
-    expect(second).toEqual(first);
+    const made = service.createLink(request);
+    expect(made.created).toBe(true);
+    const first = made.link;
+    const again = service.createLink(request);
+    expect(again).toEqual({ link: first, created: false });
     const viaDispatch = dispatch(service, 'createLink', request);
-    expect(viaDispatch).toEqual({ ok: true, value: { link: first } });
+    expect(viaDispatch).toEqual({ ok: true, value: { link: first, created: false } });
     expect(db.prepare('SELECT count(*) AS n FROM links').get()).toEqual({ n: 1 });
     expect(listed(service, denial).links).toHaveLength(1);
 

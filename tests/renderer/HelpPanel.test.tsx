@@ -27,7 +27,7 @@ describe('HelpPanel', () => {
       'Mark selection as claim',
       'Tag selection',
       'Next / previous annotation',
-      'Open the current annotation',
+      'From a selection: the toolbar (all colours)',
       'Close popover or panel',
       'Undo',
       'Redo',

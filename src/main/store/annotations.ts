@@ -128,16 +128,24 @@ export function findDeletedAnnotation(
   return row ? { record: toRecord(row), deletedAt: row.deleted_at! } : null;
 }
 
-/** The live annotations of an article, in document order, with their tags and links. */
-export function listAnnotations(db: Database, articleId: string): Annotation[] {
+/**
+ * The live annotations of an article, in document order, with their tags and links; or just the
+ * one named by `onlyId`.
+ */
+export function listAnnotations(
+  db: Database,
+  articleId: string,
+  onlyId: string | null = null,
+): Annotation[] {
   const rows = db
     .prepare(
-      `${SELECT} WHERE n.article_id = ? AND n.deleted_at IS NULL
+      `${SELECT} WHERE n.article_id = @articleId AND n.deleted_at IS NULL
+         AND (@only IS NULL OR n.id = @only)
        ORDER BY n.position_start, n.position_end, n.created_at, n.id`,
     )
-    .all(articleId) as AnnotationRow[];
-  const tags = tagsByAnnotation(db, articleId);
-  const links = linksByAnnotation(db, articleId);
+    .all({ articleId, only: onlyId }) as AnnotationRow[];
+  const tags = tagsByAnnotation(db, articleId, onlyId);
+  const links = linksByAnnotation(db, articleId, onlyId);
   return rows.map((row) => {
     const { claim: _claim, ...record } = toRecord(row);
     return {

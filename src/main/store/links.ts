@@ -90,7 +90,11 @@ export function restoreLinksDeletedWith(db: Database, annotationId: string, at: 
 }
 
 /** Every live link touching a live annotation of the article, from both ends, by annotation id. */
-export function linksByAnnotation(db: Database, articleId: string): Map<string, AnnotationLink[]> {
+export function linksByAnnotation(
+  db: Database,
+  articleId: string,
+  onlyAnnotationId: string | null = null,
+): Map<string, AnnotationLink[]> {
   const rows = db
     .prepare(
       `SELECT l.id, l.relation, l.created_at,
@@ -102,9 +106,10 @@ export function linksByAnnotation(db: Database, articleId: string): Map<string, 
        JOIN articles fa ON fa.id = f.article_id AND fa.deleted_at IS NULL
        JOIN articles ta ON ta.id = t.article_id AND ta.deleted_at IS NULL
        WHERE l.deleted_at IS NULL AND (f.article_id = @articleId OR t.article_id = @articleId)
+         AND (@only IS NULL OR f.id = @only OR t.id = @only)
        ORDER BY l.created_at, l.id`,
     )
-    .all({ articleId }) as {
+    .all({ articleId, only: onlyAnnotationId }) as {
     id: string;
     relation: LinkRelation;
     from_id: string;

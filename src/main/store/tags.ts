@@ -40,15 +40,20 @@ export function setAnnotationTags(
 }
 
 /** Tag names per annotation, for the given annotations, sorted by name. */
-export function tagsByAnnotation(db: Database, articleId: string): Map<string, string[]> {
+export function tagsByAnnotation(
+  db: Database,
+  articleId: string,
+  onlyAnnotationId: string | null = null,
+): Map<string, string[]> {
   const rows = db
     .prepare(
       `SELECT at.annotation_id, t.name FROM annotation_tags at
        JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL
        JOIN annotations a ON a.id = at.annotation_id
-       WHERE a.article_id = ? ORDER BY t.name_key`,
+       WHERE a.article_id = @articleId AND (@only IS NULL OR a.id = @only)
+       ORDER BY t.name_key`,
     )
-    .all(articleId) as { annotation_id: string; name: string }[];
+    .all({ articleId, only: onlyAnnotationId }) as { annotation_id: string; name: string }[];
   const map = new Map<string, string[]>();
   for (const row of rows) {
     const list = map.get(row.annotation_id) ?? [];

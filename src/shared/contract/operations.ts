@@ -111,7 +111,8 @@ export const operations = {
   },
   createLink: {
     request: z.strictObject({ fromId: IdSchema, toId: IdSchema, relation: LinkRelationSchema }),
-    response: z.strictObject({ link: LinkSchema }),
+    /** `created` is false when the same live link already existed (and is answered instead). */
+    response: z.strictObject({ link: LinkSchema, created: z.boolean() }),
   },
   deleteLink: {
     request: ById,

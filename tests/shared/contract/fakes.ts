@@ -125,7 +125,7 @@ export function fakeHandlers(): {
       { speakers: [{ id: SPEAKER_ID, name: 'Russia', claimCount: 1 }] }
     ),
     listClaimTypes: (r) => (record('listClaimTypes', r), { types: ['accusation', 'denial'] }),
-    createLink: (r) => (record('createLink', r), { link }),
+    createLink: (r) => (record('createLink', r), { link, created: true }),
     deleteLink: (r) => (record('deleteLink', r), { id: r.id }),
     restoreLink: (r) => (record('restoreLink', r), { link }),
     setReadingPosition: (r) => (record('setReadingPosition', r), {}),

@@ -61,8 +61,24 @@ export function useAnnotations(
   onChanged: () => void,
 ): AnnotationsApi {
   const [annotations, setAnnotations] = useState<Annotation[] | null>(null);
-  const [done, setDone] = useState<Command[]>([]);
-  const [undone, setUndone] = useState<Command[]>([]);
+  // The undo and redo stacks live in a ref, read when a step actually runs (never from a stale
+  // render); `stacks` is what the buttons show. Changes, undos and redos run one at a time,
+  // so two quick presses of Ctrl+Z undo two steps, not one step twice.
+  const history = useRef<{ done: Command[]; undone: Command[] }>({ done: [], undone: [] });
+  const [stacks, setStacks] = useState<{ undoLabel: string | null; redoLabel: string | null }>({
+    undoLabel: null,
+    redoLabel: null,
+  });
+  const record = useCallback((done: Command[], undone: Command[]) => {
+    history.current = { done, undone };
+    setStacks({ undoLabel: done.at(-1)?.label ?? null, redoLabel: undone.at(-1)?.label ?? null });
+  }, []);
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const serially = useCallback(<T>(work: () => Promise<T>): Promise<T> => {
+    const next = chain.current.then(work, work);
+    chain.current = next.catch(() => {});
+    return next;
+  }, []);
   const latest = useRef<Annotation[] | null>(null);
   useEffect(() => {
     latest.current = annotations;
@@ -89,20 +105,21 @@ export function useAnnotations(
    * recorded nowhere; answers whether the change was made.
    */
   const perform = useCallback(
-    async (command: Command, run: () => Promise<void>): Promise<boolean> => {
-      try {
-        await run();
-        setDone((list) => [...list, command]);
-        setUndone([]);
-        return true;
-      } catch (error) {
-        onError(error);
-        return false;
-      } finally {
-        await reload().catch(onError);
-      }
-    },
-    [onError, reload],
+    // `run` answers false when it changed nothing (nothing to undo then).
+    (command: Command, run: () => Promise<boolean | void>): Promise<boolean> =>
+      serially(async () => {
+        try {
+          const changed = await run();
+          if (changed !== false) record([...history.current.done, command], []);
+          return true;
+        } catch (error) {
+          onError(error);
+          return false;
+        } finally {
+          await reload().catch(onError);
+        }
+      }),
+    [onError, record, reload, serially],
   );
 
   const find = (id: string) => latest.current?.find((a) => a.id === id) ?? null;
@@ -165,10 +182,10 @@ export function useAnnotations(
 
     return {
       annotations,
-      canUndo: done.length > 0,
-      canRedo: undone.length > 0,
-      undoLabel: done.at(-1)?.label ?? null,
-      redoLabel: undone.at(-1)?.label ?? null,
+      canUndo: stacks.undoLabel !== null,
+      canRedo: stacks.redoLabel !== null,
+      undoLabel: stacks.undoLabel,
+      redoLabel: stacks.redoLabel,
 
       async create(request) {
         let created: Annotation | null = null;
@@ -208,8 +225,10 @@ export function useAnnotations(
       commitNote(id, before) {
         const after = pendingNotes.current.get(id) ?? find(id)?.note;
         if (after === undefined || after === before) return;
-        setDone((list) => [...list, updateCommand(id, { note: before }, { note: after }, 'note')]);
-        setUndone([]);
+        record(
+          [...history.current.done, updateCommand(id, { note: before }, { note: after }, 'note')],
+          [],
+        );
       },
 
       flushNotes: () => drain(),
@@ -235,7 +254,9 @@ export function useAnnotations(
             redo: async () => void (await client.restoreLink({ id: linkId! })),
           },
           async () => {
-            linkId = (await client.createLink({ fromId, toId, relation })).link.id;
+            const { link, created } = await client.createLink({ fromId, toId, relation });
+            linkId = link.id;
+            return created;
           },
         );
       },
@@ -251,36 +272,38 @@ export function useAnnotations(
         );
       },
 
-      async undo() {
-        const command = done.at(-1);
-        if (!command) return;
-        await drain();
-        try {
-          await command.undo();
-          setDone((list) => list.slice(0, -1));
-          setUndone((list) => [...list, command]);
-        } catch (error) {
-          onError(error);
-        } finally {
-          await reload().catch(onError);
-        }
-      },
+      undo: () =>
+        serially(async () => {
+          const command = history.current.done.at(-1);
+          if (!command) return;
+          await drain();
+          try {
+            await command.undo();
+            const { done, undone } = history.current;
+            record(done.slice(0, -1), [...undone, command]);
+          } catch (error) {
+            onError(error);
+          } finally {
+            await reload().catch(onError);
+          }
+        }),
 
-      async redo() {
-        const command = undone.at(-1);
-        if (!command) return;
-        try {
-          await command.redo();
-          setUndone((list) => list.slice(0, -1));
-          setDone((list) => [...list, command]);
-        } catch (error) {
-          onError(error);
-        } finally {
-          await reload().catch(onError);
-        }
-      },
+      redo: () =>
+        serially(async () => {
+          const command = history.current.undone.at(-1);
+          if (!command) return;
+          try {
+            await command.redo();
+            const { done, undone } = history.current;
+            record([...done, command], undone.slice(0, -1));
+          } catch (error) {
+            onError(error);
+          } finally {
+            await reload().catch(onError);
+          }
+        }),
     };
-  }, [annotations, articleId, client, done, drain, onError, perform, reload, undone]);
+  }, [annotations, articleId, client, drain, onError, perform, record, reload, serially, stacks]);
 
   return api;
 }

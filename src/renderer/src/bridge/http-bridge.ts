@@ -43,7 +43,7 @@ export function createHttpInvoke(token: string | null): RawInvoke {
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body,
         // A small request outlives the page, so a note typed just before closing is still saved.
-        keepalive: body.length < KEEPALIVE_LIMIT,
+        keepalive: new TextEncoder().encode(body).length < KEEPALIVE_LIMIT,
       });
     } catch {
       return {

@@ -23,13 +23,13 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { id: 'note', keys: ['N'], action: 'Note on selection' },
       { id: 'claim', keys: ['C'], action: 'Mark selection as claim' },
       { id: 'tag', keys: ['T'], action: 'Tag selection' },
+      { id: 'toolbar', keys: ['Tab'], action: 'From a selection: the toolbar (all colours)' },
     ],
   },
   {
     title: 'Annotations',
     shortcuts: [
       { id: 'next-previous', keys: ['J', 'K'], action: 'Next / previous annotation' },
-      { id: 'open', keys: ['Enter'], action: 'Open the current annotation' },
       { id: 'close', keys: ['Escape'], action: 'Close popover or panel' },
       { id: 'undo', keys: ['Mod+Z'], action: 'Undo' },
       { id: 'redo', keys: ['Mod+Shift+Z'], action: 'Redo' },

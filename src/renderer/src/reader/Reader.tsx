@@ -3,6 +3,7 @@
  * the claims view, with the reader's keyboard shortcuts, undo and redo, and the reading position.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { anchor } from '../../../shared/anchoring/anchor';
 import { describeRange } from '../../../shared/anchoring/selectors';
 import type {
@@ -18,7 +19,7 @@ import { useAnnotations } from '../annotations/use-annotations';
 import { describeSource } from '../format';
 import { createArticleView, type ArticleView } from './article-view';
 import type { HighlightSpec } from './highlight-plugin';
-import { hasCommandModifier, isBareKey, isTypingTarget } from './keyboard';
+import { hasCommandModifier, isBareKey, isTextEntry, isTypingTarget } from './keyboard';
 import { selectedRange, type TextRange } from './selection';
 import { SelectionToolbar } from './SelectionToolbar';
 
@@ -245,10 +246,26 @@ export function Reader({
       if (event.defaultPrevented && !fromArticle) return;
       const key = event.key.toLowerCase();
       if (hasCommandModifier(event) && (key === 'z' || key === 'y')) {
-        if (isTypingTarget(event.target)) return; // the field's own undo
+        if (isTextEntry(event.target)) return; // the field's own undo
         event.preventDefault();
         void (key === 'y' || event.shiftKey ? redo() : undo());
         return;
+      }
+      // Tab from a selection in the article goes to the selection toolbar (all its colours).
+      const articleView = viewRef.current;
+      const domSelection = document.getSelection();
+      const range = articleView ? selectedRange(articleView.view, articleView.map) : null;
+      if (event.key === 'Tab' && !event.shiftKey && fromArticle && range && domSelection) {
+        // Show the toolbar now, even if the selectionchange that would has not run yet.
+        const rect = domSelection.getRangeAt(0).getBoundingClientRect();
+        flushSync(() => setSelection({ range, rect }));
+        const toolbar = document.querySelector('[role="toolbar"][aria-label="Selection"]');
+        const first = toolbar?.querySelector<HTMLElement>('button[tabindex="0"], button');
+        if (first) {
+          event.preventDefault();
+          first.focus();
+          return;
+        }
       }
       if (!isBareKey(event) || isTypingTarget(event.target)) return;
       if (key === 'escape') {
@@ -278,8 +295,7 @@ export function Reader({
       };
       const action = withSelection[key];
       // Read the selection now: the selectionchange that updates state may not have run yet.
-      const current = viewRef.current;
-      if (action && current && selectedRange(current.view, current.map)) {
+      if (action && range) {
         event.preventDefault();
         void action();
       }

@@ -21,3 +21,17 @@ export function hasCommandModifier(event: KeyboardEvent): boolean {
 export function isBareKey(event: KeyboardEvent): boolean {
   return !event.ctrlKey && !event.metaKey && !event.altKey;
 }
+
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'email', 'tel', 'password', 'number']);
+
+/**
+ * True when the event comes from a control with its own undo (text fields). Checkboxes, radios
+ * and selects have none, so Ctrl+Z there is the reader's undo.
+ */
+export function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.closest('.article-body')) return false;
+  if (target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(target.type);
+  return target.isContentEditable;
+}
