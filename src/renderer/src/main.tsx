@@ -1,9 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { DEFAULT_SETTINGS } from '../../shared/contract/entities';
 import { connect } from './bridge/client';
+import { applySettings } from './settings/use-settings';
 import './styles.css';
 
+// The system theme from the first paint; the saved settings replace it once loaded.
+applySettings({ ...DEFAULT_SETTINGS, colorLabels: { ...DEFAULT_SETTINGS.colorLabels } });
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
