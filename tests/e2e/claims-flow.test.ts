@@ -4,12 +4,9 @@
  * Stoltenberg's warning; add a note and a tag; check the sidebar and the claims view; restart web
  * mode and find exactly the same; delete the linked accusation and undo it.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2eSession } from '../support/e2e-session';
 import {
   card,
   highlightTexts,
@@ -27,18 +24,7 @@ const WHITE_HOUSE = 'the White House announced an intelligence finding';
 const FOREIGN_OFFICE = 'the UK Foreign Office reported that Russia also planned';
 const WARNING = 'the warning time for a possible attack is going down';
 
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-claims-'));
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const session = useE2eSession('claims');
 
 /** What the reader shows, in a comparable form: highlights, cards and claim rows. */
 async function readerState(page: Page) {
@@ -55,8 +41,8 @@ async function readerState(page: Page) {
 
 describe('the sample-article claims flow', () => {
   it('marks, links and annotates claims; they survive a restart; undo restores a deleted linked claim', async () => {
-    const first = await startWebMode(dataDir);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const first = await startWebMode(session.dataDir);
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     let before: Awaited<ReturnType<typeof readerState>>;
@@ -112,7 +98,7 @@ describe('the sample-article claims flow', () => {
       expect(await first.stop()).toBe(0);
     }
 
-    const second = await startWebMode(dataDir);
+    const second = await startWebMode(session.dataDir);
     try {
       await openSample(page, second);
       await expect.poll(() => highlightTexts(page)).toHaveLength(5);

@@ -2,32 +2,17 @@
  * End to end: deleting an article needs no confirmation because Undo brings it back; once
  * deleted for good, the sample does not come back when web mode restarts.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useE2eSession } from '../support/e2e-session';
 import { openSample, SAMPLE_TITLE } from '../support/reader-page';
 import { startWebMode } from '../support/web-mode';
 
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-delete-'));
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const session = useE2eSession('delete');
 
 describe('deleting an article', () => {
   it('undoes a delete, and a deleted sample stays deleted after a restart', async () => {
-    const first = await startWebMode(dataDir);
-    const page = await browser.newPage();
+    const first = await startWebMode(session.dataDir);
+    const page = await session.browser.newPage();
     const sample = page
       .getByRole('navigation', { name: 'Library' })
       .getByRole('button', { name: SAMPLE_TITLE });
@@ -44,7 +29,7 @@ describe('deleting an article', () => {
     } finally {
       expect(await first.stop()).toBe(0);
     }
-    const second = await startWebMode(dataDir);
+    const second = await startWebMode(session.dataDir);
     try {
       await page.goto(second.url);
       await page.getByText('The library is empty.').waitFor();

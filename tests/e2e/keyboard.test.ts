@@ -3,30 +3,12 @@
  * with Shift+arrows, highlight with H, note with N, mark a claim with C, move with J/K, close with
  * Escape, open the shortcuts with ?, and undo and redo with Ctrl+Z and Ctrl+Shift+Z.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2eSession } from '../support/e2e-session';
 import { card, highlightTexts, sidebar } from '../support/reader-page';
-import { startWebMode, type RunningWebMode } from '../support/web-mode';
 
-let browser: Browser;
-let dataDir: string;
-let server: RunningWebMode;
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-keys-'));
-  server = await startWebMode(dataDir);
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const session = useE2eSession('keys', { startServer: true });
 
 /** Presses Tab until the focused element matches `description`; fails if it never does. */
 async function tabTo(page: Page, matches: (el: Element) => boolean, description: string) {
@@ -42,11 +24,11 @@ const selectedText = (page: Page) => page.evaluate(() => document.getSelection()
 
 describe('the reader by keyboard alone', () => {
   it('highlights, notes, marks claims, navigates, helps, undoes and redoes', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto(server.url);
+      await page.goto(session.server.url);
       await tabTo(
         page,
         (el) => el.tagName === 'BUTTON' && /Negotiations continue/.test(el.textContent ?? ''),

@@ -3,32 +3,17 @@
  * by role and name. The sample is in the library; a highlight made in the page survives a restart
  * of web mode; the API refuses a request without the token.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useE2eSession } from '../support/e2e-session';
 import { highlightTexts, openSample, SAMPLE_TITLE, selectPhrase } from '../support/reader-page';
 import { startWebMode } from '../support/web-mode';
 
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-e2e-'));
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const session = useE2eSession('e2e');
 
 describe('web mode in Chromium', () => {
   it('shows the sample, keeps highlights across a restart, and refuses calls without the token', async () => {
-    const first = await startWebMode(dataDir);
-    const page = await browser.newPage();
+    const first = await startWebMode(session.dataDir);
+    const page = await session.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
@@ -70,7 +55,7 @@ describe('web mode in Chromium', () => {
       expect(await first.stop()).toBe(0);
     }
 
-    const second = await startWebMode(dataDir);
+    const second = await startWebMode(session.dataDir);
     try {
       expect(second.token).not.toBe(first.token);
       await openSample(page, second);

@@ -2,33 +2,18 @@
  * End to end: reading settings and the colour legend persist across a restart of web mode; the
  * reading position is remembered per article; a note typed just before the page closes is saved.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useE2eSession } from '../support/e2e-session';
 import { card, openSample, selectPhrase } from '../support/reader-page';
 import { startWebMode } from '../support/web-mode';
 
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-settings-'));
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const session = useE2eSession('settings');
 
 describe('settings, reading position and notes', () => {
   it('keeps theme, font size and legend, the reading position, and a note typed at the last moment', async () => {
-    const first = await startWebMode(dataDir);
+    const first = await startWebMode(session.dataDir);
     // A short window, so the article scrolls.
-    let page = await browser.newPage({ viewport: { width: 1200, height: 500 } });
+    let page = await session.browser.newPage({ viewport: { width: 1200, height: 500 } });
     let scrolledTo = 0;
     try {
       await openSample(page, first);
@@ -60,8 +45,8 @@ describe('settings, reading position and notes', () => {
       expect(await first.stop()).toBe(0);
     }
 
-    const second = await startWebMode(dataDir);
-    page = await browser.newPage({ viewport: { width: 1200, height: 500 } });
+    const second = await startWebMode(session.dataDir);
+    page = await session.browser.newPage({ viewport: { width: 1200, height: 500 } });
     try {
       await openSample(page, second);
       await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('sepia');

@@ -1,30 +1,12 @@
 /**
  * End to end: tags added in a card, with "Manage tags" renaming one everywhere and merging two.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2eSession } from '../support/e2e-session';
 import { card, openSample, selectPhrase, sidebar } from '../support/reader-page';
-import { startWebMode, type RunningWebMode } from '../support/web-mode';
 
-let browser: Browser;
-let dataDir: string;
-let server: RunningWebMode;
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-tags-'));
-  server = await startWebMode(dataDir);
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const session = useE2eSession('tags', { startServer: true });
 
 async function tagPhrase(page: Page, phrase: string, tag: string, shown = tag) {
   await selectPhrase(page, phrase);
@@ -48,9 +30,9 @@ async function renameTag(page: Page, from: string, to: string) {
 
 describe('tags', () => {
   it('renames a tag everywhere and merges two tags', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     try {
-      await openSample(page, server);
+      await openSample(page, session.server);
       await tagPhrase(page, 'more than 100,000 troops', 'military');
       // Typed in another case, a tag is the existing one.
       await tagPhrase(page, 'Jens Stoltenberg', 'NATO people');

@@ -39,3 +39,15 @@ export function serviceErrorOf(run: () => unknown): ServiceError {
   }
   throw new Error('expected a ServiceError');
 }
+
+/** Deterministic UUIDv7-shaped ids: 01950000-0000-7000-8000-<12 hex digits of a counter>. */
+export function idSource(start = 0x1000): () => string {
+  let n = start;
+  return () => `01950000-0000-7000-8000-${(n++).toString(16).padStart(12, '0')}`;
+}
+
+/** A clock that moves one second per call, so every write has its own timestamp. */
+export function tickingClock(start = Date.UTC(2024, 0, 1)): () => Date {
+  let t = start;
+  return () => new Date((t += 1000));
+}

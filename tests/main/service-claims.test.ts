@@ -22,21 +22,9 @@ import {
 } from '../../src/shared/contract/entities';
 import type { ErrorCode, Result } from '../../src/shared/contract/errors';
 import { operations } from '../../src/shared/contract/operations';
-import { serviceErrorOf, UNKNOWN_ID, useTempDirs } from './helpers';
+import { idSource, serviceErrorOf, tickingClock, UNKNOWN_ID, useTempDirs } from './helpers';
 
 const tempDir = useTempDirs('marginalia-claims-');
-
-/** Deterministic UUIDv7-shaped ids: 01950000-0000-7000-8000-<12 hex digits of a counter>. */
-function idSource(start = 0x1000): () => string {
-  let n = start;
-  return () => `01950000-0000-7000-8000-${(n++).toString(16).padStart(12, '0')}`;
-}
-
-/** A clock that moves one second per call, so every write has its own timestamp. */
-function tickingClock(start = Date.UTC(2024, 0, 1)): () => Date {
-  let t = start;
-  return () => new Date((t += 1000));
-}
 
 interface Harness {
   readonly db: Database;

@@ -16,23 +16,11 @@ import { MAX_NOTE_LENGTH } from '../../src/shared/contract/entities';
 import { ServiceError, type ErrorCode } from '../../src/shared/contract/errors';
 import { OPERATION_NAMES } from '../../src/shared/contract/operation-names';
 import { MAX_IMPORT_BYTES, operations } from '../../src/shared/contract/operations';
-import { serviceErrorOf, UNKNOWN_ID, useTempDirs } from './helpers';
+import { idSource, serviceErrorOf, tickingClock, UNKNOWN_ID, useTempDirs } from './helpers';
 
 const tempDir = useTempDirs('marginalia-service-');
 
 const SAMPLE_TITLE = 'Negotiations continue between Western and Russian diplomats';
-
-/** Deterministic UUIDv7-shaped ids: 01950000-0000-7000-8000-<12 hex digits of a counter>. */
-function idSource(start = 0x1000): () => string {
-  let n = start;
-  return () => `01950000-0000-7000-8000-${(n++).toString(16).padStart(12, '0')}`;
-}
-
-/** A clock that moves one second per call, so every write has its own timestamp. */
-function tickingClock(start = Date.UTC(2024, 0, 1)): () => Date {
-  let t = start;
-  return () => new Date((t += 1000));
-}
 
 interface Harness {
   readonly db: Database;
