@@ -117,7 +117,7 @@ export function createService(deps: ServiceDeps): Service {
         addedAt,
       }),
     );
-    const summary = articles.listArticles(db).find((a) => a.id === id);
+    const summary = articles.findArticleSummary(db, id);
     if (!summary) throw new ServiceError('internal', 'the imported article was not stored');
     return { article: summary, warnings };
   }
@@ -157,12 +157,12 @@ export function createService(deps: ServiceDeps): Service {
     },
 
     restoreArticle: ({ id }) => {
-      const live = articles.listArticles(db).find((a) => a.id === id);
+      const live = articles.findArticleSummary(db, id);
       if (live) return { article: live };
       if (!write(() => articles.restoreArticleRow(db, id, now()))) {
         throw new ServiceError('not_found', `no deleted article with id ${id}`);
       }
-      const restored = articles.listArticles(db).find((a) => a.id === id);
+      const restored = articles.findArticleSummary(db, id);
       if (!restored) throw new ServiceError('internal', 'the restored article was not found');
       return { article: restored };
     },

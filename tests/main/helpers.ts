@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
+import type { Service } from '../../src/main/service';
+import { describeRange } from '../../src/shared/anchoring/selectors';
+import type { Annotation } from '../../src/shared/contract/entities';
 import { ServiceError } from '../../src/shared/contract/errors';
 
 /**
@@ -50,4 +53,30 @@ export function idSource(start = 0x1000): () => string {
 export function tickingClock(start = Date.UTC(2024, 0, 1)): () => Date {
   let t = start;
   return () => new Date((t += 1000));
+}
+
+/** Selectors for the first occurrence of `quote` in the article's canonical text. */
+export function rangeOf(service: Service, articleId: string, quote: string) {
+  const { text } = service.getArticle({ id: articleId }).article;
+  const start = text.indexOf(quote);
+  expect(start).toBeGreaterThanOrEqual(0);
+  return describeRange(text, start, start + quote.length);
+}
+
+/** Creates a plain yellow annotation of the first occurrence of `quote`, with `extra` fields. */
+export function create(
+  service: Service,
+  articleId: string,
+  quote: string,
+  extra: Partial<Parameters<Service['createAnnotation']>[0]> = {},
+): Annotation {
+  return service.createAnnotation({
+    articleId,
+    ...rangeOf(service, articleId, quote),
+    color: 'yellow',
+    note: '',
+    claim: null,
+    tags: [],
+    ...extra,
+  }).annotation;
 }

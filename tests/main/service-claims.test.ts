@@ -13,7 +13,6 @@ import { resourcesDir } from '../../src/main/paths';
 import { SAMPLE_ARTICLE_ID, readSample } from '../../src/main/sample';
 import { createService, type Service } from '../../src/main/service';
 import { openDatabase } from '../../src/main/store/connection';
-import { describeRange } from '../../src/shared/anchoring/selectors';
 import { dispatch } from '../../src/shared/contract/dispatch';
 import {
   DEFAULT_CLAIM_TYPES,
@@ -22,7 +21,15 @@ import {
 } from '../../src/shared/contract/entities';
 import type { ErrorCode, Result } from '../../src/shared/contract/errors';
 import { operations } from '../../src/shared/contract/operations';
-import { idSource, serviceErrorOf, tickingClock, UNKNOWN_ID, useTempDirs } from './helpers';
+import {
+  create,
+  idSource,
+  rangeOf,
+  serviceErrorOf,
+  tickingClock,
+  UNKNOWN_ID,
+  useTempDirs,
+} from './helpers';
 
 const tempDir = useTempDirs('marginalia-claims-');
 
@@ -68,31 +75,6 @@ function expectRefused(result: Result<unknown>, code: ErrorCode): void {
     expect(result.error.code).toBe(code);
     expect(result.error.message.length).toBeGreaterThan(0);
   }
-}
-
-/** Selectors for the first occurrence of `quote` in the article's canonical text. */
-function rangeOf(service: Service, articleId: string, quote: string) {
-  const { text } = service.getArticle({ id: articleId }).article;
-  const start = text.indexOf(quote);
-  expect(start).toBeGreaterThanOrEqual(0);
-  return describeRange(text, start, start + quote.length);
-}
-
-function create(
-  service: Service,
-  articleId: string,
-  quote: string,
-  extra: Partial<Parameters<Service['createAnnotation']>[0]> = {},
-): Annotation {
-  return service.createAnnotation({
-    articleId,
-    ...rangeOf(service, articleId, quote),
-    color: 'yellow',
-    note: '',
-    claim: null,
-    tags: [],
-    ...extra,
-  }).annotation;
 }
 
 /** The annotation as `listAnnotations` shows it now. */

@@ -9,14 +9,21 @@ import { resourcesDir } from '../../src/main/paths';
 import { SAMPLE_ARTICLE_ID, readSample } from '../../src/main/sample';
 import { createService, type Service } from '../../src/main/service';
 import { openDatabase } from '../../src/main/store/connection';
-import { describeRange } from '../../src/shared/anchoring/selectors';
 import { BLOCK_SEPARATOR } from '../../src/shared/document/canonical-text';
 import { dispatch } from '../../src/shared/contract/dispatch';
 import { MAX_NOTE_LENGTH } from '../../src/shared/contract/entities';
 import { ServiceError, type ErrorCode } from '../../src/shared/contract/errors';
 import { OPERATION_NAMES } from '../../src/shared/contract/operation-names';
 import { MAX_IMPORT_BYTES, operations } from '../../src/shared/contract/operations';
-import { idSource, serviceErrorOf, tickingClock, UNKNOWN_ID, useTempDirs } from './helpers';
+import {
+  create,
+  idSource,
+  rangeOf,
+  serviceErrorOf,
+  tickingClock,
+  UNKNOWN_ID,
+  useTempDirs,
+} from './helpers';
 
 const tempDir = useTempDirs('marginalia-service-');
 
@@ -76,31 +83,6 @@ function expectServiceError(work: () => unknown, code: ErrorCode): ServiceError 
 
 function base64(text: string | Uint8Array): string {
   return Buffer.from(text).toString('base64');
-}
-
-/** Selectors for the first occurrence of `quote` in the article's canonical text. */
-function rangeOf(service: Service, articleId: string, quote: string) {
-  const { text } = service.getArticle({ id: articleId }).article;
-  const start = text.indexOf(quote);
-  expect(start).toBeGreaterThanOrEqual(0);
-  return describeRange(text, start, start + quote.length);
-}
-
-function create(
-  service: Service,
-  articleId: string,
-  quote: string,
-  extra: Partial<Parameters<Service['createAnnotation']>[0]> = {},
-) {
-  return service.createAnnotation({
-    articleId,
-    ...rangeOf(service, articleId, quote),
-    color: 'yellow',
-    note: '',
-    claim: null,
-    tags: [],
-    ...extra,
-  }).annotation;
 }
 
 /** Every link mark's href in a ProseMirror JSON document. */

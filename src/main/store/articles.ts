@@ -71,6 +71,14 @@ export function listArticles(db: Database): ArticleSummary[] {
   return rows.map(toSummary);
 }
 
+/** The summary of one live article, or null. */
+export function findArticleSummary(db: Database, id: string): ArticleSummary | null {
+  const row = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`)
+    .get(id) as SummaryRow | undefined;
+  return row ? toSummary(row) : null;
+}
+
 export function findArticle(db: Database, id: string): Article | null {
   const row = db
     .prepare(

@@ -5,20 +5,12 @@
  * closes it.
  */
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import type { Annotation, Settings } from '../../../shared/contract/entities';
-import { AnnotationEditor, type FocusField } from './AnnotationEditor';
+import type { Annotation } from '../../../shared/contract/entities';
+import { AnnotationEditor, type AnnotationEditing, type FocusField } from './AnnotationEditor';
 import { colorName, excerpt, linkText } from './relations';
-import type { AnnotationsApi } from './use-annotations';
 
-export interface AnnotationCardProps {
+export interface AnnotationCardProps extends AnnotationEditing {
   readonly annotation: Annotation;
-  /** Every annotation of the article, for the editor's link targets. */
-  readonly all: readonly Annotation[];
-  readonly api: AnnotationsApi;
-  readonly colorLabels: Settings['colorLabels'];
-  readonly tagNames: readonly string[];
-  readonly speakers: readonly string[];
-  readonly claimTypes: readonly string[];
   readonly active: boolean;
   readonly focusField: FocusField | null;
   readonly onActivate: (id: string | null) => void;

@@ -22,9 +22,9 @@ import type { AnnotationsApi } from './use-annotations';
 /** The control a card focuses when it is opened by the N, T or C shortcut. */
 export type FocusField = 'note' | 'tags' | 'claim';
 
-export interface AnnotationEditorProps {
-  readonly id: string;
-  readonly annotation: Annotation;
+/** What editing an annotation needs beyond the annotation: the article's others, the changes
+ * API, the colour legend and the library's suggestions. Shared by the card and the editor. */
+export interface AnnotationEditing {
   /** Every annotation of the article (this one is left out of the link targets). */
   readonly all: readonly Annotation[];
   readonly api: AnnotationsApi;
@@ -32,6 +32,11 @@ export interface AnnotationEditorProps {
   readonly tagNames: readonly string[];
   readonly speakers: readonly string[];
   readonly claimTypes: readonly string[];
+}
+
+export interface AnnotationEditorProps extends AnnotationEditing {
+  readonly id: string;
+  readonly annotation: Annotation;
   readonly onFollowLink: (otherId: string) => void;
   readonly onDelete: () => void;
   readonly onClose: () => void;
