@@ -11,14 +11,19 @@ import type { ServiceHandlers } from '../shared/contract/operations';
 import { positionMatchesQuote } from '../shared/anchoring/selectors';
 import { buildTextMap } from '../shared/document/canonical-text';
 import { importFile } from './import/index';
+import { importAnnotationFile } from './interop/annotation-import';
+import { writeExportFolder } from './interop/export-folder';
+import { createExports } from './interop/exports';
+import { articleFileStem } from '../shared/export/file-names';
 import type { SampleSource } from './sample';
 import * as articles from './store/articles';
 import * as annotations from './store/annotations';
-import { ensureClaimType, listClaimTypes } from './store/claim-types';
+import { listClaimTypes } from './store/claim-types';
+import { storeClaim } from './store/claims';
 import * as links from './store/links';
 import { getMeta, setMeta } from './store/meta';
 import * as settings from './store/settings';
-import { ensureSpeaker, listSpeakers } from './store/speakers';
+import { listSpeakers } from './store/speakers';
 import * as tags from './store/tags';
 
 export interface ServiceDeps {
@@ -81,15 +86,7 @@ export function createService(deps: ServiceDeps): Service {
     return full;
   }
 
-  /** A claim as stored: its type remembered, its speaker an entity. Runs inside a write. */
-  function storedClaim(claim: Claim | null, at: string): annotations.AnnotationRecord['claim'] {
-    if (!claim) return null;
-    return {
-      type: ensureClaimType(db, claim.type, at),
-      speakerId: claim.speaker ? ensureSpeaker(db, claim.speaker, newId, at) : null,
-      status: claim.status,
-    };
-  }
+  const storedClaim = (claim: Claim | null, at: string) => storeClaim(db, claim, newId, at);
 
   function requireLiveLink(id: string): Link {
     const found = links.findLink(db, id);
@@ -130,6 +127,8 @@ export function createService(deps: ServiceDeps): Service {
       setMeta(db, SAMPLE_SEEDED, now());
     });
   }
+
+  const exports = createExports({ db, now, newId });
 
   return {
     importBytes,
@@ -195,6 +194,7 @@ export function createService(deps: ServiceDeps): Service {
           color: request.color,
           note: request.note,
           claim: storedClaim(request.claim, at),
+          originalQuote: null,
           createdAt: at,
           updatedAt: at,
         });
@@ -311,5 +311,27 @@ export function createService(deps: ServiceDeps): Service {
       write(() => settings.writeSettings(db, next, now()));
       return { settings: next };
     },
+
+    exportArticle: ({ id, format, markdown }) => ({
+      file: exports.exportArticle(id, format, markdown),
+    }),
+
+    exportLibrary: ({ format }) => ({ file: exports.exportLibrary(format) }),
+
+    exportLibraryToFolder: ({ folder, markdown }) => {
+      const at = now();
+      const files = exports.allArticles().map((input) => ({
+        articleId: input.article.id,
+        stem: articleFileStem(input.article),
+        content: exports.articleMarkdown(input, markdown, at),
+      }));
+      return writeExportFolder(folder, files);
+    },
+
+    importAnnotations: (request) => ({
+      report: importAnnotationFile({ db, newId, now, write }, request),
+    }),
+
+    getClaimsLedger: () => ({ claims: exports.ledgerClaims() }),
   };
 }

@@ -33,6 +33,7 @@ function annotation(
     position: { start, end: start + exact.length },
     color: 'yellow',
     note: '',
+    originalQuote: null,
     claim,
     tags: [],
     links,

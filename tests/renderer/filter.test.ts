@@ -16,6 +16,7 @@ function annotation(id: string, fields: Partial<Annotation>): Annotation {
     position: { start: 0, end: 1 },
     color: 'yellow',
     note: '',
+    originalQuote: null,
     claim: null,
     tags: [],
     links: [],

@@ -30,6 +30,7 @@ function annotation(id: string, start: number, fields: Partial<Annotation>): Ann
     position: { start, end: start + 10 },
     color: 'yellow',
     note: '',
+    originalQuote: null,
     claim: null,
     tags: [],
     links: [],

@@ -1,5 +1,6 @@
 /**
- * The command line: `marginalia import | list | show | delete | restore | web`, over the same service as the app.
+ * The command line: `marginalia import | list | show | delete | restore | export |
+ * annotations import | web`, over the same service as the app.
  * Exit codes: 0 success, 1 failure (one line on stderr), 2 usage error.
  */
 import fs from 'node:fs';
@@ -13,10 +14,9 @@ import { projectRoot, resolveDataDir } from '../paths';
 import { assertImportSize } from '../import/decode';
 import { importFile } from '../import/index';
 import { startWebServer } from '../web/server';
+import { CliFailure } from './failure';
+import { addInteropCommands } from './interop-commands';
 import { openInBrowser } from './open-browser';
-
-/** A failure to report as one line and exit 1. */
-class CliFailure extends Error {}
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -172,6 +172,16 @@ export function buildProgram(io: CliIo = defaultIo): {
       close();
       finish();
     });
+
+  addInteropCommands(program, {
+    client,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    finish: () => {
+      close();
+      finish();
+    },
+  });
 
   program
     .command('web')

@@ -18,6 +18,7 @@ interface AnnotationRow {
   claim_speaker_id: string | null;
   speaker_name: string | null;
   claim_status: string | null;
+  quote_original: string | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -39,6 +40,7 @@ function toRecord(row: AnnotationRow): AnnotationRecord {
     position: { start: row.position_start, end: row.position_end },
     color: row.color as HighlightColor,
     note: row.note,
+    originalQuote: row.quote_original,
     claim:
       row.claim_type !== null
         ? {
@@ -73,9 +75,9 @@ export function insertAnnotation(db: Database, record: AnnotationRecord): void {
   db.prepare(
     `INSERT INTO annotations (id, article_id, quote_exact, quote_prefix, quote_suffix,
        position_start, position_end, color, note, claim_type, claim_speaker_id, claim_status,
-       created_at, updated_at)
+       quote_original, created_at, updated_at)
      VALUES (@id, @articleId, @exact, @prefix, @suffix, @start, @end, @color, @note,
-       @claimType, @claimSpeakerId, @claimStatus, @createdAt, @updatedAt)`,
+       @claimType, @claimSpeakerId, @claimStatus, @originalQuote, @createdAt, @updatedAt)`,
   ).run({
     id: record.id,
     articleId: record.articleId,
@@ -84,6 +86,7 @@ export function insertAnnotation(db: Database, record: AnnotationRecord): void {
     color: record.color,
     note: record.note,
     ...claimColumns(record.claim),
+    originalQuote: record.originalQuote,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   });
@@ -169,4 +172,31 @@ export function softDeleteAnnotation(db: Database, id: string, at: string): bool
 
 export function restoreAnnotationRow(db: Database, id: string, at: string): void {
   db.prepare('UPDATE annotations SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(at, id);
+}
+
+/** Where an annotation id is in use, live or deleted, or null when it is free. */
+export function annotationIdUse(
+  db: Database,
+  id: string,
+): { articleId: string; live: boolean } | null {
+  const row = db
+    .prepare(
+      `SELECT n.article_id, n.deleted_at IS NULL AND a.deleted_at IS NULL AS live
+       FROM annotations n JOIN articles a ON a.id = n.article_id WHERE n.id = ?`,
+    )
+    .get(id) as { article_id: string; live: number } | undefined;
+  return row ? { articleId: row.article_id, live: row.live === 1 } : null;
+}
+
+/** Live articles holding at least one live claim, oldest first. */
+export function articleIdsWithClaims(db: Database): string[] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT n.article_id AS id FROM annotations n
+         JOIN articles a ON a.id = n.article_id AND a.deleted_at IS NULL
+       WHERE n.deleted_at IS NULL AND n.claim_type IS NOT NULL
+       ORDER BY n.article_id`,
+    )
+    .all() as { id: string }[];
+  return rows.map((r) => r.id);
 }

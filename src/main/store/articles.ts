@@ -130,3 +130,13 @@ export function restoreArticleRow(db: Database, id: string, at: string): boolean
 export function articleExists(db: Database, id: string): boolean {
   return db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
 }
+
+/** The ids of live articles imported from this source URL, oldest first. */
+export function findArticleIdsBySourceUrl(db: Database, sourceUrl: string): string[] {
+  const rows = db
+    .prepare(
+      'SELECT id FROM articles WHERE source_url = ? AND deleted_at IS NULL ORDER BY added_at, id',
+    )
+    .all(sourceUrl) as { id: string }[];
+  return rows.map((r) => r.id);
+}

@@ -124,6 +124,11 @@ export const AnnotationSchema = z.strictObject({
   claim: ClaimSchema.nullable(),
   tags: z.array(z.string()),
   links: z.array(AnnotationLinkSchema),
+  /**
+   * The passage as it read when it was annotated, when that differs from the words it is
+   * anchored to now (an imported annotation re-anchored to a changed text); otherwise null.
+   */
+  originalQuote: z.string().nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });

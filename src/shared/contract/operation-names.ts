@@ -23,6 +23,11 @@ export const OPERATION_NAMES = [
   'setReadingPosition',
   'getSettings',
   'updateSettings',
+  'exportArticle',
+  'exportLibrary',
+  'exportLibraryToFolder',
+  'importAnnotations',
+  'getClaimsLedger',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

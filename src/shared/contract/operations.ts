@@ -21,6 +21,14 @@ import {
   TagNameSchema,
   TagSummarySchema,
 } from './entities';
+import {
+  ExportedFileSchema,
+  ExportFormatSchema,
+  ImportReportSchema,
+  LedgerClaimSchema,
+  LibraryExportFormatSchema,
+  MarkdownOptionsSchema,
+} from './interop';
 import type { OperationName } from './operation-names';
 
 /** Largest file accepted for import. Larger ones are refused before they are read whole. */
@@ -133,6 +141,48 @@ export const operations = {
   updateSettings: {
     request: z.strictObject({ patch: SettingsPatchSchema }),
     response: z.strictObject({ settings: SettingsSchema }),
+  },
+  exportArticle: {
+    request: z.strictObject({
+      id: IdSchema,
+      format: ExportFormatSchema,
+      markdown: MarkdownOptionsSchema.prefault({}),
+    }),
+    response: z.strictObject({ file: ExportedFileSchema }),
+  },
+  exportLibrary: {
+    request: z.strictObject({ format: LibraryExportFormatSchema }),
+    response: z.strictObject({ file: ExportedFileSchema }),
+  },
+  exportLibraryToFolder: {
+    request: z.strictObject({
+      /** An absolute path to an existing folder (an Obsidian vault, or a folder in one). */
+      folder: z.string().min(1).max(4096),
+      markdown: MarkdownOptionsSchema.prefault({}),
+    }),
+    response: z.strictObject({
+      folder: z.string(),
+      created: z.array(z.string()),
+      updated: z.array(z.string()),
+      unchanged: z.array(z.string()),
+      /** Files left alone because they are not ours, with why. */
+      skipped: z.array(z.strictObject({ fileName: z.string(), reason: z.string() })),
+    }),
+  },
+  importAnnotations: {
+    request: z.strictObject({
+      fileName: z.string().min(1).max(1024),
+      content: z.string().max(MAX_IMPORT_BYTES, {
+        message: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+      }),
+      /** Put every annotation on this article instead of the one each names. */
+      articleId: IdSchema.optional(),
+    }),
+    response: z.strictObject({ report: ImportReportSchema }),
+  },
+  getClaimsLedger: {
+    request: Empty,
+    response: z.strictObject({ claims: z.array(LedgerClaimSchema) }),
   },
 } satisfies Record<OperationName, { request: z.ZodType; response: z.ZodType }>;
 

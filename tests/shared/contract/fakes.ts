@@ -37,12 +37,15 @@ export const annotation: Annotation = {
   position: { start: 1251, end: 1271 },
   color: 'yellow',
   note: '',
+  originalQuote: null,
   claim: null,
   tags: [],
   links: [],
   createdAt: '2024-05-01T10:00:00.000Z',
   updatedAt: '2024-05-01T10:00:00+02:00',
 };
+
+const exportedFile = { fileName: 'a.md', mediaType: 'text/markdown', content: '# a\n' };
 
 export const link: Link = {
   id: LINK_ID,
@@ -78,6 +81,11 @@ export const validRequests: Record<OperationName, unknown> = {
   setReadingPosition: { articleId: ARTICLE_ID, offset: 120 },
   getSettings: {},
   updateSettings: { patch: { theme: 'sepia' } },
+  exportArticle: { id: ARTICLE_ID, format: 'md' },
+  exportLibrary: { format: 'ledger' },
+  exportLibraryToFolder: { folder: '/tmp/vault' },
+  importAnnotations: { fileName: 'notes.jsonld', content: '[]' },
+  getClaimsLedger: {},
 };
 
 /** Handlers answering valid responses and recording every request they receive. */
@@ -141,6 +149,38 @@ export function fakeHandlers(): {
           colorLabels: { ...DEFAULT_SETTINGS.colorLabels },
           ...r.patch,
         },
+      }
+    ),
+    exportArticle: (r) => (record('exportArticle', r), { file: exportedFile }),
+    exportLibrary: (r) => (record('exportLibrary', r), { file: exportedFile }),
+    exportLibraryToFolder: (r) => (
+      record('exportLibraryToFolder', r),
+      { folder: r.folder, created: ['a.md'], updated: [], unchanged: [], skipped: [] }
+    ),
+    importAnnotations: (r) => (
+      record('importAnnotations', r),
+      {
+        report: {
+          format: 'w3c',
+          total: 1,
+          anchored: 1,
+          changed: 0,
+          orphaned: 0,
+          alreadyPresent: 0,
+          linksCreated: 0,
+          linksUnresolved: 0,
+          articles: [{ id: ARTICLE_ID, title: summary.title, imported: 1 }],
+          orphans: [],
+          warnings: [],
+        },
+      }
+    ),
+    getClaimsLedger: (r) => (
+      record('getClaimsLedger', r),
+      {
+        claims: [
+          { article: { id: ARTICLE_ID, title: summary.title, publishedAt: null }, annotation },
+        ],
       }
     ),
   };

@@ -1,8 +1,9 @@
 /** Every migration, in order. Append new ones; never edit or reorder a released one. */
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-claims-links-settings';
+import { migration0003 } from './0003-original-quote';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

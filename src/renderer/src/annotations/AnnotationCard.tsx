@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { Annotation } from '../../../shared/contract/entities';
 import { AnnotationEditor, type AnnotationEditing, type FocusField } from './AnnotationEditor';
-import { colorName, excerpt, linkText } from './relations';
+import { colorName, excerpt, linkText } from '../../../shared/annotations/wording';
 
 export interface AnnotationCardProps extends AnnotationEditing {
   readonly annotation: Annotation;

@@ -16,7 +16,7 @@ import {
   type Settings,
 } from '../../../shared/contract/entities';
 import { fold } from './filter';
-import { colorName, excerpt, linkText, relationWords } from './relations';
+import { colorName, excerpt, linkText, relationWords } from '../../../shared/annotations/wording';
 import type { AnnotationsApi } from './use-annotations';
 
 /** The control a card focuses when it is opened by the N, T or C shortcut. */

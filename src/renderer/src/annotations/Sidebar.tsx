@@ -19,7 +19,7 @@ import {
   matchesFilter,
   type AnnotationFilter,
 } from './filter';
-import { colorName } from './relations';
+import { colorName } from '../../../shared/annotations/wording';
 import type { AnnotationsApi } from './use-annotations';
 
 export interface SidebarProps {

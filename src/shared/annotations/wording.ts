@@ -2,12 +2,10 @@
  * The words the sidebar uses: how a link's relation reads from each of its ends, colour names
  * with the user's legend, and short excerpts of quotes for labels and lists.
  */
-import type {
-  AnnotationLink,
-  HighlightColor,
-  LinkRelation,
-  Settings,
-} from '../../../shared/contract/entities';
+import type { AnnotationLink, HighlightColor, LinkRelation, Settings } from '../contract/entities';
+
+/** What each colour means to the user ("yellow = evidence"). */
+export type ColorLabels = Settings['colorLabels'];
 
 /** "B denies A" is a link from B to A: B shows "denies → A", A shows "← denied by B". */
 export const RELATION_WORDS: Readonly<
@@ -50,7 +48,7 @@ const COLOR_NAMES: Readonly<Record<HighlightColor, string>> = {
 };
 
 /** "Yellow", or "Yellow — evidence" when the user's legend names the colour. */
-export function colorName(color: HighlightColor, labels: Settings['colorLabels']): string {
+export function colorName(color: HighlightColor, labels: ColorLabels): string {
   const label = labels[color].trim();
   return label ? `${COLOR_NAMES[color]} — ${label}` : COLOR_NAMES[color];
 }

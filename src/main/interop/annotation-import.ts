@@ -1,0 +1,255 @@
+/**
+ * Annotation import (W3C Web Annotation JSON-LD, Hypothesis JSON): every annotation is anchored
+ * by its quote in the article's current text, then all of them are stored in one transaction, or
+ * none when anything in the file is wrong. Quotes that cannot be placed are orphans: reported by
+ * quote, never attached to the wrong words. Ids in the file are kept when free, so importing the
+ * same file twice adds nothing the second time and links between imported annotations survive.
+ */
+import type { Database } from 'better-sqlite3';
+import { v5 as uuidv5, validate as isUuid } from 'uuid';
+import { anchor } from '../../shared/anchoring/anchor';
+import { describeRange } from '../../shared/anchoring/selectors';
+import {
+  ClaimSchema,
+  MAX_NOTE_LENGTH,
+  MAX_QUOTE_LENGTH,
+  TagNameSchema,
+} from '../../shared/contract/entities';
+import { ServiceError } from '../../shared/contract/errors';
+import type { ImportReport } from '../../shared/contract/interop';
+import { parseAnnotationFile, type ParsedAnnotation } from '../../shared/export/annotation-file';
+import { codePointConverter } from '../../shared/export/code-points';
+import * as annotations from '../store/annotations';
+import * as articles from '../store/articles';
+import { storeClaim } from '../store/claims';
+import * as links from '../store/links';
+import * as tags from '../store/tags';
+
+/** Namespace for ids derived from other tools' ids (Hypothesis), so re-imports match. */
+const FOREIGN_ID_NAMESPACE = '6f1c2a3e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
+
+export interface ImportDeps {
+  readonly db: Database;
+  readonly newId: () => string;
+  readonly now: () => string;
+  /** Runs `work` in one write transaction. */
+  readonly write: <T>(work: () => T) => T;
+}
+
+export interface ImportRequest {
+  readonly fileName: string;
+  readonly content: string;
+  readonly articleId?: string | undefined;
+}
+
+interface Placed {
+  readonly parsed: ParsedAnnotation;
+  readonly id: string;
+  readonly articleId: string;
+  readonly selectors: ReturnType<typeof describeRange>;
+  readonly originalQuote: string | null;
+  readonly tags: string[];
+}
+
+const ARTICLE_URN = /^urn:uuid:([0-9a-f-]{36})$/i;
+
+function parseJson(fileName: string, content: string): unknown {
+  try {
+    return JSON.parse(content.replace(/^\uFEFF/, '')) as unknown;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new ServiceError('unsupported_file', `${fileName} is not JSON (${why})`);
+  }
+}
+
+/** The article each target source names: by our id, else by the article's source URL. */
+function resolveArticle(db: Database, source: string): string | null {
+  const urn = ARTICLE_URN.exec(source)?.[1]?.toLowerCase();
+  if (urn && articles.findArticleText(db, urn) !== null) return urn;
+  return articles.findArticleIdsBySourceUrl(db, source)[0] ?? null;
+}
+
+/** Tag names as the library accepts them; others are reported and left out. */
+function cleanTags(raw: readonly string[], warnings: Set<string>): string[] {
+  const kept: string[] = [];
+  for (const tag of raw) {
+    const parsed = TagNameSchema.safeParse(tag);
+    if (parsed.success) kept.push(parsed.data);
+    else warnings.add(`the tag “${tag.slice(0, 60)}” is not a valid tag name and was left out`);
+  }
+  return kept;
+}
+
+export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): ImportReport {
+  const { db } = deps;
+  const file = parseAnnotationFile(parseJson(request.fileName, request.content));
+  const warnings = new Set(file.warnings);
+
+  if (request.articleId !== undefined && articles.findArticleText(db, request.articleId) === null) {
+    throw new ServiceError('not_found', `no article with id ${request.articleId}`);
+  }
+  const articleOf = new Map<string, string>();
+  const unknownSources = new Set<string>();
+  for (const parsed of file.annotations) {
+    if (articleOf.has(parsed.targetSource)) continue;
+    const id = request.articleId ?? resolveArticle(db, parsed.targetSource);
+    if (id) articleOf.set(parsed.targetSource, id);
+    else unknownSources.add(parsed.targetSource);
+  }
+  if (unknownSources.size > 0) {
+    const [first] = unknownSources;
+    throw new ServiceError(
+      'not_found',
+      `no article in this library matches ${first}${unknownSources.size > 1 ? ` (and ${unknownSources.size - 1} more)` : ''}: import the article first, or choose the article to attach them to`,
+    );
+  }
+
+  file.annotations.forEach((parsed, index) => {
+    const where = `annotation ${index + 1}${parsed.sourceId ? ` (${parsed.sourceId})` : ''}`;
+    if (parsed.quote.exact.length > MAX_QUOTE_LENGTH) {
+      throw new ServiceError(
+        'too_large',
+        `${where}: its quote is over ${MAX_QUOTE_LENGTH} characters`,
+      );
+    }
+    if (parsed.note.length > MAX_NOTE_LENGTH) {
+      throw new ServiceError(
+        'too_large',
+        `${where}: its note is over ${MAX_NOTE_LENGTH} characters`,
+      );
+    }
+    if (parsed.claim && !ClaimSchema.safeParse(parsed.claim).success) {
+      throw new ServiceError('invalid_request', `${where}: its claim type or speaker is not valid`);
+    }
+  });
+
+  const texts = new Map<string, { text: string; toUtf16: (n: number) => number }>();
+  const textOf = (articleId: string) => {
+    let entry = texts.get(articleId);
+    if (!entry) {
+      const text = articles.findArticleText(db, articleId) ?? '';
+      const converter = codePointConverter(text);
+      entry = {
+        text,
+        toUtf16: (n) => converter.toUtf16(Math.min(Math.max(0, n), converter.codePointLength)),
+      };
+      texts.set(articleId, entry);
+    }
+    return entry;
+  };
+
+  const report: ImportReport = {
+    format: file.format,
+    total: file.annotations.length,
+    anchored: 0,
+    changed: 0,
+    orphaned: 0,
+    alreadyPresent: 0,
+    linksCreated: 0,
+    linksUnresolved: 0,
+    articles: [],
+    orphans: [],
+    warnings: [],
+  };
+  const idOf = new Map<string, string>();
+  const placed: Placed[] = [];
+  const taken = new Set<string>();
+
+  for (const parsed of file.annotations) {
+    const articleId = articleOf.get(parsed.targetSource)!;
+    const { text, toUtf16 } = textOf(articleId);
+    const hint = parsed.codePointPosition
+      ? {
+          start: toUtf16(parsed.codePointPosition.start),
+          end: toUtf16(parsed.codePointPosition.end),
+        }
+      : { start: 0, end: parsed.quote.exact.length };
+    const found = anchor(text, { quote: parsed.quote, position: hint });
+    if (found.status === 'orphan') {
+      report.orphaned++;
+      report.orphans.push({ quote: parsed.quote.exact, articleId });
+      continue;
+    }
+
+    const wanted =
+      parsed.sourceId === null
+        ? null
+        : isUuid(parsed.sourceId)
+          ? parsed.sourceId.toLowerCase()
+          : uuidv5(`${file.format}:${parsed.sourceId}`, FOREIGN_ID_NAMESPACE);
+    const use = wanted ? annotations.annotationIdUse(db, wanted) : null;
+    if (wanted && use?.live && use.articleId === articleId) {
+      report.alreadyPresent++;
+      if (parsed.sourceId) idOf.set(parsed.sourceId, wanted);
+      continue;
+    }
+    const id = wanted && use === null && !taken.has(wanted) ? wanted : deps.newId();
+    taken.add(id);
+    if (parsed.sourceId) idOf.set(parsed.sourceId, id);
+
+    const selectors = describeRange(text, found.start, found.end);
+    const matchesQuote = selectors.quote.exact === parsed.quote.exact;
+    if (matchesQuote) report.anchored++;
+    else report.changed++;
+    placed.push({
+      parsed,
+      id,
+      articleId,
+      selectors,
+      originalQuote: parsed.originalQuote ?? (matchesQuote ? null : parsed.quote.exact),
+      tags: cleanTags(parsed.tags, warnings),
+    });
+  }
+
+  const at = deps.now();
+  deps.write(() => {
+    for (const p of placed) {
+      const { parsed } = p;
+      annotations.insertAnnotation(db, {
+        id: p.id,
+        articleId: p.articleId,
+        quote: p.selectors.quote,
+        position: p.selectors.position,
+        color: parsed.color ?? 'yellow',
+        note: parsed.note,
+        claim: storeClaim(db, parsed.claim, deps.newId, at),
+        originalQuote: p.originalQuote,
+        createdAt: parsed.created ?? at,
+        updatedAt: parsed.modified ?? parsed.created ?? at,
+      });
+      tags.setAnnotationTags(db, p.id, p.tags, deps.newId, at);
+    }
+    for (const p of placed) {
+      for (const link of p.parsed.links) {
+        const other =
+          idOf.get(link.otherSourceId) ??
+          (isUuid(link.otherSourceId) &&
+          annotations.annotationIdUse(db, link.otherSourceId.toLowerCase())?.live
+            ? link.otherSourceId.toLowerCase()
+            : null);
+        if (!other || other === p.id) {
+          report.linksUnresolved++;
+          continue;
+        }
+        if (links.findLiveLink(db, p.id, other, link.relation)) continue;
+        links.insertLink(db, {
+          id: deps.newId(),
+          fromId: p.id,
+          toId: other,
+          relation: link.relation,
+          createdAt: at,
+        });
+        report.linksCreated++;
+      }
+    }
+  });
+
+  const counts = new Map<string, number>();
+  for (const p of placed) counts.set(p.articleId, (counts.get(p.articleId) ?? 0) + 1);
+  for (const [id, imported] of counts) {
+    const summary = articles.findArticleSummary(db, id);
+    report.articles.push({ id, title: summary?.title ?? '', imported });
+  }
+  report.warnings.push(...warnings);
+  return report;
+}

@@ -1,0 +1,267 @@
+/**
+ * Export as W3C Web Annotations (https://www.w3.org/TR/annotation-model/): one JSON-LD
+ * AnnotationCollection holding every annotation of the given articles on a single embedded page.
+ * `annotation-file.ts` reads it back (the exact inverse), and `scripts/check-conformance.ts`
+ * checks it against the W3C conformance suite's MUST assertions.
+ *
+ * The mapping:
+ *
+ *   { "@context": ["http://www.w3.org/ns/anno.jsonld", { "marginalia": "https://marginalia.app/ns#" }],
+ *     "id": "urn:uuid:<collectionId>", "type": "AnnotationCollection", "label": <label>,
+ *     "total": <number of annotations>,
+ *     "generator": { "id": "https://marginalia.app/", "type": "Software", "name": "Marginalia" },
+ *     "generated": <exportedAt>,
+ *     "first": { "id": "urn:uuid:<collectionId>#page-1", "type": "AnnotationPage",
+ *                "startIndex": 0, "items": [ <annotation>… ] } }
+ *
+ * `first` is left out when there are no annotations (the model gives a page 1 or more items).
+ * Annotations come in input order: articles in order, each article's annotations in document
+ * order. One annotation:
+ *
+ *   { "id": "urn:uuid:<annotation id>", "type": "Annotation",
+ *     "motivation": "commenting" (a note) | "classifying" (no note, a claim) | "highlighting",
+ *     "created": createdAt, "modified": updatedAt,
+ *     "stylesheet": { "type": "CssStylesheet", "value": ".<color> { background-color: … }" },
+ *     "body": [ <body>… ],                      (left out when there is no body)
+ *     "target": { "source": "urn:uuid:<article id>", "styleClass": "<color>",
+ *                 "selector": [ { "type": "TextQuoteSelector", "exact", "prefix", "suffix" },
+ *                               { "type": "TextPositionSelector", "start", "end" } ] } }
+ *
+ * TextPositionSelector offsets count Unicode code points, as the model says, converted from our
+ * UTF-16 positions with the article's text. The stylesheet is on every annotation, holding the
+ * rule for its own colour: the suite's MUST 4.4 requires an Annotation-level `stylesheet` whenever
+ * a target has a `styleClass`, and each annotation is checked on its own.
+ *
+ * Bodies, in this order:
+ *   note           { "type": "TextualBody", "purpose": "commenting", "value", "format": "text/plain" }
+ *   each tag       { "type": "TextualBody", "purpose": "tagging", "value": <tag> }
+ *   claim          { "type": "TextualBody", "purpose": "describing", "marginalia:role": "claimType",
+ *                    "value" }, then "speaker" (only when there is one), then "claimStatus"
+ *   outgoing link  { "type": "SpecificResource", "purpose": "linking",
+ *                    "source": "urn:uuid:<other annotation id>", "marginalia:relation": <relation> }
+ *   originalQuote  { "type": "TextualBody", "purpose": "describing",
+ *                    "marginalia:role": "originalQuote", "value" }   (only when not null)
+ * Incoming links are not written: each is the outgoing link of the annotation at its other end.
+ */
+import type { Annotation, HighlightColor, LinkRelation } from '../contract/entities';
+import { codePointConverter } from './code-points';
+import type { ArticleWithAnnotations } from './types';
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+export const MARGINALIA_NAMESPACE = 'https://marginalia.app/ns#';
+export const MARGINALIA_GENERATOR = {
+  id: 'https://marginalia.app/',
+  type: 'Software',
+  name: 'Marginalia',
+} as const;
+
+/** The highlight colours as CSS, for the `stylesheet` a `styleClass` needs beside it. */
+export const HIGHLIGHT_CSS: Readonly<Record<HighlightColor, string>> = {
+  yellow: '#fde68a',
+  green: '#bbf7d0',
+  blue: '#bfdbfe',
+  pink: '#fbcfe8',
+  purple: '#ddd6fe',
+};
+
+/** What a `describing` body of ours holds, in `marginalia:role`. */
+export const DESCRIBING_ROLES = ['claimType', 'speaker', 'claimStatus', 'originalQuote'] as const;
+export type DescribingRole = (typeof DESCRIBING_ROLES)[number];
+
+export type W3cContext = readonly [typeof ANNO_CONTEXT, { readonly marginalia: string }];
+
+export interface W3cCommentBody {
+  readonly type: 'TextualBody';
+  readonly purpose: 'commenting';
+  readonly value: string;
+  readonly format: 'text/plain';
+}
+
+export interface W3cTagBody {
+  readonly type: 'TextualBody';
+  readonly purpose: 'tagging';
+  readonly value: string;
+}
+
+export interface W3cDescribingBody {
+  readonly type: 'TextualBody';
+  readonly purpose: 'describing';
+  readonly 'marginalia:role': DescribingRole;
+  readonly value: string;
+}
+
+export interface W3cLinkBody {
+  readonly type: 'SpecificResource';
+  readonly purpose: 'linking';
+  readonly source: string;
+  readonly 'marginalia:relation': LinkRelation;
+}
+
+export type W3cBody = W3cCommentBody | W3cTagBody | W3cDescribingBody | W3cLinkBody;
+
+export interface W3cTextQuoteSelector {
+  readonly type: 'TextQuoteSelector';
+  readonly exact: string;
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+export interface W3cTextPositionSelector {
+  readonly type: 'TextPositionSelector';
+  /** Code points, not UTF-16 code units. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface W3cAnnotation {
+  readonly id: string;
+  readonly type: 'Annotation';
+  readonly motivation: 'commenting' | 'classifying' | 'highlighting';
+  readonly created: string;
+  readonly modified: string;
+  readonly stylesheet: { readonly type: 'CssStylesheet'; readonly value: string };
+  readonly body?: readonly W3cBody[];
+  readonly target: {
+    readonly source: string;
+    readonly styleClass: HighlightColor;
+    readonly selector: readonly [W3cTextQuoteSelector, W3cTextPositionSelector];
+  };
+}
+
+export interface W3cAnnotationPage {
+  readonly id: string;
+  readonly type: 'AnnotationPage';
+  readonly startIndex: 0;
+  readonly items: readonly W3cAnnotation[];
+}
+
+export interface W3cCollection {
+  readonly '@context': W3cContext;
+  readonly id: string;
+  readonly type: 'AnnotationCollection';
+  readonly label: string;
+  readonly total: number;
+  readonly generator: typeof MARGINALIA_GENERATOR;
+  readonly generated: string;
+  readonly first?: W3cAnnotationPage;
+}
+
+export interface AnnotationCollectionInput {
+  readonly articles: readonly ArticleWithAnnotations[];
+  /** ISO timestamp of the export. */
+  readonly exportedAt: string;
+  readonly label: string;
+  /** UUID of the collection. */
+  readonly collectionId: string;
+}
+
+/** `urn:uuid:<id>`: how every id of ours is written as an IRI. */
+export function uuidIri(id: string): string {
+  return `urn:uuid:${id}`;
+}
+
+function bodiesOf(annotation: Annotation): W3cBody[] {
+  const bodies: W3cBody[] = [];
+  if (annotation.note !== '') {
+    bodies.push({
+      type: 'TextualBody',
+      purpose: 'commenting',
+      value: annotation.note,
+      format: 'text/plain',
+    });
+  }
+  for (const tag of annotation.tags) {
+    bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+  }
+  const describing = (role: DescribingRole, value: string): W3cDescribingBody => ({
+    type: 'TextualBody',
+    purpose: 'describing',
+    'marginalia:role': role,
+    value,
+  });
+  const { claim } = annotation;
+  if (claim !== null) {
+    bodies.push(describing('claimType', claim.type));
+    if (claim.speaker !== null) bodies.push(describing('speaker', claim.speaker));
+    bodies.push(describing('claimStatus', claim.status));
+  }
+  for (const link of annotation.links) {
+    if (link.direction !== 'outgoing') continue;
+    bodies.push({
+      type: 'SpecificResource',
+      purpose: 'linking',
+      source: uuidIri(link.otherId),
+      'marginalia:relation': link.relation,
+    });
+  }
+  if (annotation.originalQuote !== null) {
+    bodies.push(describing('originalQuote', annotation.originalQuote));
+  }
+  return bodies;
+}
+
+function motivationOf(annotation: Annotation): W3cAnnotation['motivation'] {
+  if (annotation.note !== '') return 'commenting';
+  if (annotation.claim !== null) return 'classifying';
+  return 'highlighting';
+}
+
+/** Every annotation of `input.articles` as one W3C AnnotationCollection (see the file comment). */
+export function toAnnotationCollection(input: AnnotationCollectionInput): W3cCollection {
+  const items: W3cAnnotation[] = [];
+  for (const { article, text, annotations } of input.articles) {
+    const offsets = codePointConverter(text);
+    for (const annotation of annotations) {
+      const bodies = bodiesOf(annotation);
+      items.push({
+        id: uuidIri(annotation.id),
+        type: 'Annotation',
+        motivation: motivationOf(annotation),
+        created: annotation.createdAt,
+        modified: annotation.updatedAt,
+        stylesheet: {
+          type: 'CssStylesheet',
+          value: `.${annotation.color} { background-color: ${HIGHLIGHT_CSS[annotation.color]} }`,
+        },
+        ...(bodies.length > 0 ? { body: bodies } : {}),
+        target: {
+          source: uuidIri(article.id),
+          styleClass: annotation.color,
+          selector: [
+            {
+              type: 'TextQuoteSelector',
+              exact: annotation.quote.exact,
+              prefix: annotation.quote.prefix,
+              suffix: annotation.quote.suffix,
+            },
+            {
+              type: 'TextPositionSelector',
+              start: offsets.toCodePoint(annotation.position.start),
+              end: offsets.toCodePoint(annotation.position.end),
+            },
+          ],
+        },
+      });
+    }
+  }
+  const collectionIri = uuidIri(input.collectionId);
+  return {
+    '@context': [ANNO_CONTEXT, { marginalia: MARGINALIA_NAMESPACE }],
+    id: collectionIri,
+    type: 'AnnotationCollection',
+    label: input.label,
+    total: items.length,
+    generator: MARGINALIA_GENERATOR,
+    generated: input.exportedAt,
+    ...(items.length > 0
+      ? {
+          first: {
+            id: `${collectionIri}#page-1`,
+            type: 'AnnotationPage' as const,
+            startIndex: 0 as const,
+            items,
+          },
+        }
+      : {}),
+  };
+}
