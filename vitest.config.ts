@@ -26,6 +26,7 @@ export default defineConfig({
             'prosemirror-view',
             'prosemirror-state',
             'prosemirror-model',
+            'diff',
           ],
         },
         test: {

@@ -1,14 +1,23 @@
 /**
  * Screenshots for the docs: web mode on a temporary library, the sample article annotated as in
  * the Reader issue (claims, a "denies" link, a note and a tag), saved as docs/reader-light.png,
- * docs/reader-dark.png and docs/claims-light.png. Run with `npm run screenshots` (it builds first).
+ * docs/reader-dark.png and docs/claims-light.png; then a second article with Russia's denial, for
+ * docs/export-dialog.png (Export → Markdown…), docs/claims-ledger.png and
+ * docs/claims-ledger-dark.png. Run with `npm run screenshots` (it builds first).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/chromium';
-import { card, markClaim, openSample, selectPhrase, sidebar } from '../tests/support/reader-page';
+import {
+  card,
+  chooseExport,
+  markClaim,
+  openSample,
+  selectPhrase,
+  sidebar,
+} from '../tests/support/reader-page';
 import { ROOT, startWebMode } from '../tests/support/web-mode';
 
 const ACCUSATION =
@@ -51,6 +60,37 @@ async function annotate(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Highlight green' }).click();
 }
 
+const KREMLIN_TITLE = 'Kremlin rejects talk of a false-flag plot';
+const KREMLIN_TEXT = `${KREMLIN_TITLE}
+By A. Correspondent
+February 14, 2022
+
+Speaking in Moscow on Monday, a Kremlin spokesman said that Russia denies any plan to stage a provocation in eastern Ukraine, and called the Western reports “hysteria”.
+
+He added that NATO was escalating tensions by sending weapons to Kyiv, and that troop movements inside Russia were nobody else’s business.
+`;
+
+/** Imports a second article and marks Russia's denial and an accusation against NATO in it. */
+async function addSecondArticle(page: Page): Promise<void> {
+  await page.getByLabel('Files to import').setInputFiles({
+    name: 'kremlin-rejects.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(KREMLIN_TEXT),
+  });
+  await page.getByRole('heading', { name: KREMLIN_TITLE, level: 2 }).waitFor();
+  await markClaim(page, 'Russia denies any plan to stage a provocation', {
+    type: 'denial',
+    speaker: 'Russia',
+    status: 'disputed',
+  });
+  await page.keyboard.press('Escape');
+  await markClaim(page, 'NATO was escalating tensions by sending weapons to Kyiv', {
+    type: 'accusation',
+    speaker: 'Russia',
+  });
+  await page.keyboard.press('Escape');
+}
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-shots-'));
 const server = await startWebMode(dataDir);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
@@ -87,6 +127,55 @@ try {
   await dark.waitForTimeout(300);
   await shot(dark, 'reader-dark.png');
   await dark.close();
+
+  const more = await browser.newPage({
+    viewport: { width: 1440, height: 960 },
+    colorScheme: 'light',
+  });
+  await openSample(more, server);
+  await chooseExport(more, 'Markdown…');
+  const dialog = more.getByRole('dialog', { name: 'Export as Markdown' });
+  await dialog.getByLabel('Group by').selectOption('speaker');
+  await dialog.locator('pre:not([data-stale])').getByText('Annotations by speaker').waitFor();
+  // The preview scrolled past the front matter, to the annotations grouped by speaker.
+  await dialog.locator('pre').evaluate((pre) => {
+    const text = pre.firstChild;
+    const at = text?.textContent?.indexOf('## Annotations by') ?? -1;
+    if (!text || at < 0) return;
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + 1);
+    pre.scrollTop += range.getBoundingClientRect().top - pre.getBoundingClientRect().top - 10;
+  });
+  await more.waitForTimeout(200);
+  await shot(more, 'export-dialog.png');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await addSecondArticle(more);
+  await more.getByRole('button', { name: 'Claims ledger' }).click();
+  await more
+    .getByRole('region', { name: 'Claims ledger' })
+    .getByRole('heading', { level: 3 })
+    .first()
+    .waitFor();
+  await more.waitForTimeout(200);
+  await shot(more, 'claims-ledger.png');
+  await more.close();
+
+  const darkLedger = await browser.newPage({
+    viewport: { width: 1440, height: 960 },
+    colorScheme: 'dark',
+  });
+  await darkLedger.goto(server.url);
+  await darkLedger.getByRole('button', { name: 'Claims ledger' }).click();
+  await darkLedger
+    .getByRole('region', { name: 'Claims ledger' })
+    .getByRole('heading', { level: 3 })
+    .first()
+    .waitFor();
+  await darkLedger.waitForTimeout(200);
+  await shot(darkLedger, 'claims-ledger-dark.png');
+  await darkLedger.close();
 } finally {
   await browser.close();
   await server.stop();

@@ -5,7 +5,10 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
+import { bringToFront, installDeepLinks } from './electron/deep-links';
+import { registerDesktopIpc } from './electron/desktop-ipc';
 import { registerIpc } from './electron/ipc';
+import { installMenu } from './electron/menu';
 import { electronNativeBinding } from './electron/native-binding';
 import { hardenSession, installSecurity, isAppUrl, type AppOrigin } from './electron/security';
 import { openLibrary, type Library } from './library';
@@ -37,6 +40,9 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
   if (process.env['ELECTRON_RENDERER_URL'])
     void window.loadURL(process.env['ELECTRON_RENDERER_URL']);
   else void window.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
@@ -46,11 +52,24 @@ function createWindow(): BrowserWindow {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // `marginalia://` links: the one that launched the app, and later ones, go to the window.
+  const deepLinks = installDeepLinks({ openWindow: showWindow });
+  function openMainWindow(): void {
+    mainWindow = createWindow();
+    deepLinks.attach(mainWindow);
+  }
+  /** Brings the window to the front, opening it if it was closed (macOS keeps running). */
+  function showWindow(): void {
+    if (!library) return; // still starting: the window opens once the library is open
+    if (mainWindow) bringToFront(mainWindow);
+    else openMainWindow();
+  }
+  app.on('second-instance', (_event, argv) => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
     }
+    deepLinks.fromArgv(argv);
   });
   installSecurity();
   void app.whenReady().then(() => {
@@ -76,9 +95,11 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpc(library.service, (url) => isAppUrl(url, origin));
-    mainWindow = createWindow();
+    registerDesktopIpc((url) => isAppUrl(url, origin));
+    installMenu();
+    openMainWindow();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+      if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
     });
   });
   app.on('window-all-closed', () => {

@@ -1,4 +1,5 @@
 /** Driving the reader in a Playwright page, as a user would, for end-to-end tests and screenshots. */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { RunningWebMode } from './web-mode';
 
@@ -75,6 +76,58 @@ export async function markClaim(page: Page, phrase: string, fields: ClaimFields)
     .getByRole('toolbar', { name: 'Selection' })
     .getByRole('button', { name: 'Claim', exact: true })
     .click();
-  await sidebar(page).locator('[data-active]').getByLabel('Type', { exact: true }).waitFor();
+  // The new card, not the one open before it: its fields are the ones to fill.
+  await sidebar(page)
+    .locator('[data-active]')
+    .filter({ has: page.locator('blockquote', { hasText: phrase }) })
+    .getByLabel('Type', { exact: true })
+    .waitFor();
   await fillClaim(page, fields);
+}
+
+/** Links the open card `from` to the annotation whose quote starts with `toStart`. */
+export async function linkCards(
+  page: Page,
+  fromStart: string,
+  relation: string,
+  toStart: string,
+): Promise<void> {
+  const from = card(page, fromStart);
+  await from.getByLabel('Relation').selectOption(relation);
+  const target = from.getByLabel('Link to…');
+  const option = target.locator('option', { hasText: toStart });
+  await target.selectOption((await option.getAttribute('value'))!);
+  await from.getByRole('button', { name: 'Add link' }).click();
+}
+
+/** Chooses `item` from the reader toolbar's Export menu. */
+export async function chooseExport(page: Page, item: string): Promise<void> {
+  await page
+    .getByRole('toolbar', { name: 'Reader' })
+    .getByRole('button', { name: 'Export' })
+    .click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** Runs `action`, which starts a download, and answers the file's name and text. */
+export async function downloadOf(
+  page: Page,
+  action: () => Promise<void>,
+): Promise<{ fileName: string; content: string; path: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  const path = await download.path();
+  return { fileName: download.suggestedFilename(), content: await readFile(path, 'utf8'), path };
+}
+
+/** The app's polite live region (what was announced last). */
+export function announcement(page: Page) {
+  return page.locator('.visually-hidden[role="status"][aria-live="polite"]');
+}
+
+/** Waits until the card's colour-and-claim line shows every one of `texts` (saved and reloaded). */
+export async function cardShows(page: Page, quoteStart: string, ...texts: string[]) {
+  const meta = card(page, quoteStart).locator('.sb-meta');
+  for (const text of texts) {
+    await meta.filter({ hasText: text }).waitFor();
+  }
 }

@@ -1,12 +1,28 @@
-/** The window: the library on the left, the open article in the middle, its annotations beside. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * The window: the library on the left, the open article in the middle, its annotations beside;
+ * or, instead of the article, the library-wide claims ledger. Exports, annotation imports, the
+ * desktop app's menu commands and `marginalia://` links all start here.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppCommand } from '../../shared/contract/desktop';
 import type { ArticleSummary } from '../../shared/contract/entities';
+import { ServiceError } from '../../shared/contract/errors';
+import type { ExportFormat, ImportReport } from '../../shared/contract/interop';
 import type { Client } from '../../shared/contract/operations';
+import { parseDeepLink } from '../../shared/export/deep-link';
+import type { LedgerClaim } from '../../shared/export/types';
+import { desktopBridge } from './bridge/desktop';
+import { readOpenLink } from './bridge/http-bridge';
 import { ErrorBanner } from './components/ErrorBanner';
 import { HelpPanel } from './components/HelpPanel';
+import { ImportAnnotationsDialog } from './export/ImportAnnotationsDialog';
+import { LibraryExportDialog } from './export/LibraryExportDialog';
+import { MarkdownExportDialog } from './export/MarkdownExportDialog';
+import { saveExportedFile } from './export/save';
+import { ClaimsLedger } from './ledger/ClaimsLedger';
 import { ImportButton } from './library/ImportButton';
 import { LibraryList } from './library/LibraryList';
-import { Reader } from './reader/Reader';
+import { Reader, type RevealRequest } from './reader/Reader';
 import { hasCommandModifier, isBareKey, isTypingTarget } from './reader/keyboard';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { TagManager } from './tags/TagManager';
@@ -14,20 +30,31 @@ import { useSettings } from './settings/use-settings';
 
 export interface AppProps {
   readonly client: Client;
+  /** A `marginalia://` link to open at start (web mode's `#open=`). */
+  readonly initialLink?: string | null;
 }
+
+type Panel =
+  'help' | 'settings' | 'tags' | 'export-markdown' | 'export-library' | 'import-annotations';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function App({ client }: AppProps) {
+export function App({ client, initialLink = null }: AppProps) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'help' | 'settings' | 'tags' | null>(null);
+  const [panel, setPanel] = useState<Panel | null>(null);
   const [revision, setRevision] = useState(0);
   const [trashed, setTrashed] = useState<ArticleSummary | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  /** The main pane: the open article, or the claims ledger. */
+  const [showLedger, setShowLedger] = useState(false);
+  const [ledger, setLedger] = useState<LedgerClaim[] | null>(null);
+  const [reveal, setReveal] = useState<RevealRequest | null>(null);
+  const revealSeq = useRef(0);
+  const desktop = desktopBridge();
 
   const reportError = useCallback((e: unknown) => setError(messageOf(e)), []);
   const { settings, update: updateSettings } = useSettings(client, reportError);
@@ -38,12 +65,123 @@ export function App({ client }: AppProps) {
 
   useEffect(refresh, [refresh]);
 
+  /** Opens an article in the reader (leaving the ledger), optionally showing one annotation. */
+  const openArticle = useCallback((id: string, annotationId: string | null = null) => {
+    setShowLedger(false);
+    setOpenId(id);
+    setReveal(annotationId ? { annotationId, seq: ++revealSeq.current } : null);
+  }, []);
+
+  /** Follows a `marginalia://open?article=…&annotation=…` link. */
+  const openLink = useCallback(
+    (url: string) => {
+      const link = parseDeepLink(url);
+      if (!link) {
+        setError(`That is not a Marginalia link: ${url.slice(0, 200)}`);
+        return;
+      }
+      client.getArticle({ id: link.articleId }).then(
+        () => openArticle(link.articleId, link.annotationId),
+        (e: unknown) =>
+          e instanceof ServiceError && e.code === 'not_found'
+            ? setError(
+                'The linked article is not in the library: it may have been deleted, or the link comes from another library.',
+              )
+            : reportError(e),
+      );
+    },
+    [client, openArticle, reportError],
+  );
+
+  // Web mode: the link in the address at start (`#open=`), and any pasted in later.
+  const handledInitialLink = useRef(false);
+  useEffect(() => {
+    if (initialLink && !handledInitialLink.current) openLink(initialLink);
+    handledInitialLink.current = true;
+    const onHashChange = () => {
+      const link = readOpenLink();
+      if (link) openLink(link);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [initialLink, openLink]);
+
+  const clearReveal = useCallback(() => setReveal(null), []);
+
+  const openLedger = useCallback(() => {
+    setShowLedger(true);
+    setPanel(null);
+  }, []);
+
+  // The ledger is read afresh each time it is shown, and after anything changes the library.
+  useEffect(() => {
+    if (!showLedger) return;
+    let cancelled = false;
+    client.getClaimsLedger({}).then(({ claims }) => {
+      if (!cancelled) setLedger(claims);
+    }, reportError);
+    return () => {
+      cancelled = true;
+    };
+  }, [client, showLedger, revision, articles, reportError]);
+
+  const save = useCallback(async (file: Parameters<typeof saveExportedFile>[0]) => {
+    const message = await saveExportedFile(file, desktopBridge());
+    if (message) setAnnouncement(message);
+  }, []);
+
+  const exportArticle = useCallback(
+    (format: ExportFormat) => {
+      if (!openId) {
+        setError('Open an article to export it.');
+        return;
+      }
+      if (format === 'md') {
+        setPanel('export-markdown');
+        return;
+      }
+      client
+        .exportArticle({ id: openId, format })
+        .then(({ file }) => save(file))
+        .catch(reportError);
+    },
+    [client, openId, reportError, save],
+  );
+
+  const exportLedger = useCallback(() => {
+    client
+      .exportLibrary({ format: 'ledger' })
+      .then(({ file }) => save(file))
+      .catch(reportError);
+  }, [client, reportError, save]);
+
+  // The desktop app's File menu and the links the OS hands it.
+  const onCommand = useRef<(command: AppCommand) => void>(() => {});
+  useEffect(() => {
+    onCommand.current = (command) => {
+      switch (command.type) {
+        case 'export-article':
+          return exportArticle(command.format);
+        case 'export-library':
+          return setPanel('export-library');
+        case 'import-annotations':
+          return setPanel('import-annotations');
+        case 'open-ledger':
+          return openLedger();
+        case 'open-link':
+          return openLink(command.url);
+      }
+    };
+  });
+  useEffect(() => desktop?.onCommand((command) => onCommand.current(command)), [desktop]);
+
   /** Deleting never asks: the article goes to the trash, and the notice offers Undo. */
   const deleteArticle = useCallback(
     (id: string) => {
       const summary = articles?.find((a) => a.id === id) ?? null;
       client.deleteArticle({ id }).then(() => {
         setOpenId(null);
+        setReveal(null);
         setTrashed(summary);
         setAnnouncement(`${summary?.title ?? 'Article'} deleted`);
         refresh();
@@ -56,11 +194,11 @@ export function App({ client }: AppProps) {
     (article: ArticleSummary) => {
       client.restoreArticle({ id: article.id }).then(() => {
         setTrashed(null);
-        setOpenId(article.id);
+        openArticle(article.id);
         refresh();
       }, reportError);
     },
-    [client, refresh, reportError],
+    [client, openArticle, refresh, reportError],
   );
 
   useEffect(() => {
@@ -69,14 +207,34 @@ export function App({ client }: AppProps) {
       if (hasCommandModifier(event) && event.key === ',') {
         event.preventDefault();
         setPanel('settings');
+      } else if (hasCommandModifier(event) && event.shiftKey && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        openLedger();
       } else if (isBareKey(event) && event.key === '?' && !isTypingTarget(event.target)) {
         event.preventDefault();
         setPanel('help');
+      } else if (
+        showLedger &&
+        openId &&
+        isBareKey(event) &&
+        event.key === 'Escape' &&
+        !isTypingTarget(event.target)
+      ) {
+        // Back from the ledger to the article it was opened over.
+        event.preventDefault();
+        setShowLedger(false);
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [openLedger, openId, showLedger]);
+
+  const openSummary = articles?.find((a) => a.id === openId) ?? null;
+  const afterImport = (report: ImportReport) => {
+    refresh();
+    // The reader reloads (remounts) to show what came in, when anything did.
+    if (report.anchored + report.changed + report.linksCreated > 0) setRevision((r) => r + 1);
+  };
 
   return (
     <div className="app">
@@ -88,11 +246,32 @@ export function App({ client }: AppProps) {
             onError={reportError}
             onImported={(article) => {
               refresh();
-              setOpenId(article.id);
+              openArticle(article.id);
             }}
           />
         </div>
-        <LibraryList articles={articles} selectedId={openId} onOpen={setOpenId} />
+        <button
+          type="button"
+          className="ledger-nav"
+          aria-current={showLedger ? 'page' : undefined}
+          aria-keyshortcuts="Control+Shift+L Meta+Shift+L"
+          onClick={openLedger}
+        >
+          Claims ledger
+        </button>
+        <LibraryList
+          articles={articles}
+          selectedId={showLedger ? null : openId}
+          onOpen={(id) => openArticle(id)}
+        />
+        <div className="library-actions">
+          <button type="button" onClick={() => setPanel('import-annotations')}>
+            Import annotations…
+          </button>
+          <button type="button" onClick={() => setPanel('export-library')}>
+            Export library…
+          </button>
+        </div>
         <div className="library-footer">
           <button type="button" onClick={() => setPanel('settings')} aria-keyshortcuts="Control+,">
             Settings
@@ -118,7 +297,9 @@ export function App({ client }: AppProps) {
             </button>
           </div>
         )}
-        {openId ? (
+        {showLedger ? (
+          <ClaimsLedger claims={ledger} onGoTo={openArticle} onExport={exportLedger} />
+        ) : openId ? (
           <Reader
             key={`${openId}:${revision}`}
             client={client}
@@ -128,6 +309,9 @@ export function App({ client }: AppProps) {
             onChanged={refresh}
             onDelete={() => deleteArticle(openId)}
             announce={setAnnouncement}
+            onExport={exportArticle}
+            reveal={reveal}
+            onRevealed={clearReveal}
           />
         ) : (
           <p className="placeholder">Choose an article from the library to start reading.</p>
@@ -146,6 +330,31 @@ export function App({ client }: AppProps) {
             refresh();
             setRevision((r) => r + 1);
           }}
+        />
+      )}
+      {panel === 'export-markdown' && openId && (
+        <MarkdownExportDialog
+          client={client}
+          article={{ id: openId, title: openSummary?.title ?? 'this article' }}
+          desktop={desktop}
+          onClose={() => setPanel(null)}
+          onDone={setAnnouncement}
+        />
+      )}
+      {panel === 'export-library' && (
+        <LibraryExportDialog
+          client={client}
+          desktop={desktop}
+          onClose={() => setPanel(null)}
+          announce={setAnnouncement}
+        />
+      )}
+      {panel === 'import-annotations' && (
+        <ImportAnnotationsDialog
+          client={client}
+          openArticle={openId && openSummary ? { id: openId, title: openSummary.title } : null}
+          onClose={() => setPanel(null)}
+          onImported={afterImport}
         />
       )}
       {panel === 'settings' && (

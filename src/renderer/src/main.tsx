@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { DEFAULT_SETTINGS } from '../../shared/contract/entities';
 import { connect } from './bridge/client';
+import { readOpenLink } from './bridge/http-bridge';
 import { applySettings } from './settings/use-settings';
 import './styles.css';
 
@@ -10,8 +11,10 @@ import './styles.css';
 applySettings({ ...DEFAULT_SETTINGS, colorLabels: { ...DEFAULT_SETTINGS.colorLabels } });
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+// Before connect(): reading the token clears the address's fragment, `#open=` with it.
+const initialLink = readOpenLink();
 createRoot(root).render(
   <StrictMode>
-    <App client={connect()} />
+    <App client={connect()} initialLink={initialLink} />
   </StrictMode>,
 );

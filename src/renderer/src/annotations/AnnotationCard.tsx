@@ -1,8 +1,8 @@
 /**
  * One annotation in the sidebar: its quote, colour, claim, tags, note and links (each link
- * follows to the other end), with "Go to passage" and "Edit". The open card is scrolled into
- * view, takes the focus (or gives it to the field asked for) and shows the editor; Escape
- * closes it.
+ * follows to the other end), with "Go to passage", "Edit" and "Copy as Markdown" (and, in the
+ * sidebar's select mode, a checkbox). The open card is scrolled into view, takes the focus (or
+ * gives it to the field asked for) and shows the editor; Escape closes it.
  */
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { Annotation } from '../../../shared/contract/entities';
@@ -16,6 +16,11 @@ export interface AnnotationCardProps extends AnnotationEditing {
   readonly onActivate: (id: string | null) => void;
   readonly onJump: (id: string) => void;
   readonly onDelete: (id: string) => void;
+  /** Copies this annotation as Markdown; no button without it. */
+  readonly onCopyMarkdown?: ((annotation: Annotation) => void) | undefined;
+  /** In the sidebar's select mode: whether this card is selected, and how to change it. */
+  readonly selection?:
+    { readonly selected: boolean; readonly onToggle: (id: string) => void } | undefined;
 }
 
 export function AnnotationCard(props: AnnotationCardProps) {
@@ -76,8 +81,20 @@ export function AnnotationCard(props: AnnotationCardProps) {
         tabIndex={-1}
         data-active={active || undefined}
         data-annotation-card={id}
+        data-selected={props.selection?.selected || undefined}
         onKeyDown={active ? onKeyDown : undefined}
       >
+        {props.selection && (
+          <label className="sb-select">
+            <input
+              type="checkbox"
+              checked={props.selection.selected}
+              aria-label={`Select ${excerpt(annotation.quote.exact, 40)}`}
+              onChange={() => props.selection?.onToggle(id)}
+            />
+            <span aria-hidden="true">Select</span>
+          </label>
+        )}
         <blockquote className="sb-quote" title="Go to passage" onClick={() => onJump(id)}>
           {annotation.quote.exact}
         </blockquote>
@@ -141,6 +158,17 @@ export function AnnotationCard(props: AnnotationCardProps) {
           >
             Edit
           </button>
+          {props.onCopyMarkdown && (
+            <button
+              type="button"
+              className="sb-copy"
+              aria-label="Copy as Markdown"
+              title="Copy as Markdown"
+              onClick={() => props.onCopyMarkdown?.(annotation)}
+            >
+              Copy
+            </button>
+          )}
         </div>
         {active && (
           <AnnotationEditor

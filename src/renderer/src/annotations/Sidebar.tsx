@@ -38,6 +38,11 @@ export interface SidebarProps {
   readonly onActivate: (id: string | null) => void;
   /** Scrolls the article to the passage and flashes it. */
   readonly onJump: (id: string) => void;
+  /**
+   * Copies annotations as Markdown: each card's "Copy as Markdown", and "Select" mode for several.
+   * Without it the sidebar offers neither.
+   */
+  readonly onCopyMarkdown?: (annotations: readonly Annotation[]) => void;
 }
 
 interface FilterSelectProps {
@@ -85,6 +90,22 @@ export function Sidebar(props: SidebarProps) {
   const filtered = !isFilterEmpty(filter);
   const visible = annotations.filter((a) => a.id === activeId || matchesFilter(a, filter));
 
+  // Select mode: a checkbox on every card, and "Copy N as Markdown" for the chosen ones.
+  const copy = props.onCopyMarkdown;
+  const [selecting, setSelecting] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const chosen = annotations.filter((a) => selected.has(a.id)); // document order
+  const toggle = (id: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const stopSelecting = () => {
+    setSelecting(false);
+    setSelected(new Set());
+  };
+
   const colors = HIGHLIGHT_COLORS.filter((c) => annotations.some((a) => a.color === c));
   const tags = asOptions(annotations.flatMap((a) => a.tags));
   const types = asOptions(annotations.flatMap((a) => (a.claim ? [a.claim.type] : [])));
@@ -112,9 +133,46 @@ export function Sidebar(props: SidebarProps) {
 
   return (
     <aside className="annotations sb-sidebar" aria-label="Annotations">
-      <h2 ref={headingRef} className="sb-heading" tabIndex={-1}>
-        Annotations
-      </h2>
+      <div className="sb-header">
+        <h2 ref={headingRef} className="sb-heading" tabIndex={-1}>
+          Annotations
+        </h2>
+        {copy && annotations.length > 0 && (
+          <button
+            type="button"
+            className="sb-small"
+            onClick={() => (selecting ? stopSelecting() : setSelecting(true))}
+          >
+            {selecting ? 'Cancel selection' : 'Select'}
+          </button>
+        )}
+      </div>
+      {copy && selecting && (
+        <div className="sb-selection" role="group" aria-label="Selected annotations">
+          {chosen.length > 0 ? (
+            <button
+              type="button"
+              className="sb-primary"
+              onClick={() => {
+                copy(chosen);
+                stopSelecting();
+              }}
+            >
+              Copy {chosen.length} as Markdown
+            </button>
+          ) : (
+            <span className="sb-count">Choose annotations to copy</span>
+          )}
+          <button
+            type="button"
+            className="sb-small"
+            disabled={visible.every((a) => selected.has(a.id))}
+            onClick={() => setSelected(new Set([...selected, ...visible.map((a) => a.id)]))}
+          >
+            Select all{filtered ? ' shown' : ''}
+          </button>
+        </div>
+      )}
       {annotations.length > 0 && (
         <div className="sb-filters" role="search" aria-label="Annotation filters">
           <input
@@ -199,6 +257,10 @@ export function Sidebar(props: SidebarProps) {
               onActivate={props.onActivate}
               onJump={props.onJump}
               onDelete={remove}
+              onCopyMarkdown={copy && ((annotation) => copy([annotation]))}
+              selection={
+                copy && selecting ? { selected: selected.has(a.id), onToggle: toggle } : undefined
+              }
             />
           ))}
         </ol>

@@ -24,6 +24,26 @@ export function readToken(
   return storage.getItem(TOKEN_KEY);
 }
 
+/**
+ * A `marginalia://open?…` link handed to web mode in the address, as `#open=<encoded link>`
+ * (beside `token=` or alone), or null. The link is taken out of the address once read, keeping
+ * the rest of the fragment, so read it before `readToken` (which clears the whole fragment).
+ */
+export function readOpenLink(location: Location = window.location): string | null {
+  const hash = location.hash.replace(/^#/, '');
+  const parts = hash.split('&');
+  const found = parts.find((part) => part.startsWith('open='));
+  if (found === undefined) return null;
+  const rest = parts.filter((part) => !part.startsWith('open=')).join('&');
+  history.replaceState(null, '', location.pathname + location.search + (rest ? `#${rest}` : ''));
+  const raw = found.slice('open='.length);
+  try {
+    return decodeURIComponent(raw) || null;
+  } catch {
+    return raw; // not a link of ours: the app says so
+  }
+}
+
 export function createHttpInvoke(token: string | null): RawInvoke {
   return async (operation, payload) => {
     if (!token) {

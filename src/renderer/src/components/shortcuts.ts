@@ -40,6 +40,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     shortcuts: [
       { id: 'help', keys: ['?'], action: 'This help' },
       { id: 'settings', keys: ['Mod+,'], action: 'Reading settings' },
+      { id: 'ledger', keys: ['Mod+Shift+L'], action: 'Claims ledger (every claim in the library)' },
     ],
   },
 ];

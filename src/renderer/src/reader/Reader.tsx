@@ -12,10 +12,14 @@ import type {
   HighlightColor,
   Settings,
 } from '../../../shared/contract/entities';
+import type { ExportFormat } from '../../../shared/contract/interop';
 import type { Client } from '../../../shared/contract/operations';
+import { annotationsToMarkdown } from '../../../shared/export/annotation-markdown';
 import { ClaimsView } from '../annotations/ClaimsView';
 import { Sidebar } from '../annotations/Sidebar';
 import { useAnnotations } from '../annotations/use-annotations';
+import { copiedMessage, copyText } from '../export/clipboard';
+import { ExportMenu, type ExportMenuChoice } from '../export/ExportMenu';
 import { describeSource } from '../format';
 import { createArticleView, type ArticleView } from './article-view';
 import type { HighlightSpec } from './highlight-plugin';
@@ -33,6 +37,18 @@ export interface ReaderProps {
   readonly onDelete: () => void;
   /** Announces a change to screen readers ("Highlight undone"). */
   readonly announce: (message: string) => void;
+  /** Exports the article: 'md' asks how (a dialog), the others save or download at once. */
+  readonly onExport?: (format: ExportFormat) => void;
+  /** An annotation to show (scrolled to, flashed and opened), from a deep link or the ledger. */
+  readonly reveal?: RevealRequest | null;
+  /** The reveal was handled (shown, or reported as missing). */
+  readonly onRevealed?: () => void;
+}
+
+/** "Show this annotation"; `seq` tells two requests for the same annotation apart. */
+export interface RevealRequest {
+  readonly annotationId: string;
+  readonly seq: number;
 }
 
 type FocusField = 'note' | 'tags' | 'claim' | null;
@@ -62,6 +78,9 @@ export function Reader({
   onChanged,
   onDelete,
   announce,
+  onExport,
+  reveal = null,
+  onRevealed,
 }: ReaderProps) {
   const [article, setArticle] = useState<Article | null>(null);
   const [selection, setSelection] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
@@ -77,6 +96,9 @@ export function Reader({
   const scrollerRef = useRef<HTMLDivElement>(null);
   const mountRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<ArticleView | null>(null);
+  // Opened to show one annotation: that, not the saved reading position, decides the scroll.
+  const openedToReveal = useRef(reveal !== null);
+  const revealed = useRef<number | null>(null);
 
   const refreshSuggestions = useCallback(() => {
     Promise.all([client.listTags({}), client.listSpeakers({}), client.listClaimTypes({})]).then(
@@ -124,7 +146,7 @@ export function Reader({
     viewRef.current = articleView;
     const position = article.readingPosition;
     const scroller = scrollerRef.current;
-    if (position && scroller) {
+    if (position && scroller && !openedToReveal.current) {
       // After the first layout (and again once settings have resized the text).
       requestAnimationFrame(() => {
         articleView.scrollToOffset(scroller, position);
@@ -184,6 +206,56 @@ export function Reader({
     // After the article is shown again, so it can scroll.
     requestAnimationFrame(() => viewRef.current?.revealHighlight(id));
   }, []);
+
+  // A requested annotation, once the article and its highlights are drawn (the effects above).
+  useEffect(() => {
+    if (!reveal || !article || api.annotations === null) return;
+    if (revealed.current === reveal.seq) return;
+    const present = api.annotations.some((a) => a.id === reveal.annotationId);
+    const frame = requestAnimationFrame(() => {
+      revealed.current = reveal.seq;
+      if (present) {
+        activate(reveal.annotationId);
+        jump(reveal.annotationId);
+      } else {
+        onError(
+          new Error(
+            `That annotation is not in “${article.title}” any more: it may have been deleted.`,
+          ),
+        );
+      }
+      onRevealed?.();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [reveal, article, api.annotations, activate, jump, onError, onRevealed]);
+
+  const copyMarkdown = useCallback(
+    async (list: readonly Annotation[]) => {
+      if (!article || list.length === 0) return;
+      try {
+        const markdown = annotationsToMarkdown(article, list, {
+          colorLabels: settings.colorLabels,
+        });
+        await copyText(markdown);
+        announce(copiedMessage(list.length));
+      } catch (error) {
+        onError(error);
+      }
+    },
+    [announce, article, onError, settings.colorLabels],
+  );
+
+  const chooseExport = useCallback(
+    (choice: ExportMenuChoice) => {
+      if (choice === 'copy') {
+        if (annotations.length === 0) announce('No annotations to copy');
+        else void copyMarkdown(annotations);
+      } else {
+        onExport?.(choice);
+      }
+    },
+    [announce, annotations, copyMarkdown, onExport],
+  );
 
   /** Makes an annotation of the current selection and opens it, focusing `field`. */
   const annotateSelection = useCallback(
@@ -318,6 +390,7 @@ export function Reader({
             {view === 'claims' ? 'Back to article' : `Claims (${claimCount})`}
           </button>
           <span className="toolbar-spacer" />
+          <ExportMenu onSelect={chooseExport} />
           <button type="button" onClick={onDelete}>
             Delete article
           </button>
@@ -364,6 +437,7 @@ export function Reader({
         focusField={focusField}
         onActivate={(id) => activate(id)}
         onJump={jump}
+        onCopyMarkdown={(list) => void copyMarkdown(list)}
       />
       {selection && view === 'article' && (
         <SelectionToolbar

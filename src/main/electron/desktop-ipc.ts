@@ -1,0 +1,78 @@
+/**
+ * The desktop bridge's main-process half: the native save dialog (then an atomic write) and the
+ * folder chooser. Like the contract's channel, only the app's own page may call them.
+ *
+ * Each handler answers an envelope, `{ ok: true, value }` or `{ ok: false, message }`, and the
+ * preload turns a failure into a rejected promise with exactly that message (an error thrown here
+ * would reach the page wrapped in Electron's "Error invoking remote method …").
+ */
+import os from 'node:os';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  type IpcMainInvokeEvent,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
+import { DESKTOP_CHANNELS } from '../../shared/contract/desktop';
+import { saveDialogFilters, validateSaveRequest, writeFileAtomically } from './save-file';
+
+export type DesktopReply<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+function documentsFolder(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return os.homedir(); // some Linux desktops have no Documents folder
+  }
+}
+
+function handle<T>(
+  channel: string,
+  isTrustedUrl: (url: string) => boolean,
+  run: (event: IpcMainInvokeEvent, payload: unknown) => Promise<T>,
+): void {
+  ipcMain.handle(channel, async (event, payload: unknown): Promise<DesktopReply<T>> => {
+    if (!isTrustedUrl(event.senderFrame?.url ?? ''))
+      return { ok: false, message: 'caller not allowed' };
+    try {
+      return { ok: true, value: await run(event, payload) };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  });
+}
+
+export function registerDesktopIpc(isTrustedUrl: (url: string) => boolean): void {
+  handle(DESKTOP_CHANNELS.saveFile, isTrustedUrl, async (event, payload) => {
+    const request = validateSaveRequest(payload);
+    const options: SaveDialogOptions = {
+      defaultPath: path.join(documentsFolder(), request.fileName),
+      filters: saveDialogFilters(request.fileName),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const { canceled, filePath } = window
+      ? await dialog.showSaveDialog(window, options)
+      : await dialog.showSaveDialog(options);
+    if (canceled || !filePath) return null;
+    await writeFileAtomically(filePath, request.content);
+    return { path: filePath };
+  });
+
+  handle(DESKTOP_CHANNELS.chooseFolder, isTrustedUrl, async (event) => {
+    const options: OpenDialogOptions = {
+      defaultPath: documentsFolder(),
+      properties: ['openDirectory', 'createDirectory'],
+    };
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const { canceled, filePaths } = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options);
+    return canceled ? null : (filePaths[0] ?? null);
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * What the desktop app adds to `window.marginalia` beside the contract's operations: native save
+ * and folder dialogs, and commands from the native menu and from `marginalia://` links. In web
+ * mode these are absent; the renderer downloads files and asks for a folder path instead.
+ */
+import type { ExportFormat } from './interop';
+
+/** Commands the main process sends the window (File menu items, deep links opened by the OS). */
+export type AppCommand =
+  | { readonly type: 'export-article'; readonly format: ExportFormat }
+  | { readonly type: 'export-library' }
+  | { readonly type: 'import-annotations' }
+  | { readonly type: 'open-ledger' }
+  | { readonly type: 'open-link'; readonly url: string };
+
+export interface SaveFileRequest {
+  readonly fileName: string;
+  readonly content: string;
+}
+
+export interface DesktopBridge {
+  /** Shows the native save dialog and writes the file; null when the user cancelled. */
+  saveFile(request: SaveFileRequest): Promise<{ path: string } | null>;
+  /** Shows the native folder chooser; null when the user cancelled. */
+  chooseFolder(): Promise<string | null>;
+  /** Calls `listener` for each command; answers a function that stops listening. */
+  onCommand(listener: (command: AppCommand) => void): () => void;
+}
+
+export const DESKTOP_CHANNELS = {
+  saveFile: 'marginalia:save-file',
+  chooseFolder: 'marginalia:choose-folder',
+  command: 'marginalia:command',
+} as const;
