@@ -167,6 +167,34 @@ describe('the W3C JSON-LD round trip', () => {
     expect(strip(again)).toEqual(strip(original));
   });
 
+  it('round-trips passages after emoji, ZWJ sequences and combining marks exactly', () => {
+    const text = 'Family 👨‍👩‍👧 met; the flag 🇺🇦 flew. Cafe\u0301 owners said “no” 👍🏽 twice.';
+    const first = library();
+    const articleId = importText(first, 'Emoji', text);
+    const created = [
+      create(first, articleId, '🇺🇦 flew'),
+      create(first, articleId, 'Cafe\u0301 owners', { note: 'e + U+0301' }),
+      create(first, articleId, '👍🏽 twice'),
+    ];
+    const file = exported(first, 'jsonld', articleId).content;
+    const positions = (
+      JSON.parse(file) as { first: { items: { target: { selector: { start?: number }[] } }[] } }
+    ).first.items.map((item) => item.target.selector[1]?.start);
+    expect(positions[0]).toBeLessThan(created[0]!.position.start);
+    const second = library(0x9000);
+    const copy = importText(second, 'Emoji', text);
+    const { report } = second.importAnnotations({
+      fileName: 'e.jsonld',
+      content: file,
+      articleId: copy,
+    });
+    expect(report).toMatchObject({ anchored: 3, changed: 0, orphaned: 0 });
+    const after = second.listAnnotations({ articleId: copy }).annotations;
+    expect(after.map((a) => [a.quote.exact, a.position])).toEqual(
+      created.map((a) => [a.quote.exact, a.position]),
+    );
+  });
+
   it('adds nothing when the same file is imported twice', () => {
     const service = library();
     annotateSample(service);
