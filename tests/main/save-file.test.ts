@@ -115,19 +115,19 @@ describe('writeFileAtomically', () => {
     expect(fs.readdirSync(dir)).toEqual([name]);
   });
 
-  it.skipIf(process.platform === 'win32')(
-    'saving over a symbolic link replaces the file it points to',
-    async () => {
-      const dir = tempDir();
-      const real = path.join(dir, 'real.md');
-      const link = path.join(dir, 'link.md');
-      fs.writeFileSync(real, 'old');
-      fs.symlinkSync(real, link);
-      await writeFileAtomically(link, 'new');
-      expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
-      expect(fs.readFileSync(real, 'utf8')).toBe('new');
-    },
-  );
+  it('saving over a symbolic link replaces the file it points to', async (context) => {
+    if (process.platform === 'win32') {
+      context.skip('symbolic links need extra rights on Windows');
+    }
+    const dir = tempDir();
+    const real = path.join(dir, 'real.md');
+    const link = path.join(dir, 'link.md');
+    fs.writeFileSync(real, 'old');
+    fs.symlinkSync(real, link);
+    await writeFileAtomically(link, 'new');
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(real, 'utf8')).toBe('new');
+  });
 
   it('fails with "Could not save <path>: <reason>" when the folder does not exist', async () => {
     const file = path.join(tempDir(), 'missing', 'notes.md');
@@ -145,24 +145,28 @@ describe('writeFileAtomically', () => {
     expect(fs.statSync(target).isDirectory()).toBe(true);
   });
 
-  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)(
-    'fails with "permission denied" in a read-only folder, leaving the old file as it was',
-    async () => {
-      const dir = tempDir();
-      const file = path.join(dir, 'notes.md');
-      fs.writeFileSync(file, 'old');
-      fs.chmodSync(dir, 0o555);
-      try {
-        await expect(writeFileAtomically(file, 'new')).rejects.toThrow(
-          `Could not save ${file}: permission denied`,
-        );
-        expect(fs.readFileSync(file, 'utf8')).toBe('old');
-        expect(fs.readdirSync(dir)).toEqual(['notes.md']);
-      } finally {
-        fs.chmodSync(dir, 0o755);
-      }
-    },
-  );
+  it('fails with "permission denied" in a read-only folder, leaving the old file as it was', async (context) => {
+    if (process.platform === 'win32')
+      context.skip('folder permission bits do not apply on Windows');
+    if (process.getuid?.() === 0) {
+      context.skip(
+        'running as root, which permission bits do not stop: no read-only folder to test with',
+      );
+    }
+    const dir = tempDir();
+    const file = path.join(dir, 'notes.md');
+    fs.writeFileSync(file, 'old');
+    fs.chmodSync(dir, 0o555);
+    try {
+      await expect(writeFileAtomically(file, 'new')).rejects.toThrow(
+        `Could not save ${file}: permission denied`,
+      );
+      expect(fs.readFileSync(file, 'utf8')).toBe('old');
+      expect(fs.readdirSync(dir)).toEqual(['notes.md']);
+    } finally {
+      fs.chmodSync(dir, 0o755);
+    }
+  });
 });
 
 describe('describeWriteError', () => {

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppCommand } from '../../shared/contract/desktop';
 import type { ArticleSummary } from '../../shared/contract/entities';
 import { ServiceError } from '../../shared/contract/errors';
-import type { ExportFormat, ImportReport } from '../../shared/contract/interop';
+import type { ExportedFile, ExportFormat, ImportReport } from '../../shared/contract/interop';
 import type { Client } from '../../shared/contract/operations';
 import { parseDeepLink } from '../../shared/export/deep-link';
 import type { LedgerClaim } from '../../shared/export/types';
@@ -15,7 +15,7 @@ import { desktopBridge } from './bridge/desktop';
 import { readOpenLink } from './bridge/http-bridge';
 import { ErrorBanner } from './components/ErrorBanner';
 import { HelpPanel } from './components/HelpPanel';
-import { ImportAnnotationsDialog } from './export/ImportAnnotationsDialog';
+import { ImportAnnotationsDialog, describeImport } from './export/ImportAnnotationsDialog';
 import { LibraryExportDialog } from './export/LibraryExportDialog';
 import { MarkdownExportDialog } from './export/MarkdownExportDialog';
 import { saveExportedFile } from './export/save';
@@ -125,10 +125,27 @@ export function App({ client, initialLink = null }: AppProps) {
     };
   }, [client, showLedger, revision, articles, reportError]);
 
-  const save = useCallback(async (file: Parameters<typeof saveExportedFile>[0]) => {
-    const message = await saveExportedFile(file, desktopBridge());
-    if (message) setAnnouncement(message);
-  }, []);
+  /**
+   * Makes a file and saves or downloads it; while one is on its way (or its save dialog is open)
+   * another request is ignored, so a double click or a second menu click saves once.
+   */
+  const exporting = useRef(false);
+  const exportAndSave = useCallback(
+    (make: () => Promise<{ readonly file: ExportedFile }>) => {
+      if (exporting.current) return;
+      exporting.current = true;
+      make()
+        .then(({ file }) => saveExportedFile(file, desktopBridge()))
+        .then((message) => {
+          if (message) setAnnouncement(message);
+        })
+        .catch(reportError)
+        .finally(() => {
+          exporting.current = false;
+        });
+    },
+    [reportError],
+  );
 
   const exportArticle = useCallback(
     (format: ExportFormat) => {
@@ -140,20 +157,15 @@ export function App({ client, initialLink = null }: AppProps) {
         setPanel('export-markdown');
         return;
       }
-      client
-        .exportArticle({ id: openId, format })
-        .then(({ file }) => save(file))
-        .catch(reportError);
+      exportAndSave(() => client.exportArticle({ id: openId, format }));
     },
-    [client, openId, reportError, save],
+    [client, openId, exportAndSave],
   );
 
-  const exportLedger = useCallback(() => {
-    client
-      .exportLibrary({ format: 'ledger' })
-      .then(({ file }) => save(file))
-      .catch(reportError);
-  }, [client, reportError, save]);
+  const exportLedger = useCallback(
+    () => exportAndSave(() => client.exportLibrary({ format: 'ledger' })),
+    [client, exportAndSave],
+  );
 
   // The desktop app's File menu and the links the OS hands it.
   const onCommand = useRef<(command: AppCommand) => void>(() => {});
@@ -230,10 +242,18 @@ export function App({ client, initialLink = null }: AppProps) {
   }, [openLedger, openId, showLedger]);
 
   const openSummary = articles?.find((a) => a.id === openId) ?? null;
-  const afterImport = (report: ImportReport) => {
+  const afterImport = (report: ImportReport, shown: boolean) => {
     refresh();
     // The reader reloads (remounts) to show what came in, when anything did.
     if (report.anchored + report.changed + report.linksCreated > 0) setRevision((r) => r + 1);
+    if (shown) return;
+    // The dialog was closed before the import finished: say how it went, visibly if some failed.
+    const summary = `Annotations imported: ${describeImport(report)}`;
+    setAnnouncement(summary);
+    if (report.orphaned > 0)
+      setError(
+        `${summary}. The orphaned ones were not imported: their quotes are not in the article.`,
+      );
   };
 
   return (
@@ -347,6 +367,7 @@ export function App({ client, initialLink = null }: AppProps) {
           desktop={desktop}
           onClose={() => setPanel(null)}
           announce={setAnnouncement}
+          onError={(e) => setError(`Exporting the library failed: ${messageOf(e)}`)}
         />
       )}
       {panel === 'import-annotations' && (
@@ -355,6 +376,7 @@ export function App({ client, initialLink = null }: AppProps) {
           openArticle={openId && openSummary ? { id: openId, title: openSummary.title } : null}
           onClose={() => setPanel(null)}
           onImported={afterImport}
+          onError={(e) => setError(`Importing annotations failed: ${messageOf(e)}`)}
         />
       )}
       {panel === 'settings' && (

@@ -4,7 +4,7 @@
  * passage exactly, how many at changed words, and the quotes that found none (orphans), so the
  * user sees what did not come in.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportReport } from '../../../shared/contract/interop';
 import type { Client } from '../../../shared/contract/operations';
 import { excerpt } from '../../../shared/annotations/wording';
@@ -15,8 +15,13 @@ export interface ImportAnnotationsDialogProps {
   /** The open article, which can take every annotation in the file. */
   readonly openArticle: { readonly id: string; readonly title: string } | null;
   readonly onClose: () => void;
-  /** Something was stored: the library and the reader should show it. */
-  readonly onImported: (report: ImportReport) => void;
+  /**
+   * Something was stored: the library and the reader should show it. `shown` is false when the
+   * dialog was closed before the import finished, so its report is the caller's to tell.
+   */
+  readonly onImported: (report: ImportReport, shown: boolean) => void;
+  /** The import failed after the dialog was closed (while open, the dialog shows the error). */
+  readonly onError: (error: unknown) => void;
 }
 
 function messageOf(error: unknown): string {
@@ -35,6 +40,7 @@ export function ImportAnnotationsDialog({
   openArticle,
   onClose,
   onImported,
+  onError,
 }: ImportAnnotationsDialogProps) {
   const fileId = useId();
   const hintId = useId();
@@ -43,6 +49,14 @@ export function ImportAnnotationsDialog({
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Closing the dialog does not stop an import under way: its outcome must still reach the user.
+  const open = useRef(true);
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
 
   const run = async () => {
     if (!file || busy) return;
@@ -57,9 +71,10 @@ export function ImportAnnotationsDialog({
         ...(target === 'open' && openArticle ? { articleId: openArticle.id } : {}),
       });
       setReport(report);
-      onImported(report);
+      onImported(report, open.current);
     } catch (e) {
-      setError(messageOf(e));
+      if (open.current) setError(messageOf(e));
+      else onError(e);
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@
  * again updates only what changed and never overwrites files that are not ours), or the whole
  * library as one W3C JSON-LD file, or every claim as ClaimReview.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DesktopBridge } from '../../../shared/contract/desktop';
 import { DEFAULT_MARKDOWN_OPTIONS, type MarkdownOptions } from '../../../shared/contract/interop';
 import type { Client, ResponseOf } from '../../../shared/contract/operations';
@@ -17,6 +17,8 @@ export interface LibraryExportDialogProps {
   readonly onClose: () => void;
   /** What to announce when a file was saved or downloaded. */
   readonly announce: (message: string) => void;
+  /** A failure after the dialog was closed (while open, the dialog shows it). */
+  readonly onError: (error: unknown) => void;
 }
 
 type FolderResult = ResponseOf<'exportLibraryToFolder'>;
@@ -41,6 +43,7 @@ export function LibraryExportDialog({
   desktop,
   onClose,
   announce,
+  onError,
 }: LibraryExportDialogProps) {
   const folderId = useId();
   const folderHintId = useId();
@@ -51,6 +54,14 @@ export function LibraryExportDialog({
   const [result, setResult] = useState<FolderResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Closing the dialog does not stop an export under way: a failure must still be seen.
+  const open = useRef(true);
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
 
   // Buttons are not disabled while busy (that would drop the focus out of the dialog): a second
   // click waits for the first.
@@ -61,7 +72,8 @@ export function LibraryExportDialog({
     try {
       await work();
     } catch (e) {
-      setError(messageOf(e));
+      if (open.current) setError(messageOf(e));
+      else onError(e);
     } finally {
       setBusy(false);
     }

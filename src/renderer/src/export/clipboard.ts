@@ -10,7 +10,9 @@ function copyWithTextarea(text: string, doc: Document): void {
   area.style.left = '0';
   area.style.opacity = '0';
   const previous = doc.activeElement;
-  doc.body.append(area);
+  // Inside the modal dialog that has the focus, if any: its focus trap would take the focus (and
+  // with it the selection) back from a textarea outside it, and nothing would be copied.
+  (previous?.closest('[role="dialog"]') ?? doc.body).append(area);
   area.select();
   let copied = false;
   try {

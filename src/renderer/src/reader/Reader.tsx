@@ -248,13 +248,15 @@ export function Reader({
   const chooseExport = useCallback(
     (choice: ExportMenuChoice) => {
       if (choice === 'copy') {
-        if (annotations.length === 0) announce('No annotations to copy');
+        // Visible: a sighted user who chose the item would otherwise see nothing happen.
+        if (annotations.length === 0)
+          onError(new Error('There is nothing to copy: this article has no annotations yet.'));
         else void copyMarkdown(annotations);
       } else {
         onExport?.(choice);
       }
     },
-    [announce, annotations, copyMarkdown, onExport],
+    [annotations, copyMarkdown, onError, onExport],
   );
 
   /** Makes an annotation of the current selection and opens it, focusing `field`. */
