@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openLibrary } from '../src/main/library';
+import { codePointConverter } from '../src/shared/export/code-points';
 
 const PARAGRAPHS = 2_000;
 const ANNOTATIONS = 10_000;
@@ -36,6 +37,7 @@ try {
 
   // Build the 10,000 annotations as a W3C collection, the way another library would send them.
   const step = Math.floor(text.length / ANNOTATIONS);
+  const offsets = codePointConverter(text);
   const ids = Array.from(
     { length: ANNOTATIONS },
     (_, i) => `01960000-0000-7000-8000-${i.toString(16).padStart(12, '0')}`,
@@ -97,8 +99,8 @@ try {
           },
           {
             type: 'TextPositionSelector',
-            start: [...text.slice(0, start)].length,
-            end: [...text.slice(0, end)].length,
+            start: offsets.toCodePoint(start),
+            end: offsets.toCodePoint(end),
           },
         ],
       },

@@ -123,6 +123,9 @@ describe('marginalia export', () => {
     expect(both.code).toBe(2);
     const format = await cli(['--data-dir', data, 'export', SAMPLE_ARTICLE_ID, '--format', 'pdf']);
     expect(format.code).toBe(2);
+    const ledger = await cli(['--data-dir', data, 'export', '--ledger', '--format', 'jsonld']);
+    expect(ledger).toMatchObject({ code: 2, stdout: '' });
+    expect(ledger.stderr).toContain('the --ledger is Markdown only');
     const unknown = await cli([
       '--data-dir',
       data,
@@ -170,6 +173,47 @@ describe('marginalia annotations import', () => {
     expect(again.stdout.split('\n')[0]).toBe(
       'anchored 0, changed 0, orphaned 0, already present 5',
     );
+  });
+
+  it('reads a UTF-16 file exactly, and a windows-1252 one with a warning', async () => {
+    const data = annotatedLibrary();
+    const json = (
+      await cli(['--data-dir', data, 'export', SAMPLE_ARTICLE_ID, '--format', 'jsonld'])
+    ).stdout;
+    const utf16 = path.join(tempDir(), 'utf16.jsonld');
+    fs.writeFileSync(
+      utf16,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]),
+    );
+    const fresh = path.join(tempDir(), 'fresh');
+    const run = await cli(['--data-dir', fresh, 'annotations', 'import', utf16]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(annotationCount(fresh)).toBe(5);
+
+    const note = { type: 'TextualBody', purpose: 'commenting', value: 'Café au lait' };
+    const latin1 = JSON.stringify({
+      type: 'Annotation',
+      body: note,
+      target: {
+        source: `urn:uuid:${SAMPLE_ARTICLE_ID}`,
+        selector: { type: 'TextQuoteSelector', exact: 'which Russia denies' },
+      },
+    });
+    const cp1252 = path.join(tempDir(), 'cp1252.json');
+    fs.writeFileSync(cp1252, Buffer.from(latin1, 'latin1'));
+    const other = path.join(tempDir(), 'other');
+    const imported = await cli(['--data-dir', other, 'annotations', 'import', cp1252]);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('warning: cp1252.json is not valid UTF-8');
+    const library = openLibrary({ dataDir: other });
+    try {
+      const [stored] = library.service.listAnnotations({
+        articleId: SAMPLE_ARTICLE_ID,
+      }).annotations;
+      expect(stored?.note).toBe('Café au lait');
+    } finally {
+      library.close();
+    }
   });
 
   it('fails with one line and adds nothing for a missing, non-JSON or foreign file', async () => {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Parser, type Node as CmNode } from 'commonmark';
 import type { Database } from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resourcesDir } from '../../src/main/paths';
 import { readSample, SAMPLE_ARTICLE_ID } from '../../src/main/sample';
 import { createService, type Service } from '../../src/main/service';
@@ -417,6 +417,85 @@ describe('library export into a folder', () => {
     expect(result.created).toEqual([
       `Negotiations continue between Western and Russian diplomats (00000001) ${SAMPLE_ARTICLE_ID}.md`,
     ]);
+  });
+
+  it('updates the file under its own name, not a copy of it the user made and wrote in', () => {
+    const service = library();
+    const { denial } = annotateSample(service);
+    const vault = tempDir();
+    const markdown = { groupBy: 'none' as const, includeText: false };
+    const [name] = service.exportLibraryToFolder({ folder: vault, markdown }).created;
+    // Obsidian's "Make a copy" names it "… 1.md", which sorts before the original.
+    const copy = name!.replace(/\.md$/, ' 1.md');
+    const mine = fs.readFileSync(path.join(vault, name!), 'utf8') + '\nMy own thoughts.\n';
+    fs.writeFileSync(path.join(vault, copy), mine);
+    service.updateAnnotation({ id: denial.id, note: 'Changed.' });
+    const result = service.exportLibraryToFolder({ folder: vault, markdown });
+    expect(result.updated).toEqual([name]);
+    expect(fs.readFileSync(path.join(vault, copy), 'utf8')).toBe(mine);
+    expect(fs.readFileSync(path.join(vault, name!), 'utf8')).toContain('Changed.');
+  });
+
+  it('recognises its own file when the front matter is longer than 4 KB', () => {
+    const service = library();
+    const articleId = importText(service, 'Tagged', 'Alpha beta gamma delta.');
+    const tags = Array.from(
+      { length: 50 },
+      (_, i) => `${'a rather long tag name that goes on and on '.repeat(2)}${i}`,
+    );
+    create(service, articleId, 'Alpha beta', { tags });
+    const vault = tempDir();
+    const markdown = { groupBy: 'none' as const, includeText: false };
+    const first = service.exportLibraryToFolder({ folder: vault, markdown });
+    const name = first.created.find((file) => file.startsWith('Tagged'))!;
+    expect(
+      fs.readFileSync(path.join(vault, name), 'utf8').indexOf('marginalia-id'),
+    ).toBeGreaterThan(4096);
+    const second = service.exportLibraryToFolder({ folder: vault, markdown });
+    expect(second).toMatchObject({ created: [], skipped: [] });
+    expect(second.unchanged).toContain(name);
+    expect(fs.readdirSync(vault).filter((file) => file.startsWith('Tagged'))).toEqual([name]);
+  });
+
+  it('keeps file names within 255 bytes, beside a foreign file too, for any title', () => {
+    const service = library();
+    const title = '🦜'.repeat(70) + '漢字'.repeat(30);
+    const articleId = importText(service, title, 'Some text.');
+    const vault = tempDir();
+    const markdown = { groupBy: 'none' as const, includeText: false };
+    const stem = service.exportArticle({ id: articleId, format: 'md', markdown }).file.fileName;
+    fs.writeFileSync(path.join(vault, stem), 'not ours');
+    const result = service.exportLibraryToFolder({ folder: vault, markdown });
+    const created = result.created.find((file) => file.includes(articleId))!;
+    expect(Buffer.byteLength(created)).toBeLessThanOrEqual(200);
+    expect(fs.readFileSync(path.join(vault, stem), 'utf8')).toBe('not ours');
+    const again = service.exportLibraryToFolder({ folder: vault, markdown });
+    expect(again.unchanged).toContain(created);
+    create(service, articleId, 'Some text');
+    const updated = service.exportLibraryToFolder({ folder: vault, markdown });
+    expect(updated.updated).toContain(created);
+  });
+
+  it('removes a file it created when writing it fails, and says why', () => {
+    const service = library();
+    const vault = tempDir();
+    const realWrite = fs.writeFileSync;
+    const spy = vi.spyOn(fs, 'writeFileSync').mockImplementation((file, data, options) => {
+      realWrite(file, String(data).slice(0, 100), options);
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    try {
+      const error = serviceErrorOf(() =>
+        service.exportLibraryToFolder({
+          folder: vault,
+          markdown: { groupBy: 'none', includeText: false },
+        }),
+      );
+      expect(error.code).toBe('storage_full');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readdirSync(vault)).toEqual([]);
   });
 
   it('refuses a relative path, a missing folder and a file', () => {

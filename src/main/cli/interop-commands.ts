@@ -15,6 +15,7 @@ import {
   type MarkdownGrouping,
 } from '../../shared/contract/interop';
 import { MAX_IMPORT_BYTES, type Client } from '../../shared/contract/operations';
+import { decodeText } from '../import/decode';
 import { CliFailure } from './failure';
 import { excerpt } from '../../shared/annotations/wording';
 
@@ -112,6 +113,12 @@ export function addInteropCommands(program: Command, ctx: InteropCliContext): vo
           code: 'marginalia.usage',
         });
       }
+      if (options.ledger && options.format !== 'md') {
+        command.error('marginalia export: the --ledger is Markdown only (leave out --format)', {
+          exitCode: 2,
+          code: 'marginalia.usage',
+        });
+      }
       const api = ctx.client();
       const markdown = { groupBy: options.groupBy, includeText: options.includeText === true };
       if (id !== undefined) {
@@ -165,11 +172,15 @@ export function addInteropCommands(program: Command, ctx: InteropCliContext): vo
       if (stat.size > MAX_IMPORT_BYTES) {
         throw new CliFailure(`${file} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
       }
+      // Decoded as article files are: UTF-16 exports read right, bad UTF-8 never silently replaced.
+      const fileName = path.basename(file);
+      const decoded = decodeText(fs.readFileSync(file), fileName);
       const { report } = await ctx.client().importAnnotations({
-        fileName: path.basename(file),
-        content: fs.readFileSync(file, 'utf8'),
+        fileName,
+        content: decoded.text,
         ...(options.article ? { articleId: options.article } : {}),
       });
+      for (const warning of decoded.warnings) ctx.stderr(`warning: ${warning}\n`);
       for (const line of reportLines(report)) ctx.stdout(`${line}\n`);
       for (const orphan of report.orphans) ctx.stderr(`orphaned: “${excerpt(orphan.quote, 80)}”\n`);
       for (const warning of report.warnings) ctx.stderr(`warning: ${warning}\n`);

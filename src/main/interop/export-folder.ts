@@ -1,7 +1,7 @@
 /**
  * Library export into a folder (an Obsidian vault): one Markdown file per article. Idempotent: a
- * file is ours when its front matter names the article (`marginalia-id`), wherever the user moved
- * or renamed it inside the folder; ours are updated in place, and only when something other than
+ * file is ours when its front matter names the article (`marginalia-id`), whatever the user has
+ * renamed it to in the folder; ours are updated in place, and only when something other than
  * the export time changed; any other file is never written over.
  */
 import fs from 'node:fs';
@@ -24,23 +24,33 @@ export interface FolderExportResult {
   readonly skipped: { fileName: string; reason: string }[];
 }
 
-/** Front matter sits at the top; this much of each file is enough to find our id. */
+/** Front matter sits at the top: read in growing steps until it ends, never past this much. */
 const HEAD_BYTES = 4096;
+const MAX_HEAD_BYTES = 1024 * 1024;
 
+/** Whether `head` holds all of its front matter, or has none. */
+function frontMatterEnds(head: string): boolean {
+  return !head.startsWith('---') || /\r?\n---(?:\r?\n|$)/.test(head.slice(3));
+}
+
+/** The start of a file, far enough to hold its whole front matter (many tags make it long). */
 function readHead(file: string): string {
   const fd = fs.openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const read = fs.readSync(fd, buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, read).toString('utf8');
+    for (let size = HEAD_BYTES; ; size *= 4) {
+      const buffer = Buffer.alloc(size);
+      const read = fs.readSync(fd, buffer, 0, size, 0);
+      const head = buffer.subarray(0, read).toString('utf8');
+      if (read < size || size >= MAX_HEAD_BYTES || frontMatterEnds(head)) return head;
+    }
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** Our files already in the folder: article id → file name (the first by name if several). */
-function ourFiles(folder: string): Map<string, string> {
-  const found = new Map<string, string>();
+/** Our files already in the folder: article id → the names of the files holding it, by name. */
+function ourFiles(folder: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
   const names = fs
     .readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
@@ -54,7 +64,7 @@ function ourFiles(folder: string): Map<string, string> {
       continue;
     }
     const id = exportedArticleId(head);
-    if (id && !found.has(id)) found.set(id, name);
+    if (id) found.set(id, [...(found.get(id) ?? []), name]);
   }
   return found;
 }
@@ -82,14 +92,31 @@ function replaceFile(file: string, content: string): void {
   }
 }
 
+/** Creates a file that must not exist yet; a failed write removes what it left (it was ours). */
 function createFile(file: string, content: string): boolean {
+  let fd: number;
   try {
-    fs.writeFileSync(file, content, { encoding: 'utf8', flag: 'wx' });
-    return true;
+    fd = fs.openSync(file, 'wx');
   } catch (error) {
     if ((error as { code?: unknown }).code === 'EEXIST') return false;
     return fileError(error, file);
   }
+  let failure: unknown = null;
+  try {
+    fs.writeFileSync(fd, content, 'utf8');
+  } catch (error) {
+    failure = error;
+  }
+  try {
+    fs.closeSync(fd);
+  } catch (error) {
+    failure ??= error;
+  }
+  if (failure !== null) {
+    fs.rmSync(file, { force: true });
+    fileError(failure, file);
+  }
+  return true;
 }
 
 export function checkFolder(folder: string): string {
@@ -115,7 +142,7 @@ export function writeExportFolder(
 ): FolderExportResult {
   const folder = checkFolder(folderPath);
   const ours = ourFiles(folder);
-  const claimed = new Set(ours.values());
+  const claimed = new Set([...ours.values()].flat());
   const result: FolderExportResult = {
     folder,
     created: [],
@@ -124,7 +151,11 @@ export function writeExportFolder(
     skipped: [],
   };
   for (const file of files) {
-    const existing = ours.get(file.articleId);
+    const names = [`${file.stem}.md`, `${file.stem} ${file.articleId}.md`];
+    // Several files may hold the article (Obsidian's "Make a copy" keeps the front matter, and
+    // its "X 1.md" sorts first): the one under our own name is ours to update, not the copy.
+    const holders = ours.get(file.articleId) ?? [];
+    const existing = names.find((name) => holders.includes(name)) ?? holders[0];
     if (existing) {
       const target = path.join(folder, existing);
       const old = fs.readFileSync(target, 'utf8');
@@ -136,7 +167,6 @@ export function writeExportFolder(
       }
       continue;
     }
-    const names = [`${file.stem}.md`, `${file.stem} ${file.articleId}.md`];
     const name = names.find(
       (candidate) =>
         !claimed.has(candidate) && createFile(path.join(folder, candidate), file.content),

@@ -93,6 +93,7 @@ export function MarkdownExportDialog({
       <div className="export-preview">
         <h3 id={previewId}>Preview</h3>
         <pre
+          role="region"
           tabIndex={0}
           aria-labelledby={previewId}
           aria-busy={!file}
