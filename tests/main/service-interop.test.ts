@@ -279,6 +279,59 @@ describe('the W3C JSON-LD round trip', () => {
   });
 });
 
+describe('files naming several pages', () => {
+  /** The sample's JSON-LD with its last two annotations moved to a page this library lacks. */
+  function twoPageFile(): string {
+    const other = library(0x5000);
+    annotateSample(other);
+    const collection = JSON.parse(exported(other, 'jsonld').content) as {
+      first: { items: { target: { source: string } }[] };
+    };
+    for (const item of collection.first.items.slice(3)) {
+      item.target.source = 'https://example.org/elsewhere';
+    }
+    return JSON.stringify(collection);
+  }
+
+  it('imports the annotations of the pages found and counts the rest as left out', () => {
+    const service = library();
+    const { report } = service.importAnnotations({
+      fileName: 'two.jsonld',
+      content: twoPageFile(),
+    });
+    expect(report).toMatchObject({ total: 3, anchored: 3, otherPages: 2 });
+    expect(report.warnings).toContain(
+      '2 annotations are for 1 page not in this library and were left out',
+    );
+    expect(service.listAnnotations({ articleId: SAMPLE_ARTICLE_ID }).annotations).toHaveLength(3);
+  });
+
+  it('gives a chosen article only the annotations of its own source', () => {
+    const service = library();
+    const { report } = service.importAnnotations({
+      fileName: 'two.jsonld',
+      content: twoPageFile(),
+      articleId: SAMPLE_ARTICLE_ID,
+    });
+    expect(report).toMatchObject({ total: 3, otherPages: 2 });
+  });
+
+  it('refuses to put several pages on a chosen article that is none of them', () => {
+    const service = library();
+    const copy = importText(service, 'Copy', sampleText(service));
+    const error = serviceErrorOf(() =>
+      service.importAnnotations({
+        fileName: 'two.jsonld',
+        content: twoPageFile(),
+        articleId: copy,
+      }),
+    );
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toMatch(/holds annotations for 2 pages and none of them is this article/);
+    expect(service.listAnnotations({ articleId: copy }).annotations).toHaveLength(0);
+  });
+});
+
 describe('Hypothesis import', () => {
   it('anchors Hypothesis annotations by quote with their notes and tags, once', () => {
     const service = library();

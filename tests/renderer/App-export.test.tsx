@@ -59,6 +59,7 @@ const REPORT: ImportReport = {
   alreadyPresent: 0,
   linksCreated: 0,
   linksUnresolved: 0,
+  otherPages: 0,
   articles: [{ id: ARTICLE_ID, title: SUMMARY.title, imported: 2 }],
   orphans: [{ quote: 'gone', articleId: ARTICLE_ID }],
   warnings: [],

@@ -72,7 +72,8 @@ function deliver(file: ExportedFile, out: string | undefined, ctx: InteropCliCon
 export function reportLines(report: ImportReport): string[] {
   const lines = [
     `anchored ${report.anchored}, changed ${report.changed}, orphaned ${report.orphaned}` +
-      (report.alreadyPresent > 0 ? `, already present ${report.alreadyPresent}` : ''),
+      (report.alreadyPresent > 0 ? `, already present ${report.alreadyPresent}` : '') +
+      (report.otherPages > 0 ? `, for other pages ${report.otherPages}` : ''),
   ];
   if (report.linksCreated > 0 || report.linksUnresolved > 0) {
     lines.push(

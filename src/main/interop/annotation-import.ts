@@ -80,6 +80,45 @@ function cleanTags(raw: readonly string[], warnings: Set<string>): string[] {
   return kept;
 }
 
+/**
+ * Which article each target source's annotations go to. A file may name many pages (a Hypothesis
+ * account export does): the ones found here are imported and the rest left out and counted, but
+ * a file with none of its pages here is refused. With a chosen article, a file naming one page
+ * goes to it whole; a file naming several gives it only the annotations of its own source.
+ */
+function placeSources(
+  db: Database,
+  annotations: readonly ParsedAnnotation[],
+  request: ImportRequest,
+): Map<string, string> {
+  const sources = [...new Set(annotations.map((a) => a.targetSource))];
+  const placed = new Map<string, string>();
+  if (request.articleId !== undefined) {
+    const chosen = request.articleId;
+    if (sources.length === 1) placed.set(sources[0]!, chosen);
+    for (const source of sources)
+      if (resolveArticle(db, source) === chosen) placed.set(source, chosen);
+    if (placed.size === 0) {
+      throw new ServiceError(
+        'invalid_request',
+        `${request.fileName} holds annotations for ${sources.length} pages and none of them is this article's source: import it without choosing an article`,
+      );
+    }
+    return placed;
+  }
+  for (const source of sources) {
+    const id = resolveArticle(db, source);
+    if (id) placed.set(source, id);
+  }
+  if (placed.size === 0) {
+    throw new ServiceError(
+      'not_found',
+      `no article in this library matches ${sources[0] ?? 'the file'}${sources.length > 1 ? ` (or any of ${sources.length - 1} more pages)` : ''}: import the article first, or choose the article to attach them to`,
+    );
+  }
+  return placed;
+}
+
 export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): ImportReport {
   const { db } = deps;
   const file = parseAnnotationFile(parseJson(request.fileName, request.content));
@@ -88,23 +127,17 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
   if (request.articleId !== undefined && articles.findArticleText(db, request.articleId) === null) {
     throw new ServiceError('not_found', `no article with id ${request.articleId}`);
   }
-  const articleOf = new Map<string, string>();
-  const unknownSources = new Set<string>();
-  for (const parsed of file.annotations) {
-    if (articleOf.has(parsed.targetSource)) continue;
-    const id = request.articleId ?? resolveArticle(db, parsed.targetSource);
-    if (id) articleOf.set(parsed.targetSource, id);
-    else unknownSources.add(parsed.targetSource);
-  }
-  if (unknownSources.size > 0) {
-    const [first] = unknownSources;
-    throw new ServiceError(
-      'not_found',
-      `no article in this library matches ${first}${unknownSources.size > 1 ? ` (and ${unknownSources.size - 1} more)` : ''}: import the article first, or choose the article to attach them to`,
+  const articleOf = placeSources(db, file.annotations, request);
+  const annotationsHere = file.annotations.filter((a) => articleOf.has(a.targetSource));
+  const elsewhere = file.annotations.length - annotationsHere.length;
+  if (elsewhere > 0) {
+    const pages = new Set(file.annotations.map((a) => a.targetSource)).size - articleOf.size;
+    warnings.add(
+      `${elsewhere} ${elsewhere === 1 ? 'annotation is' : 'annotations are'} for ${pages} ${pages === 1 ? 'page' : 'pages'} ${request.articleId ? 'other than this article' : 'not in this library'} and ${elsewhere === 1 ? 'was' : 'were'} left out`,
     );
   }
 
-  file.annotations.forEach((parsed, index) => {
+  annotationsHere.forEach((parsed, index) => {
     const where = `annotation ${index + 1}${parsed.sourceId ? ` (${parsed.sourceId})` : ''}`;
     if (parsed.quote.exact.length > MAX_QUOTE_LENGTH) {
       throw new ServiceError(
@@ -140,7 +173,8 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
 
   const report: ImportReport = {
     format: file.format,
-    total: file.annotations.length,
+    total: annotationsHere.length,
+    otherPages: elsewhere,
     anchored: 0,
     changed: 0,
     orphaned: 0,
@@ -155,7 +189,7 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
   const placed: Placed[] = [];
   const taken = new Set<string>();
 
-  for (const parsed of file.annotations) {
+  for (const parsed of annotationsHere) {
     const articleId = articleOf.get(parsed.targetSource)!;
     const { text, toUtf16 } = textOf(articleId);
     const hint = parsed.codePointPosition

@@ -32,8 +32,10 @@ export type ExportedFile = z.infer<typeof ExportedFileSchema>;
 /** How many of an import's annotations found their passage, and how. */
 export const ImportReportSchema = z.strictObject({
   format: z.enum(['w3c', 'hypothesis']),
-  /** Annotations in the file that carried a quote to anchor. */
+  /** Annotations in the file with a quote to anchor, for the articles they were imported to. */
   total: z.int().nonnegative(),
+  /** Left out: for pages that are not in this library (or not the chosen article). */
+  otherPages: z.int().nonnegative(),
   /** Stored at exactly the quoted words (where they were, or found elsewhere in the text). */
   anchored: z.int().nonnegative(),
   /** Stored at words that differ a little from the quote; the quote is kept as the original. */

@@ -169,6 +169,7 @@ export function fakeHandlers(): {
           alreadyPresent: 0,
           linksCreated: 0,
           linksUnresolved: 0,
+          otherPages: 0,
           articles: [{ id: ARTICLE_ID, title: summary.title, imported: 1 }],
           orphans: [],
           warnings: [],
