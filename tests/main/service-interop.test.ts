@@ -224,7 +224,12 @@ describe('the W3C JSON-LD round trip', () => {
 
   it('keeps a changed quote as the original, reports orphans, and stores none of them', () => {
     const service = library();
-    annotateSample(service);
+    const sample = annotateSample(service);
+    service.createLink({
+      fromId: sample.foreignOffice.id,
+      toId: sample.warning.id,
+      relation: 'responds-to',
+    });
     const changedText = sampleText(service)
       .replace('run “false-flag operations”', 'run “false flag operations”')
       .replace(WARNING, 'and so on');
@@ -236,6 +241,11 @@ describe('the W3C JSON-LD round trip', () => {
       articleId: copy,
     });
     expect(report).toMatchObject({ total: 5, anchored: 3, changed: 1, orphaned: 1 });
+    // The warning, orphaned here, is still on the sample: its link must not reach across to it.
+    expect(report.linksUnresolved).toBe(1);
+    for (const a of service.listAnnotations({ articleId: copy }).annotations) {
+      expect(a.links.every((l) => l.otherArticleId === copy)).toBe(true);
+    }
     expect(report.orphans).toEqual([{ quote: WARNING, articleId: copy }]);
     const stored = service.listAnnotations({ articleId: copy }).annotations;
     expect(stored).toHaveLength(4);

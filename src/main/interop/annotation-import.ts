@@ -186,6 +186,7 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
     warnings: [],
   };
   const idOf = new Map<string, string>();
+  const orphaned = new Set<string>();
   const placed: Placed[] = [];
   const taken = new Set<string>();
 
@@ -202,6 +203,7 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
     if (found.status === 'orphan') {
       report.orphaned++;
       report.orphans.push({ quote: parsed.quote.exact, articleId });
+      if (parsed.sourceId) orphaned.add(parsed.sourceId);
       continue;
     }
 
@@ -255,9 +257,11 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
     }
     for (const p of placed) {
       for (const link of p.parsed.links) {
+        // A link to an orphan of this file is not sent to a same-id annotation elsewhere.
         const other =
           idOf.get(link.otherSourceId) ??
-          (isUuid(link.otherSourceId) &&
+          (!orphaned.has(link.otherSourceId) &&
+          isUuid(link.otherSourceId) &&
           annotations.annotationIdUse(db, link.otherSourceId.toLowerCase())?.live
             ? link.otherSourceId.toLowerCase()
             : null);
