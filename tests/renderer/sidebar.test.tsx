@@ -214,6 +214,22 @@ describe('Sidebar', () => {
     expect(cards()[3]!.textContent).toContain('#white-house');
   });
 
+  it('says on the card when an imported passage had changed, and how it read', async () => {
+    await render({
+      list: [
+        annotation(A1, 0, {
+          quote: { exact: 'which Russia firmly denies', prefix: '', suffix: '' },
+          originalQuote: 'which Russia denies',
+        }),
+        annotation(A2, 100, {}),
+      ],
+    });
+    const notes = [...container.querySelectorAll('.sb-changed')].map((p) => p.textContent);
+    expect(notes).toEqual([
+      'Passage changed since it was annotated; it read “which Russia denies”',
+    ]);
+  });
+
   it('jumps to the passage from "Go to passage" and from the quote', async () => {
     await render();
     await user(() => userEvent.click(cards()[2]!.querySelector('blockquote')!));

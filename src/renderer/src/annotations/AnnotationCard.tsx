@@ -129,6 +129,12 @@ export function AnnotationCard(props: AnnotationCardProps) {
             ))}
           </ul>
         )}
+        {annotation.originalQuote !== null && (
+          <p className="sb-changed">
+            Passage changed since it was annotated; it read “
+            {excerpt(annotation.originalQuote, 120)}”
+          </p>
+        )}
         {!active && annotation.note && <p className="sb-note">{annotation.note}</p>}
         {!active && annotation.links.length > 0 && (
           <ul className="sb-link-list" aria-label="Links">
