@@ -4,11 +4,12 @@
  * passage exactly, how many at changed words, and the quotes that found none (orphans), so the
  * user sees what did not come in.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ImportReport } from '../../../shared/contract/interop';
 import type { Client } from '../../../shared/contract/operations';
 import { excerpt } from '../../../shared/annotations/wording';
 import { Dialog } from '../components/Dialog';
+import { useMounted } from '../components/use-mounted';
 
 export interface ImportAnnotationsDialogProps {
   readonly client: Client;
@@ -50,13 +51,7 @@ export function ImportAnnotationsDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Closing the dialog does not stop an import under way: its outcome must still reach the user.
-  const open = useRef(true);
-  useEffect(() => {
-    open.current = true;
-    return () => {
-      open.current = false;
-    };
-  }, []);
+  const open = useMounted();
 
   const run = async () => {
     if (!file || busy) return;

@@ -3,11 +3,12 @@
  * again updates only what changed and never overwrites files that are not ours), or the whole
  * library as one W3C JSON-LD file, or every claim as ClaimReview.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { DesktopBridge } from '../../../shared/contract/desktop';
 import { DEFAULT_MARKDOWN_OPTIONS, type MarkdownOptions } from '../../../shared/contract/interop';
 import type { Client, ResponseOf } from '../../../shared/contract/operations';
 import { Dialog } from '../components/Dialog';
+import { useMounted } from '../components/use-mounted';
 import { MarkdownOptionsFields } from './MarkdownOptionsFields';
 import { saveExportedFile } from './save';
 
@@ -55,13 +56,7 @@ export function LibraryExportDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Closing the dialog does not stop an export under way: a failure must still be seen.
-  const open = useRef(true);
-  useEffect(() => {
-    open.current = true;
-    return () => {
-      open.current = false;
-    };
-  }, []);
+  const open = useMounted();
 
   // Buttons are not disabled while busy (that would drop the focus out of the dialog): a second
   // click waits for the first.
