@@ -126,6 +126,25 @@ describe('marginalia export', () => {
     const ledger = await cli(['--data-dir', data, 'export', '--ledger', '--format', 'jsonld']);
     expect(ledger).toMatchObject({ code: 2, stdout: '' });
     expect(ledger.stderr).toContain('the --ledger is Markdown only');
+    const grouped = await cli([
+      '--data-dir',
+      data,
+      'export',
+      SAMPLE_ARTICLE_ID,
+      '--format',
+      'jsonld',
+      '--group-by',
+      'speaker',
+    ]);
+    expect(grouped.code).toBe(2);
+    expect(grouped.stderr).toContain('they do not apply here');
+    const ledgerText = await cli(['--data-dir', data, 'export', '--ledger', '--include-text']);
+    expect(ledgerText.code).toBe(2);
+    const notAFolder = path.join(tempDir(), 'notes.md');
+    const all = await cli(['--data-dir', data, 'export', '--all', '--out', notAFolder]);
+    expect(all.code).toBe(1);
+    expect(all.stderr).toContain('looks like a file name');
+    expect(fs.existsSync(notAFolder)).toBe(false);
     const unknown = await cli([
       '--data-dir',
       data,

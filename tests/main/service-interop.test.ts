@@ -222,7 +222,7 @@ describe('the W3C JSON-LD round trip', () => {
     expect(copied.find((a) => a.id === denial.links[0]!.otherId)?.quote.exact).toBe(ACCUSATION);
   });
 
-  it('keeps a changed quote as the original, reports orphans, and stores none of them', () => {
+  it('keeps a changed quote as the original, and keeps an orphan with its note, claim and link', () => {
     const service = library();
     const sample = annotateSample(service);
     service.createLink({
@@ -241,20 +241,73 @@ describe('the W3C JSON-LD round trip', () => {
       articleId: copy,
     });
     expect(report).toMatchObject({ total: 5, anchored: 3, changed: 1, orphaned: 1 });
-    // The warning, orphaned here, is still on the sample: its link must not reach across to it.
-    expect(report.linksUnresolved).toBe(1);
-    for (const a of service.listAnnotations({ articleId: copy }).annotations) {
-      expect(a.links.every((l) => l.otherArticleId === copy)).toBe(true);
-    }
     expect(report.orphans).toEqual([{ quote: WARNING, articleId: copy }]);
+    expect(report).toMatchObject({ linksCreated: 3, linksUnresolved: 0 });
+
     const stored = service.listAnnotations({ articleId: copy }).annotations;
-    expect(stored).toHaveLength(4);
+    expect(stored).toHaveLength(5);
+    // Links stay inside the copy: the orphan is here, not reached on the sample.
+    expect(stored.every((a) => a.links.every((l) => l.otherArticleId === copy))).toBe(true);
+    const orphan = stored.find((a) => a.quote.exact === WARNING)!;
+    expect(orphan).toMatchObject({
+      note: 'Stoltenberg, February 10th.',
+      claim: { type: 'prediction', speaker: 'Jens Stoltenberg', status: 'confirmed' },
+      originalQuote: null,
+    });
+    expect(changedText.slice(orphan.position.start, orphan.position.end)).not.toBe(WARNING);
+    expect(orphan.links).toMatchObject([{ relation: 'responds-to', direction: 'incoming' }]);
+
     const changed = stored.find((a) => a.originalQuote !== null)!;
     expect(changed.originalQuote).toBe(ACCUSATION);
     expect(changed.quote.exact).toContain('false flag operations');
     const md = exported(service, 'md', copy).content;
     expect(md).toContain('Passage changed since it was annotated:');
     expect(md).toContain('run ~~“false-flag~~ **“false flag** operations”');
+    expect(md.match(/Passage not found in the article’s text/g)).toHaveLength(1);
+
+    // The orphan travels on by its quote alone, and comes back as the same orphan.
+    const again = JSON.parse(exported(service, 'jsonld', copy).content) as {
+      first: { items: { id: string; target: { selector: { type: string }[] } }[] };
+    };
+    const orphanItem = again.first.items.find((item) => item.id === `urn:uuid:${orphan.id}`)!;
+    expect(orphanItem.target.selector.map((sel) => sel.type)).toEqual(['TextQuoteSelector']);
+  });
+
+  it('does not pile up copies when a file is imported again after a delete', () => {
+    const service = library();
+    const { denial } = annotateSample(service);
+    const file = exported(service, 'jsonld').content;
+    service.deleteAnnotation({ id: denial.id });
+    const first = service.importAnnotations({ fileName: 'a.jsonld', content: file }).report;
+    expect(first).toMatchObject({ anchored: 1, alreadyPresent: 4 });
+    const second = service.importAnnotations({ fileName: 'a.jsonld', content: file }).report;
+    expect(second).toMatchObject({ anchored: 0, alreadyPresent: 5 });
+    const denials = service
+      .listAnnotations({ articleId: SAMPLE_ARTICLE_ID })
+      .annotations.filter((a) => a.quote.exact === DENIAL);
+    expect(denials).toHaveLength(1);
+    expect(denials[0]!.id).not.toBe(denial.id);
+  });
+
+  it('keeps no original quote when the file’s original is the passage it anchors to', () => {
+    const service = library();
+    const other = library(0x5000);
+    const { denial } = annotateSample(other);
+    const collection = JSON.parse(exported(other, 'jsonld').content) as {
+      first: { items: { id: string; body: object[] }[] };
+    };
+    const item = collection.first.items.find((i) => i.id === `urn:uuid:${denial.id}`)!;
+    item.body.push({
+      type: 'TextualBody',
+      purpose: 'describing',
+      'marginalia:role': 'originalQuote',
+      value: DENIAL,
+    });
+    service.importAnnotations({ fileName: 'a.jsonld', content: JSON.stringify(collection) });
+    const stored = service
+      .listAnnotations({ articleId: SAMPLE_ARTICLE_ID })
+      .annotations.find((a) => a.id === denial.id)!;
+    expect(stored.originalQuote).toBeNull();
   });
 
   it('refuses a file that is not JSON, or whose article is not here, and stores nothing', () => {

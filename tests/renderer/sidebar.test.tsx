@@ -127,6 +127,7 @@ interface HarnessProps {
   readonly initialActive?: string | null;
   readonly focusField?: FocusField | null;
   readonly jumps: string[];
+  readonly unplacedIds?: ReadonlySet<string>;
 }
 
 /** Holds the open card as the reader does. */
@@ -136,6 +137,7 @@ function Harness({
   initialActive = null,
   focusField = null,
   jumps,
+  unplacedIds,
 }: HarnessProps) {
   const [activeId, setActiveId] = useState<string | null>(initialActive);
   return (
@@ -150,6 +152,7 @@ function Harness({
       focusField={focusField}
       onActivate={setActiveId}
       onJump={(id) => void jumps.push(id)}
+      unplacedIds={unplacedIds}
     />
   );
 }
@@ -212,6 +215,17 @@ describe('Sidebar', () => {
     );
     expect(cards()[3]!.textContent).toContain('#evidence');
     expect(cards()[3]!.textContent).toContain('#white-house');
+  });
+
+  it('says on the card when its passage is not in the text, and offers no Go to passage', async () => {
+    await render({ unplacedIds: new Set([A2]) });
+    const cards = [...container.querySelectorAll('article')];
+    const unplaced = cards.filter((card) => card.textContent?.includes('Passage not found'));
+    expect(unplaced).toHaveLength(1);
+    expect(unplaced[0]!.textContent).not.toContain('Go to passage');
+    expect(page.getByRole('button', { name: 'Go to passage' }).all()).toHaveLength(
+      cards.length - 1,
+    );
   });
 
   it('says on the card when an imported passage had changed, and how it read', async () => {

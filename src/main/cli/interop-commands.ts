@@ -120,6 +120,14 @@ export function addInteropCommands(program: Command, ctx: InteropCliContext): vo
           code: 'marginalia.usage',
         });
       }
+      const markdownOnly = options.ledger || options.format !== 'md';
+      const given = (name: string) => command.getOptionValueSource(name) === 'cli';
+      if (markdownOnly && (given('groupBy') || given('includeText'))) {
+        command.error(
+          'marginalia export: --group-by and --include-text shape an article’s Markdown; they do not apply here',
+          { exitCode: 2, code: 'marginalia.usage' },
+        );
+      }
       const api = ctx.client();
       const markdown = { groupBy: options.groupBy, includeText: options.includeText === true };
       if (id !== undefined) {
@@ -141,6 +149,11 @@ export function addInteropCommands(program: Command, ctx: InteropCliContext): vo
         const folder = path.resolve(options.out);
         if (fs.existsSync(folder) && !isDirectory(folder)) {
           throw new CliFailure(`${options.out} is a file; --all --format md writes into a folder`);
+        }
+        if (!fs.existsSync(folder) && /\.md$/i.test(folder)) {
+          throw new CliFailure(
+            `${options.out} looks like a file name; --all --format md writes one file per article into a folder`,
+          );
         }
         fs.mkdirSync(folder, { recursive: true });
         const result = await api.exportLibraryToFolder({ folder, markdown });

@@ -1,9 +1,10 @@
 /**
  * Annotation import (W3C Web Annotation JSON-LD, Hypothesis JSON): every annotation is anchored
  * by its quote in the article's current text, then all of them are stored in one transaction, or
- * none when anything in the file is wrong. Quotes that cannot be placed are orphans: reported by
- * quote, never attached to the wrong words. Ids in the file are kept when free, so importing the
- * same file twice adds nothing the second time and links between imported annotations survive.
+ * none when anything in the file is wrong. Quotes that cannot be placed are orphans: stored with
+ * their notes, tags and claims, reported by quote, never attached to the wrong words. Ids in the
+ * file are kept when free, so importing the same file twice adds nothing the second time and
+ * links between imported annotations survive.
  */
 import type { Database } from 'better-sqlite3';
 import { v5 as uuidv5, validate as isUuid } from 'uuid';
@@ -42,11 +43,17 @@ export interface ImportRequest {
   readonly articleId?: string | undefined;
 }
 
+/** Where an orphan is stored: a place that never holds its quote, so it anchors nowhere. */
+const ORPHAN_POSITION = { start: 0, end: 1 } as const;
+
 interface Placed {
   readonly parsed: ParsedAnnotation;
   readonly id: string;
   readonly articleId: string;
-  readonly selectors: ReturnType<typeof describeRange>;
+  readonly selectors: {
+    readonly quote: ParsedAnnotation['quote'];
+    readonly position: { readonly start: number; readonly end: number };
+  };
   readonly originalQuote: string | null;
   readonly tags: string[];
 }
@@ -186,12 +193,40 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
     warnings: [],
   };
   const idOf = new Map<string, string>();
-  const orphaned = new Set<string>();
   const placed: Placed[] = [];
   const taken = new Set<string>();
 
+  /**
+   * The id to store under: the file's own when it is free; else one derived from it and the
+   * article, so a second import of the same file finds it; null when already here.
+   */
+  function idFor(parsed: ParsedAnnotation, articleId: string): string | null {
+    if (parsed.sourceId === null) return deps.newId();
+    const own = isUuid(parsed.sourceId)
+      ? parsed.sourceId.toLowerCase()
+      : uuidv5(`${file.format}:${parsed.sourceId}`, FOREIGN_ID_NAMESPACE);
+    for (const candidate of [own, uuidv5(`${own}:${articleId}`, FOREIGN_ID_NAMESPACE)]) {
+      const use = annotations.annotationIdUse(db, candidate);
+      if (use?.live && use.articleId === articleId) {
+        idOf.set(parsed.sourceId, candidate);
+        return null;
+      }
+      if (use === null && !taken.has(candidate)) return candidate;
+    }
+    return deps.newId();
+  }
+
   for (const parsed of annotationsHere) {
     const articleId = articleOf.get(parsed.targetSource)!;
+    const id = idFor(parsed, articleId);
+    if (id === null) {
+      report.alreadyPresent++;
+      continue;
+    }
+    taken.add(id);
+    if (parsed.sourceId) idOf.set(parsed.sourceId, id);
+    const tags = cleanTags(parsed.tags, warnings);
+
     const { text, toUtf16 } = textOf(articleId);
     const hint = parsed.codePointPosition
       ? {
@@ -201,39 +236,26 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
       : { start: 0, end: parsed.quote.exact.length };
     const found = anchor(text, { quote: parsed.quote, position: hint });
     if (found.status === 'orphan') {
+      // Kept with everything it carries, at a position that does not hold its quote: the reader
+      // and the exports show it as a passage no longer found, never on the wrong words.
       report.orphaned++;
       report.orphans.push({ quote: parsed.quote.exact, articleId });
-      if (parsed.sourceId) orphaned.add(parsed.sourceId);
+      const selectors = { quote: parsed.quote, position: ORPHAN_POSITION };
+      placed.push({ parsed, id, articleId, selectors, originalQuote: null, tags });
       continue;
     }
-
-    const wanted =
-      parsed.sourceId === null
-        ? null
-        : isUuid(parsed.sourceId)
-          ? parsed.sourceId.toLowerCase()
-          : uuidv5(`${file.format}:${parsed.sourceId}`, FOREIGN_ID_NAMESPACE);
-    const use = wanted ? annotations.annotationIdUse(db, wanted) : null;
-    if (wanted && use?.live && use.articleId === articleId) {
-      report.alreadyPresent++;
-      if (parsed.sourceId) idOf.set(parsed.sourceId, wanted);
-      continue;
-    }
-    const id = wanted && use === null && !taken.has(wanted) ? wanted : deps.newId();
-    taken.add(id);
-    if (parsed.sourceId) idOf.set(parsed.sourceId, id);
 
     const selectors = describeRange(text, found.start, found.end);
-    const matchesQuote = selectors.quote.exact === parsed.quote.exact;
-    if (matchesQuote) report.anchored++;
+    const original = parsed.originalQuote ?? parsed.quote.exact;
+    if (selectors.quote.exact === parsed.quote.exact) report.anchored++;
     else report.changed++;
     placed.push({
       parsed,
       id,
       articleId,
       selectors,
-      originalQuote: parsed.originalQuote ?? (matchesQuote ? null : parsed.quote.exact),
-      tags: cleanTags(parsed.tags, warnings),
+      originalQuote: original === selectors.quote.exact ? null : original,
+      tags,
     });
   }
 
@@ -257,11 +279,9 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
     }
     for (const p of placed) {
       for (const link of p.parsed.links) {
-        // A link to an orphan of this file is not sent to a same-id annotation elsewhere.
         const other =
           idOf.get(link.otherSourceId) ??
-          (!orphaned.has(link.otherSourceId) &&
-          isUuid(link.otherSourceId) &&
+          (isUuid(link.otherSourceId) &&
           annotations.annotationIdUse(db, link.otherSourceId.toLowerCase())?.live
             ? link.otherSourceId.toLowerCase()
             : null);

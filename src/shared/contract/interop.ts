@@ -40,7 +40,7 @@ export const ImportReportSchema = z.strictObject({
   anchored: z.int().nonnegative(),
   /** Stored at words that differ a little from the quote; the quote is kept as the original. */
   changed: z.int().nonnegative(),
-  /** Not stored: the quote is not in the article. Listed in `orphans`. */
+  /** Stored with all they carry, but their quote is not in the article: listed in `orphans`. */
   orphaned: z.int().nonnegative(),
   /** Not stored again: the library already holds them (same id, same article). */
   alreadyPresent: z.int().nonnegative(),

@@ -208,7 +208,8 @@ export function articleToMarkdown(
   if (table) sections.push(table);
   if (annotations.length > 0) {
     sections.push(`## ${GROUP_TITLES[options.groupBy]}`);
-    const render = (a: Annotation) => annotationToMarkdown(a, { colorLabels: labels });
+    const render = (a: Annotation) =>
+      annotationToMarkdown(a, { colorLabels: labels, text: input.text });
     if (options.groupBy === 'none') {
       sections.push(...annotations.map(render));
     } else {

@@ -44,6 +44,7 @@
  * Incoming links are not written: each is the outgoing link of the annotation at its other end.
  */
 import type { Annotation, HighlightColor, LinkRelation } from '../contract/entities';
+import { positionMatchesQuote } from '../anchoring/selectors';
 import { codePointConverter } from './code-points';
 import type { ArticleWithAnnotations } from './types';
 
@@ -121,11 +122,14 @@ export interface W3cAnnotation {
   readonly modified: string;
   readonly stylesheet: { readonly type: 'CssStylesheet'; readonly value: string };
   readonly body?: readonly W3cBody[];
-  readonly target: {
-    readonly source: string;
-    readonly styleClass: HighlightColor;
-    readonly selector: readonly [W3cTextQuoteSelector, W3cTextPositionSelector];
-  };
+  readonly target: W3cTarget;
+}
+
+export interface W3cTarget {
+  readonly source: string;
+  readonly styleClass: HighlightColor;
+  readonly selector:
+    readonly [W3cTextQuoteSelector, W3cTextPositionSelector] | readonly [W3cTextQuoteSelector];
 }
 
 export interface W3cAnnotationPage {
@@ -206,6 +210,29 @@ function motivationOf(annotation: Annotation): W3cAnnotation['motivation'] {
   return 'highlighting';
 }
 
+/** Quote and position; an orphan, whose position holds other words, travels by its quote alone. */
+function selectorsOf(
+  annotation: Annotation,
+  text: string,
+  offsets: ReturnType<typeof codePointConverter>,
+): W3cTarget['selector'] {
+  const quote: W3cTextQuoteSelector = {
+    type: 'TextQuoteSelector',
+    exact: annotation.quote.exact,
+    prefix: annotation.quote.prefix,
+    suffix: annotation.quote.suffix,
+  };
+  if (!positionMatchesQuote(text, annotation)) return [quote];
+  return [
+    quote,
+    {
+      type: 'TextPositionSelector',
+      start: offsets.toCodePoint(annotation.position.start),
+      end: offsets.toCodePoint(annotation.position.end),
+    },
+  ];
+}
+
 /** Every annotation of `input.articles` as one W3C AnnotationCollection (see the file comment). */
 export function toAnnotationCollection(input: AnnotationCollectionInput): W3cCollection {
   const items: W3cAnnotation[] = [];
@@ -227,19 +254,7 @@ export function toAnnotationCollection(input: AnnotationCollectionInput): W3cCol
         target: {
           source: uuidIri(article.id),
           styleClass: annotation.color,
-          selector: [
-            {
-              type: 'TextQuoteSelector',
-              exact: annotation.quote.exact,
-              prefix: annotation.quote.prefix,
-              suffix: annotation.quote.suffix,
-            },
-            {
-              type: 'TextPositionSelector',
-              start: offsets.toCodePoint(annotation.position.start),
-              end: offsets.toCodePoint(annotation.position.end),
-            },
-          ],
+          selector: selectorsOf(annotation, text, offsets),
         },
       });
     }

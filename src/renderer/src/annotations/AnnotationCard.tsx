@@ -11,6 +11,8 @@ import { colorName, excerpt, linkText } from '../../../shared/annotations/wordin
 
 export interface AnnotationCardProps extends AnnotationEditing {
   readonly annotation: Annotation;
+  /** Its passage is not in the article's text: there is nothing to go to. */
+  readonly unplaced?: boolean;
   readonly active: boolean;
   readonly focusField: FocusField | null;
   readonly onActivate: (id: string | null) => void;
@@ -129,6 +131,11 @@ export function AnnotationCard(props: AnnotationCardProps) {
             ))}
           </ul>
         )}
+        {props.unplaced && (
+          <p className="sb-changed">
+            Passage not found in this text (imported from another version)
+          </p>
+        )}
         {annotation.originalQuote !== null && (
           <p className="sb-changed">
             Passage changed since it was annotated; it read “
@@ -152,9 +159,11 @@ export function AnnotationCard(props: AnnotationCardProps) {
           </ul>
         )}
         <div className="sb-actions">
-          <button type="button" onClick={() => onJump(id)}>
-            Go to passage
-          </button>
+          {!props.unplaced && (
+            <button type="button" onClick={() => onJump(id)}>
+              Go to passage
+            </button>
+          )}
           <button
             ref={editRef}
             type="button"

@@ -43,6 +43,8 @@ export interface SidebarProps {
    * Without it the sidebar offers neither.
    */
   readonly onCopyMarkdown?: (annotations: readonly Annotation[]) => void;
+  /** Annotations whose passage is not in the article's text (imported orphans). */
+  readonly unplacedIds?: ReadonlySet<string>;
 }
 
 interface FilterSelectProps {
@@ -256,6 +258,7 @@ export function Sidebar(props: SidebarProps) {
               focusField={a.id === activeId ? props.focusField : null}
               onActivate={props.onActivate}
               onJump={props.onJump}
+              unplaced={props.unplacedIds?.has(a.id) ?? false}
               onDelete={remove}
               onCopyMarkdown={copy && ((annotation) => copy([annotation]))}
               selection={

@@ -172,7 +172,7 @@ export function ImportAnnotationsDialog({
             </ul>
             {report.orphans.length > 0 && (
               <>
-                <h4>Not imported: the quote is not in the article</h4>
+                <h4>Passage not found in the article (kept, and marked on its card)</h4>
                 <ul className="import-orphans">
                   {report.orphans.map((orphan, index) => (
                     <li key={index}>

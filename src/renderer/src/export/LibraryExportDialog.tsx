@@ -132,7 +132,8 @@ export function LibraryExportDialog({
               )}
             </div>
             <p id={folderHintId} className="hint">
-              The full path of an existing folder.
+              The full path of an existing folder. Files Marginalia made there are rewritten on each
+              export; other files are never touched, so keep your own notes in those.
             </p>
           </div>
           <MarkdownOptionsFields value={options} onChange={setOptions} />

@@ -159,9 +159,19 @@ export function Reader({
     };
   }, [article, activate]);
 
+  const specs = useMemo(
+    () => (article ? toSpecs(article, annotations) : []),
+    [article, annotations],
+  );
+  /** Annotations whose passage is not in this text (imported orphans): listed, never drawn. */
+  const unplacedIds = useMemo(() => {
+    const placed = new Set(specs.map((spec) => spec.id));
+    return new Set(annotations.filter((a) => !placed.has(a.id)).map((a) => a.id));
+  }, [specs, annotations]);
+
   useEffect(() => {
-    if (article) viewRef.current?.setHighlights(toSpecs(article, annotations));
-  }, [article, annotations]);
+    if (article) viewRef.current?.setHighlights(specs);
+  }, [article, specs]);
 
   // The reading position: saved a moment after scrolling stops, when the article closes, and
   // when the window does.
@@ -440,6 +450,7 @@ export function Reader({
         onActivate={(id) => activate(id)}
         onJump={jump}
         onCopyMarkdown={(list) => void copyMarkdown(list)}
+        unplacedIds={unplacedIds}
       />
       {selection && view === 'article' && (
         <SelectionToolbar
