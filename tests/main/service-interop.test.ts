@@ -195,6 +195,30 @@ describe('the W3C JSON-LD round trip', () => {
     );
   });
 
+  it('finds the same article in another library by its text, for one article or the library', () => {
+    const text = 'The Kremlin said Russia denies any plan to invade.\n\nNATO disagreed.';
+    const first = library();
+    const articleId = importText(first, 'Briefing', text);
+    create(first, articleId, 'Russia denies any plan to invade', {
+      claim: { type: 'denial', speaker: 'Russia', status: 'unverified' },
+    });
+    annotateSample(first);
+    const single = exported(first, 'jsonld', articleId).content;
+    const whole = first.exportLibrary({ format: 'jsonld' }).file.content;
+
+    const second = library(0x9000);
+    const copy = importText(second, 'Briefing', text);
+    expect(copy).not.toBe(articleId);
+    const one = second.importAnnotations({ fileName: 'one.jsonld', content: single }).report;
+    expect(one).toMatchObject({ anchored: 1, otherPages: 0 });
+    expect(one.articles).toEqual([{ id: copy, title: 'Briefing', imported: 1 }]);
+
+    const third = library(0xa000);
+    importText(third, 'Briefing', text);
+    const all = third.importAnnotations({ fileName: 'all.jsonld', content: whole }).report;
+    expect(all).toMatchObject({ total: 6, anchored: 6, otherPages: 0 });
+  });
+
   it('adds nothing when the same file is imported twice', () => {
     const service = library();
     annotateSample(service);
@@ -322,10 +346,13 @@ describe('the W3C JSON-LD round trip', () => {
     });
     const other = library(0x5000);
     annotateSample(other);
-    const foreign = exported(other, 'jsonld').content.replaceAll(
-      `urn:uuid:${SAMPLE_ARTICLE_ID}`,
-      `urn:uuid:${UNKNOWN_ID}`,
-    );
+    // Another article with another text: neither its id nor its text is here.
+    const foreign = exported(other, 'jsonld')
+      .content.replaceAll(`urn:uuid:${SAMPLE_ARTICLE_ID}`, `urn:uuid:${UNKNOWN_ID}`)
+      .replace(
+        /"marginalia:textHash": "[0-9a-f]{64}"/g,
+        `"marginalia:textHash": "${'0'.repeat(64)}"`,
+      );
     expect(
       serviceErrorOf(() => service.importAnnotations({ fileName: 'f.jsonld', content: foreign })),
     ).toMatchObject({ code: 'not_found', message: expect.stringContaining(UNKNOWN_ID) as string });
@@ -348,10 +375,11 @@ describe('files naming several pages', () => {
     const other = library(0x5000);
     annotateSample(other);
     const collection = JSON.parse(exported(other, 'jsonld').content) as {
-      first: { items: { target: { source: string } }[] };
+      first: { items: { target: { source: string; 'marginalia:textHash'?: string } }[] };
     };
     for (const item of collection.first.items.slice(3)) {
       item.target.source = 'https://example.org/elsewhere';
+      delete item.target['marginalia:textHash'];
     }
     return JSON.stringify(collection);
   }

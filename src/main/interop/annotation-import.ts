@@ -69,11 +69,15 @@ function parseJson(fileName: string, content: string): unknown {
   }
 }
 
-/** The article each target source names: by our id, else by the article's source URL. */
-function resolveArticle(db: Database, source: string): string | null {
+/**
+ * The article a target names: by our id (a file from this library), else by the same text
+ * (a file from another library that imported the same article), else by its source URL.
+ */
+function resolveArticle(db: Database, source: string, textHash: string | null): string | null {
   const urn = ARTICLE_URN.exec(source)?.[1]?.toLowerCase();
   if (urn && articles.findArticleText(db, urn) !== null) return urn;
-  return articles.findArticleIdsBySourceUrl(db, source)[0] ?? null;
+  const sameText = textHash ? articles.findArticleIdsByContentHash(db, textHash)[0] : undefined;
+  return sameText ?? articles.findArticleIdsBySourceUrl(db, source)[0] ?? null;
 }
 
 /** Tag names as the library accepts them; others are reported and left out. */
@@ -99,12 +103,13 @@ function placeSources(
   request: ImportRequest,
 ): Map<string, string> {
   const sources = [...new Set(annotations.map((a) => a.targetSource))];
+  const hashOf = new Map(annotations.map((a) => [a.targetSource, a.targetTextHash]));
+  const resolve = (source: string) => resolveArticle(db, source, hashOf.get(source) ?? null);
   const placed = new Map<string, string>();
   if (request.articleId !== undefined) {
     const chosen = request.articleId;
     if (sources.length === 1) placed.set(sources[0]!, chosen);
-    for (const source of sources)
-      if (resolveArticle(db, source) === chosen) placed.set(source, chosen);
+    for (const source of sources) if (resolve(source) === chosen) placed.set(source, chosen);
     if (placed.size === 0) {
       throw new ServiceError(
         'invalid_request',
@@ -114,7 +119,7 @@ function placeSources(
     return placed;
   }
   for (const source of sources) {
-    const id = resolveArticle(db, source);
+    const id = resolve(source);
     if (id) placed.set(source, id);
   }
   if (placed.size === 0) {

@@ -38,6 +38,7 @@ export function createExports({ db, now, newId }: ExportDeps) {
     return {
       article,
       text: article.text,
+      contentHash: article.contentHash,
       document: article.document,
       annotations: annotations.listAnnotations(db, id),
       colorLabels: readSettings(db).colorLabels,

@@ -131,6 +131,16 @@ export function articleExists(db: Database, id: string): boolean {
   return db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
 }
 
+/** The ids of live articles whose canonical text has this SHA-256, oldest first. */
+export function findArticleIdsByContentHash(db: Database, contentHash: string): string[] {
+  const rows = db
+    .prepare(
+      'SELECT id FROM articles WHERE content_hash = ? AND deleted_at IS NULL ORDER BY added_at, id',
+    )
+    .all(contentHash) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
 /** The ids of live articles imported from this source URL, oldest first. */
 export function findArticleIdsBySourceUrl(db: Database, sourceUrl: string): string[] {
   const rows = db

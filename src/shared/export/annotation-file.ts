@@ -63,6 +63,8 @@ export interface ParsedAnnotation {
   readonly sourceId: string | null;
   /** The target's source IRI as written (ours: `urn:uuid:<article id>`; Hypothesis: the URL). */
   readonly targetSource: string;
+  /** Ours: the SHA-256 of the article's canonical text, to find the same text in any library. */
+  readonly targetTextHash: string | null;
   readonly quote: { readonly exact: string; readonly prefix: string; readonly suffix: string };
   /** W3C TextPositionSelector offsets, in code points; null when absent or from Hypothesis. */
   readonly codePointPosition: { readonly start: number; readonly end: number } | null;
@@ -337,6 +339,10 @@ const W3cTargetShape = z.looseObject({
   source: SourceShape.optional(),
   styleClass: stringOrList.optional(),
   selector: z.unknown().optional(),
+  'marginalia:textHash': z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 const W3cBodyShape = z.looseObject({
@@ -512,6 +518,7 @@ function readW3cAnnotation(
   if (targets.length === 0) fail(`${named} has no target.`);
   let chosen: {
     source: string;
+    textHash: string | null;
     styleClass: string[];
     quote: ParsedAnnotation['quote'];
     position: Selected['position'];
@@ -537,13 +544,14 @@ function readW3cAnnotation(
     if (parsed.source === undefined) fail(`${at} has a TextQuoteSelector but no source.`);
     chosen = {
       source: sourceIri(parsed.source),
+      textHash: parsed['marginalia:textHash'] ?? null,
       styleClass: terms(parsed.styleClass),
       quote,
       position,
     };
   }
   if (chosen === null) return null;
-  const { source, styleClass, quote, position } = chosen;
+  const { source, textHash, styleClass, quote, position } = chosen;
   if (quotedTargets > 1) {
     warnings.count('targets', (n) =>
       plural(
@@ -577,6 +585,7 @@ function readW3cAnnotation(
   return {
     sourceId: annotation.id === undefined ? null : sourceIdOf(annotation.id),
     targetSource: source,
+    targetTextHash: textHash,
     quote,
     codePointPosition: usablePosition(position, warnings),
     color: styleClass.find((c): c is HighlightColor => isOneOf(HIGHLIGHT_COLORS, c)) ?? null,
@@ -697,6 +706,7 @@ function readHypothesisAnnotation(value: unknown, where: string): ParsedAnnotati
   return {
     sourceId: annotation.id ?? null,
     targetSource,
+    targetTextHash: null,
     quote,
     // Hypothesis counts UTF-16 units in the page's DOM text, not in our canonical text.
     codePointPosition: null,

@@ -12,6 +12,8 @@ export interface ArticleWithAnnotations {
   readonly article: ExportedArticle;
   /** The article's canonical text (positions are UTF-16 offsets into it). */
   readonly text: string;
+  /** SHA-256 of `text` (hex), so another library holding the same text can find it. */
+  readonly contentHash?: string;
   readonly annotations: readonly Annotation[];
 }
 

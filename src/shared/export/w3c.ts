@@ -23,12 +23,15 @@
  *     "created": createdAt, "modified": updatedAt,
  *     "stylesheet": { "type": "CssStylesheet", "value": ".<color> { background-color: … }" },
  *     "body": [ <body>… ],                      (left out when there is no body)
- *     "target": { "source": "urn:uuid:<article id>", "styleClass": "<color>",
+ *     "target": { "source": "urn:uuid:<article id>", "marginalia:textHash": "<sha-256 hex>",
+ *                 "styleClass": "<color>",
  *                 "selector": [ { "type": "TextQuoteSelector", "exact", "prefix", "suffix" },
  *                               { "type": "TextPositionSelector", "start", "end" } ] } }
  *
  * TextPositionSelector offsets count Unicode code points, as the model says, converted from our
- * UTF-16 positions with the article's text. The stylesheet is on every annotation, holding the
+ * UTF-16 positions with the article's text; an orphan (its position no longer holds its quote)
+ * has the quote selector alone. `marginalia:textHash` (the article's text, hashed) lets another
+ * library that imported the same article find it, whatever id it gave it. The stylesheet is on every annotation, holding the
  * rule for its own colour: the suite's MUST 4.4 requires an Annotation-level `stylesheet` whenever
  * a target has a `styleClass`, and each annotation is checked on its own.
  *
@@ -127,6 +130,7 @@ export interface W3cAnnotation {
 
 export interface W3cTarget {
   readonly source: string;
+  readonly 'marginalia:textHash'?: string;
   readonly styleClass: HighlightColor;
   readonly selector:
     readonly [W3cTextQuoteSelector, W3cTextPositionSelector] | readonly [W3cTextQuoteSelector];
@@ -236,7 +240,7 @@ function selectorsOf(
 /** Every annotation of `input.articles` as one W3C AnnotationCollection (see the file comment). */
 export function toAnnotationCollection(input: AnnotationCollectionInput): W3cCollection {
   const items: W3cAnnotation[] = [];
-  for (const { article, text, annotations } of input.articles) {
+  for (const { article, text, annotations, contentHash } of input.articles) {
     const offsets = codePointConverter(text);
     for (const annotation of annotations) {
       const bodies = bodiesOf(annotation);
@@ -253,6 +257,7 @@ export function toAnnotationCollection(input: AnnotationCollectionInput): W3cCol
         ...(bodies.length > 0 ? { body: bodies } : {}),
         target: {
           source: uuidIri(article.id),
+          ...(contentHash ? { 'marginalia:textHash': contentHash } : {}),
           styleClass: annotation.color,
           selector: selectorsOf(annotation, text, offsets),
         },

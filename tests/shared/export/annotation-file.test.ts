@@ -73,6 +73,7 @@ describe('Hypothesis exports', () => {
     expect(parsed.annotations[0]).toEqual({
       sourceId: 'Xq3v1hY2Ee-8oPNz4kUf6g',
       targetSource: PAGE_URL,
+      targetTextHash: null,
       quote: {
         exact: '“false-flag operations”',
         prefix: 'said that Russia planned to run ',
@@ -125,6 +126,7 @@ describe('W3C annotations of other tools', () => {
     expect(only(w3c({ bodyValue: 'A comment' }))).toEqual({
       sourceId: 'http://example.org/anno1',
       targetSource: 'http://example.org/page1',
+      targetTextHash: null,
       quote: { exact: 'anotation', prefix: 'this is an ', suffix: ' that has some' },
       codePointPosition: null,
       color: null,

@@ -315,6 +315,7 @@ describe('reading an export back', () => {
       expect(read).toEqual({
         sourceId: annotation.id,
         targetSource: `urn:uuid:${annotation.articleId}`,
+        targetTextHash: null,
         quote: annotation.quote,
         codePointPosition: expect.any(Object),
         color: annotation.color,
