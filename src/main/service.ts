@@ -14,6 +14,7 @@ import { importFile } from './import/index';
 import { importAnnotationFile } from './interop/annotation-import';
 import { writeExportFolder } from './interop/export-folder';
 import { createExports } from './interop/exports';
+import { articleToMarkdown } from '../shared/export/article-markdown';
 import { articleFileStem } from '../shared/export/file-names';
 import type { SampleSource } from './sample';
 import * as articles from './store/articles';
@@ -323,7 +324,7 @@ export function createService(deps: ServiceDeps): Service {
       const files = exports.allArticles().map((input) => ({
         articleId: input.article.id,
         stem: articleFileStem(input.article),
-        content: exports.articleMarkdown(input, markdown, at),
+        content: articleToMarkdown(input, markdown, at),
       }));
       return writeExportFolder(folder, files);
     },

@@ -32,7 +32,10 @@ function json(value: unknown): string {
 }
 
 export function createExports({ db, now, newId }: ExportDeps) {
-  function articleInput(id: string): ArticleMarkdownInput {
+  function articleInput(
+    id: string,
+    colorLabels = readSettings(db).colorLabels,
+  ): ArticleMarkdownInput {
     const article = articles.findArticle(db, id);
     if (!article) throw new ServiceError('not_found', `no article with id ${id}`);
     return {
@@ -41,15 +44,17 @@ export function createExports({ db, now, newId }: ExportDeps) {
       contentHash: article.contentHash,
       document: article.document,
       annotations: annotations.listAnnotations(db, id),
-      colorLabels: readSettings(db).colorLabels,
+      colorLabels,
     };
   }
 
+  /** Every live article, oldest first. */
   function allArticles(): ArticleMarkdownInput[] {
+    const { colorLabels } = readSettings(db);
     return articles
       .listArticles(db)
       .reverse()
-      .map((summary) => articleInput(summary.id));
+      .map((summary) => articleInput(summary.id, colorLabels));
   }
 
   function ledgerClaims(): LedgerClaim[] {
@@ -64,10 +69,6 @@ export function createExports({ db, now, newId }: ExportDeps) {
     });
   }
 
-  function articleMarkdown(input: ArticleMarkdownInput, markdown: MarkdownOptions, at: string) {
-    return articleToMarkdown(input, markdown, at);
-  }
-
   function exportArticle(
     id: string,
     format: ExportFormat,
@@ -78,7 +79,7 @@ export function createExports({ db, now, newId }: ExportDeps) {
     const { extension, mediaType } = EXPORT_EXTENSIONS[format];
     const fileName = articleFileStem(input.article) + extension;
     let content: string;
-    if (format === 'md') content = articleMarkdown(input, markdown, at);
+    if (format === 'md') content = articleToMarkdown(input, markdown, at);
     else if (format === 'jsonld')
       content = json(
         toAnnotationCollection({
@@ -119,5 +120,5 @@ export function createExports({ db, now, newId }: ExportDeps) {
     return { fileName: `Marginalia claims ${day}${extension}`, mediaType, content };
   }
 
-  return { articleInput, allArticles, ledgerClaims, articleMarkdown, exportArticle, exportLibrary };
+  return { allArticles, ledgerClaims, exportArticle, exportLibrary };
 }

@@ -1,5 +1,7 @@
 /** What the exporters take: plain data, no store and no transport, so every side can export. */
+import type { z } from 'zod';
 import type { Annotation, ArticleSummary } from '../contract/entities';
+import type { LedgerClaimSchema } from '../contract/interop';
 
 /** The article fields an export describes. */
 export type ExportedArticle = Pick<
@@ -18,7 +20,4 @@ export interface ArticleWithAnnotations {
 }
 
 /** One claim in the library-wide ledger: an annotation with a claim, and where it is. */
-export interface LedgerClaim {
-  readonly article: Pick<ExportedArticle, 'id' | 'title' | 'publishedAt'>;
-  readonly annotation: Annotation;
-}
+export type LedgerClaim = z.infer<typeof LedgerClaimSchema>;
