@@ -1,7 +1,8 @@
 /**
  * Export and import benchmark (figures, never pass/fail): one article with 10,000 annotations
  * (notes, tags, claims, links), brought in by a W3C JSON-LD import, then exported in every
- * format and into a folder. `npm run bench:export`.
+ * format and into a folder. `npm run bench:export`; figures go to bench/results.json under
+ * "export".
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,14 +10,18 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openLibrary } from '../src/main/library';
 import { codePointConverter } from '../src/shared/export/code-points';
+import { recordResults } from './bench-results';
 
 const PARAGRAPHS = 2_000;
 const ANNOTATIONS = 10_000;
+
+const figures: Record<string, { ms: number; usPerAnnotation: number }> = {};
 
 function time<T>(label: string, work: () => T): T {
   const start = performance.now();
   const result = work();
   const ms = performance.now() - start;
+  figures[label] = { ms, usPerAnnotation: (ms / ANNOTATIONS) * 1000 };
   console.log(
     `${label.padEnd(44)} ${ms.toFixed(0).padStart(7)} ms  (${((ms / ANNOTATIONS) * 1000).toFixed(1)} µs per annotation)`,
   );
@@ -27,13 +32,13 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-export-'));
 const library = openLibrary({ dataDir: path.join(dir, 'library') });
 try {
   const { service } = library;
-  const seed = service.getArticle({ id: service.listArticles({}).articles[0]!.id }).article.text;
+  const seed = service.articleText(service.listArticles({}).articles[0]!.id);
   const body = Array.from(
     { length: PARAGRAPHS },
     (_, i) => `${i}. ${seed.split('\n\n')[i % 4]}`,
   ).join('\n\n');
   const { article } = service.importBytes('long.txt', Buffer.from(`A long report\n\n${body}\n`));
-  const { text } = service.getArticle({ id: article.id }).article;
+  const text = service.articleText(article.id);
 
   // Build the 10,000 annotations as a W3C collection, the way another library would send them.
   const step = Math.floor(text.length / ANNOTATIONS);
@@ -156,6 +161,19 @@ try {
   console.log(
     `sizes: Markdown ${(md.file.content.length / 1024 / 1024).toFixed(1)} MB, JSON-LD ${(jsonld.file.content.length / 1024 / 1024).toFixed(1)} MB`,
   );
+  recordResults('export', {
+    textChars: text.length,
+    annotations: ANNOTATIONS,
+    importFileBytes: file.length,
+    import: {
+      anchored: report.anchored,
+      changed: report.changed,
+      orphaned: report.orphaned,
+      links: report.linksCreated,
+    },
+    figures,
+    sizes: { markdownBytes: md.file.content.length, jsonldBytes: jsonld.file.content.length },
+  });
 } finally {
   library.close();
   fs.rmSync(dir, { recursive: true, force: true });

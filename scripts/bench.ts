@@ -1,6 +1,7 @@
 /**
  * Benchmarks (figures, never pass/fail): importing a long article, creating and listing many
- * annotations, and anchoring them against changed text. `npm run bench`.
+ * annotations, and anchoring them against changed text. `npm run bench:store` (`npm run bench`
+ * runs every benchmark); figures go to bench/results.json under "store".
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,14 +10,18 @@ import { performance } from 'node:perf_hooks';
 import { openLibrary } from '../src/main/library';
 import { anchor } from '../src/shared/anchoring/anchor';
 import { describeRange } from '../src/shared/anchoring/selectors';
+import { recordResults } from './bench-results';
 
 const PARAGRAPHS = 2_000;
 const ANNOTATIONS = 2_000;
+
+const figures: Record<string, { ms: number; items: number; usEach?: number }> = {};
 
 function time<T>(label: string, work: () => T, count = 1): T {
   const start = performance.now();
   const result = work();
   const ms = performance.now() - start;
+  figures[label] = { ms, items: count, ...(count > 1 ? { usEach: (ms / count) * 1000 } : {}) };
   const per = count > 1 ? `  (${((ms / count) * 1000).toFixed(1)} µs each, ${count} items)` : '';
   console.log(`${label.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms${per}`);
   return result;
@@ -26,7 +31,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-'));
 const library = openLibrary({ dataDir: dir });
 try {
   const { service } = library;
-  const seed = service.getArticle({ id: service.listArticles({}).articles[0]!.id }).article.text;
+  const seed = service.articleText(service.listArticles({}).articles[0]!.id);
   const body = Array.from(
     { length: PARAGRAPHS },
     (_, i) => `${i}. ${seed.split('\n\n')[i % 4]}`,
@@ -37,7 +42,7 @@ try {
   const { article } = time('import (decode, parse, store, index)', () =>
     service.importBytes('long.txt', bytes),
   );
-  const text = time('getArticle', () => service.getArticle({ id: article.id }).article.text);
+  const text = time('getArticle', () => service.articleText(article.id));
 
   const step = Math.floor(text.length / ANNOTATIONS);
   time(
@@ -81,6 +86,11 @@ try {
     () => sample.forEach((a) => anchor(edited, a)),
     sample.length,
   );
+  recordResults('store', {
+    article: { paragraphs: PARAGRAPHS, bytes: bytes.length },
+    annotations: ANNOTATIONS,
+    figures,
+  });
 } finally {
   library.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { Annotation, Claim, Link } from '../shared/contract/entities';
+import type { Annotation, Changes, Claim, Link } from '../shared/contract/entities';
 import { ServiceError } from '../shared/contract/errors';
 import type { ServiceHandlers } from '../shared/contract/operations';
 import { positionMatchesQuote } from '../shared/anchoring/selectors';
@@ -36,6 +36,8 @@ export interface ServiceDeps {
 }
 
 export type Service = ServiceHandlers & {
+  /** The canonical text of a live article (direct callers: tests, benchmarks). */
+  articleText(id: string): string;
   /** Imports a file's bytes directly (the CLI reads files itself; no base64 round trip). */
   importBytes(
     fileName: string,
@@ -81,10 +83,33 @@ export function createService(deps: ServiceDeps): Service {
   }
 
   /** The annotation as clients see it: with its claim's speaker name, tags and links. */
-  function fullAnnotation(record: { id: string; articleId: string }): Annotation {
-    const [full] = annotations.listAnnotations(db, record.articleId, record.id);
-    if (!full) throw new ServiceError('not_found', `no annotation with id ${record.id}`);
+  function fullAnnotation(id: string): Annotation {
+    const [full] = annotations.findAnnotations(db, [id]);
+    if (!full) throw new ServiceError('not_found', `no annotation with id ${id}`);
     return full;
+  }
+
+  /** What a change did, read back after it was stored, for clients to apply by id. */
+  function changesOf(what: {
+    readonly annotationIds?: readonly string[];
+    readonly removedAnnotations?: readonly string[];
+    /** Articles whose summary (its annotation count) changed. */
+    readonly articleIds?: readonly string[];
+    readonly removedArticles?: readonly string[];
+  }): Changes {
+    const removed = new Set(what.removedAnnotations);
+    const summaries = [...new Set(what.articleIds)].flatMap(
+      (id) => articles.findArticleSummary(db, id) ?? [],
+    );
+    return {
+      annotations: annotations.findAnnotations(
+        db,
+        (what.annotationIds ?? []).filter((id) => !removed.has(id)),
+      ),
+      removedAnnotations: [...removed],
+      articles: summaries,
+      removedArticles: [...(what.removedArticles ?? [])],
+    };
   }
 
   const storedClaim = (claim: Claim | null, at: string) => storeClaim(db, claim, newId, at);
@@ -117,7 +142,7 @@ export function createService(deps: ServiceDeps): Service {
     );
     const summary = articles.findArticleSummary(db, id);
     if (!summary) throw new ServiceError('internal', 'the imported article was not stored');
-    return { article: summary, warnings };
+    return { article: summary, warnings, changes: changesOf({ articleIds: [id] }) };
   }
 
   if (deps.sample && getMeta(db, SAMPLE_SEEDED) === null) {
@@ -133,6 +158,12 @@ export function createService(deps: ServiceDeps): Service {
 
   return {
     importBytes,
+
+    articleText(id) {
+      const text = articles.findArticleText(db, id);
+      if (text === null) throw new ServiceError('not_found', `no article with id ${id}`);
+      return text;
+    },
 
     listArticles: () => ({ articles: articles.listArticles(db) }),
 
@@ -150,21 +181,29 @@ export function createService(deps: ServiceDeps): Service {
     },
 
     deleteArticle: ({ id }) => {
+      const linkedFromElsewhere = links.annotationIdsLinkedFromOtherArticles(db, id);
       if (!write(() => articles.softDeleteArticle(db, id, now()))) {
         throw new ServiceError('not_found', `no article with id ${id}`);
       }
-      return { id };
+      return {
+        id,
+        changes: changesOf({ annotationIds: linkedFromElsewhere, removedArticles: [id] }),
+      };
     },
 
     restoreArticle: ({ id }) => {
       const live = articles.findArticleSummary(db, id);
-      if (live) return { article: live };
+      if (live) return { article: live, changes: changesOf({ articleIds: [id] }) };
       if (!write(() => articles.restoreArticleRow(db, id, now()))) {
         throw new ServiceError('not_found', `no deleted article with id ${id}`);
       }
       const restored = articles.findArticleSummary(db, id);
       if (!restored) throw new ServiceError('internal', 'the restored article was not found');
-      return { article: restored };
+      const linkedFromElsewhere = links.annotationIdsLinkedFromOtherArticles(db, id);
+      return {
+        article: restored,
+        changes: changesOf({ annotationIds: linkedFromElsewhere, articleIds: [id] }),
+      };
     },
 
     listAnnotations: ({ articleId }) => {
@@ -196,12 +235,14 @@ export function createService(deps: ServiceDeps): Service {
           note: request.note,
           claim: storedClaim(request.claim, at),
           originalQuote: null,
+          anchor: { status: 'anchored', ...request.position },
           createdAt: at,
           updatedAt: at,
         });
         tags.setAnnotationTags(db, id, request.tags, newId, at);
       });
-      return { annotation: fullAnnotation({ id, articleId: request.articleId }) };
+      const changes = changesOf({ annotationIds: [id], articleIds: [request.articleId] });
+      return { annotation: changes.annotations[0] ?? fullAnnotation(id), changes };
     },
 
     updateAnnotation: (request) => {
@@ -217,39 +258,60 @@ export function createService(deps: ServiceDeps): Service {
         });
         if (request.tags) tags.setAnnotationTags(db, current.id, request.tags, newId, at);
       });
-      return { annotation: fullAnnotation(current) };
+      const changes = changesOf({ annotationIds: [current.id] });
+      return { annotation: changes.annotations[0] ?? fullAnnotation(current.id), changes };
     },
 
     deleteAnnotation: ({ id }) => {
-      requireAnnotation(id);
+      const { articleId } = requireAnnotation(id);
+      const linked = links.linkedAnnotationIds(db, id);
       const at = now();
       write(() => {
         annotations.softDeleteAnnotation(db, id, at);
         links.softDeleteLinksOf(db, id, at);
       });
-      return { id };
+      return {
+        id,
+        changes: changesOf({
+          annotationIds: linked,
+          removedAnnotations: [id],
+          articleIds: [articleId],
+        }),
+      };
     },
 
     restoreAnnotation: ({ id }) => {
       const live = annotations.findAnnotationRecord(db, id);
-      if (live) return { annotation: fullAnnotation(live) };
-      const deleted = annotations.findDeletedAnnotation(db, id);
-      if (!deleted) throw new ServiceError('not_found', `no deleted annotation with id ${id}`);
-      write(() => {
-        annotations.restoreAnnotationRow(db, id, now());
-        links.restoreLinksDeletedWith(db, id, deleted.deletedAt);
+      if (!live) {
+        const deleted = annotations.findDeletedAnnotation(db, id);
+        if (!deleted) throw new ServiceError('not_found', `no deleted annotation with id ${id}`);
+        write(() => {
+          annotations.restoreAnnotationRow(db, id, now());
+          links.restoreLinksDeletedWith(db, id, deleted.deletedAt);
+        });
+      }
+      const changes = changesOf({
+        annotationIds: [id, ...links.linkedAnnotationIds(db, id)],
+        articleIds: [(live ?? fullAnnotation(id)).articleId],
       });
-      return { annotation: fullAnnotation(deleted.record) };
+      const annotation = changes.annotations.find((a) => a.id === id) ?? fullAnnotation(id);
+      return { annotation, changes };
     },
 
     listTags: () => ({ tags: tags.listTags(db) }),
 
     renameTag: ({ id, name }) => {
+      const previous = tags.listTags(db).find((t) => t.id === id);
       const result = write(() => tags.renameTag(db, id, name, now()));
-      if (!result) throw new ServiceError('not_found', `no tag with id ${id}`);
+      if (!result || !previous) throw new ServiceError('not_found', `no tag with id ${id}`);
       const tag = tags.listTags(db).find((t) => t.id === result.id);
       if (!tag) throw new ServiceError('internal', 'the renamed tag was not stored');
-      return { tag, merged: result.merged };
+      return {
+        tag,
+        merged: result.merged,
+        previousName: previous.name,
+        changes: changesOf({ annotationIds: tags.annotationIdsWithTag(db, result.id) }),
+      };
     },
 
     listSpeakers: () => ({ speakers: listSpeakers(db) }),
@@ -262,23 +324,25 @@ export function createService(deps: ServiceDeps): Service {
       }
       requireAnnotation(fromId);
       requireAnnotation(toId);
+      const ends = { annotationIds: [fromId, toId] };
       const existing = links.findLiveLink(db, fromId, toId, relation);
-      if (existing) return { link: existing, created: false };
+      if (existing) return { link: existing, created: false, changes: changesOf(ends) };
       const link: Link = { id: newId(), fromId, toId, relation, createdAt: now() };
       write(() => links.insertLink(db, link));
-      return { link, created: true };
+      return { link, created: true, changes: changesOf(ends) };
     },
 
     deleteLink: ({ id }) => {
-      requireLiveLink(id);
+      const { fromId, toId } = requireLiveLink(id);
       write(() => links.softDeleteLink(db, id, now()));
-      return { id };
+      return { id, changes: changesOf({ annotationIds: [fromId, toId] }) };
     },
 
     restoreLink: ({ id }) => {
       const found = links.findLink(db, id);
       if (!found) throw new ServiceError('not_found', `no link with id ${id}`);
-      if (found.deletedAt === null) return { link: found.link };
+      const ends = changesOf.bind(null, { annotationIds: [found.link.fromId, found.link.toId] });
+      if (found.deletedAt === null) return { link: found.link, changes: ends() };
       requireAnnotation(found.link.fromId);
       requireAnnotation(found.link.toId);
       const duplicate = links.findLiveLink(
@@ -287,9 +351,9 @@ export function createService(deps: ServiceDeps): Service {
         found.link.toId,
         found.link.relation,
       );
-      if (duplicate) return { link: duplicate };
+      if (duplicate) return { link: duplicate, changes: ends() };
       write(() => links.restoreLinkRow(db, id));
-      return { link: found.link };
+      return { link: found.link, changes: ends() };
     },
 
     setReadingPosition: ({ articleId, offset }) => {
@@ -329,9 +393,17 @@ export function createService(deps: ServiceDeps): Service {
       return writeExportFolder(folder, files);
     },
 
-    importAnnotations: (request) => ({
-      report: importAnnotationFile({ db, newId, now, write }, request),
-    }),
+    importAnnotations: (request) => {
+      const report = importAnnotationFile({ db, newId, now, write }, request);
+      // A bulk change: the changed articles' annotations are sent whole.
+      const articleIds = report.articles.map((a) => a.id);
+      // With the annotations elsewhere that imported links reach (they gain a link).
+      const annotationIds = articleIds.flatMap((articleId) => [
+        ...annotations.listAnnotations(db, articleId).map((a) => a.id),
+        ...links.annotationIdsLinkedFromOtherArticles(db, articleId),
+      ]);
+      return { report, changes: changesOf({ annotationIds, articleIds }) };
+    },
 
     getClaimsLedger: () => ({ claims: exports.ledgerClaims() }),
   };

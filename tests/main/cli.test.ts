@@ -6,6 +6,10 @@ import { runCli, type CliIo } from '../../src/main/cli/index';
 import { projectRoot } from '../../src/main/paths';
 import { SAMPLE_ARTICLE_ID } from '../../src/main/sample';
 import { UNKNOWN_ID, useTempDirs } from './helpers';
+import { Node } from 'prosemirror-model';
+import type { DocumentJson } from '../../src/shared/contract/entities';
+import { canonicalText } from '../../src/shared/document/canonical-text';
+import { articleSchema } from '../../src/shared/document/schema';
 
 const tempDir = useTempDirs('marginalia-cli-');
 
@@ -112,16 +116,13 @@ describe('marginalia import / list / show', () => {
 
     const json = await cli(['--data-dir', data, 'show', SAMPLE_ARTICLE_ID, '--format', 'json']);
     expect(json.code).toBe(0);
-    const article = JSON.parse(json.stdout) as {
-      id: string;
-      text: string;
-      document: { type: string };
-    };
+    const article = JSON.parse(json.stdout) as { id: string; document: DocumentJson };
     expect(article.id).toBe(SAMPLE_ARTICLE_ID);
     expect(article.document.type).toBe('doc');
-    expect(article.text).toMatch(/^In December of 2021/);
+    const text = canonicalText(Node.fromJSON(articleSchema, article.document));
+    expect(text).toMatch(/^In December of 2021/);
     // The text form ends with exactly the canonical text.
-    expect(run.stdout.endsWith(`\n\n${article.text}\n`)).toBe(true);
+    expect(run.stdout.endsWith(`\n\n${text}\n`)).toBe(true);
   });
 
   it('show of an unknown id exits 1 with one line on stderr', async () => {

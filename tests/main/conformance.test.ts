@@ -12,8 +12,9 @@ import { checkConformance, type ConformanceReport } from '../../scripts/conforma
 import { describeRange } from '../../src/shared/anchoring/selectors';
 import type { Annotation } from '../../src/shared/contract/entities';
 import type { ArticleWithAnnotations } from '../../src/shared/export/types';
-import { toAnnotationCollection } from '../../src/shared/export/w3c';
+import { toAnnotationCollection } from '../../src/shared/interop/w3c-writer';
 import { useTempDirs } from './helpers';
+import { buildAnnotation } from '../support/annotation-builder';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SUITE = path.join(ROOT, 'tests/fixtures/web-annotation-tests');
@@ -38,22 +39,14 @@ function annotate(
 ): Annotation {
   const start = text.indexOf(phrase);
   if (start < 0) throw new Error(`no “${phrase}” in the sample`);
-  const { quote, position } = describeRange(text, start, start + phrase.length);
-  return {
+  return buildAnnotation({
     id: ID(n),
     articleId: ARTICLE_ID,
-    quote,
-    position,
-    color: 'yellow',
-    note: '',
-    claim: null,
-    tags: [],
-    links: [],
-    originalQuote: null,
+    ...describeRange(text, start, start + phrase.length),
     createdAt: '2024-05-01T10:00:00.000Z',
     updatedAt: '2024-05-01T10:05:00.000Z',
     ...fields,
-  };
+  });
 }
 
 const ARTICLE = {

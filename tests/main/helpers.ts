@@ -57,10 +57,31 @@ export function tickingClock(start = Date.UTC(2024, 0, 1)): () => Date {
 
 /** Selectors for the first occurrence of `quote` in the article's canonical text. */
 export function rangeOf(service: Service, articleId: string, quote: string) {
-  const { text } = service.getArticle({ id: articleId }).article;
+  const text = service.articleText(articleId);
   const start = text.indexOf(quote);
   expect(start).toBeGreaterThanOrEqual(0);
   return describeRange(text, start, start + quote.length);
+}
+
+/**
+ * Creates a plain yellow annotation of the first occurrence of `quote`, with `extra` fields, and
+ * answers the whole reply (the annotation and the changes).
+ */
+export function createReply(
+  service: Service,
+  articleId: string,
+  quote: string,
+  extra: Partial<Parameters<Service['createAnnotation']>[0]> = {},
+): ReturnType<Service['createAnnotation']> {
+  return service.createAnnotation({
+    articleId,
+    ...rangeOf(service, articleId, quote),
+    color: 'yellow',
+    note: '',
+    claim: null,
+    tags: [],
+    ...extra,
+  });
 }
 
 /** Creates a plain yellow annotation of the first occurrence of `quote`, with `extra` fields. */
@@ -70,13 +91,5 @@ export function create(
   quote: string,
   extra: Partial<Parameters<Service['createAnnotation']>[0]> = {},
 ): Annotation {
-  return service.createAnnotation({
-    articleId,
-    ...rangeOf(service, articleId, quote),
-    color: 'yellow',
-    note: '',
-    claim: null,
-    tags: [],
-    ...extra,
-  }).annotation;
+  return createReply(service, articleId, quote, extra).annotation;
 }

@@ -21,8 +21,10 @@ import {
 } from '../../src/shared/contract/entities';
 import type { ErrorCode, Result } from '../../src/shared/contract/errors';
 import { operations } from '../../src/shared/contract/operations';
+import { changesOf } from '../support/annotation-builder';
 import {
   create,
+  createReply,
   idSource,
   rangeOf,
   serviceErrorOf,
@@ -122,16 +124,20 @@ function accusationAndDenial(service: Service) {
 describe('claims', () => {
   it('creates an annotation with a claim and answers it', () => {
     const { service } = harness();
-    const annotation = create(service, SAMPLE_ARTICLE_ID, ACCUSATION, {
+    const reply = createReply(service, SAMPLE_ARTICLE_ID, ACCUSATION, {
       claim: { type: 'accusation', speaker: 'Western intelligence', status: 'unverified' },
     });
+    const { annotation } = reply;
     expect(annotation.claim).toEqual({
       type: 'accusation',
       speaker: 'Western intelligence',
       status: 'unverified',
     });
-    expect(operations.createAnnotation.response.safeParse({ annotation }).success).toBe(true);
+    expect(operations.createAnnotation.response.safeParse(reply).success).toBe(true);
     expect(listed(service, annotation)).toEqual(annotation);
+    expect(reply.changes).toEqual(
+      changesOf({ annotations: [annotation], articles: service.listArticles({}).articles }),
+    );
   });
 
   it('treats speakers differing in case and spacing as one, named as first written', () => {
@@ -285,13 +291,19 @@ describe('links', () => {
   it('shows a link on both annotations: outgoing on the denial, incoming on the accusation', () => {
     const { service } = harness();
     const { accusation, denial } = accusationAndDenial(service);
-    const { link } = service.createLink({
+    const reply = service.createLink({
       fromId: denial.id,
       toId: accusation.id,
       relation: 'denies',
     });
+    const { link } = reply;
     expect(link).toMatchObject({ fromId: denial.id, toId: accusation.id, relation: 'denies' });
-    expect(operations.createLink.response.safeParse({ link, created: true }).success).toBe(true);
+    expect(reply.created).toBe(true);
+    expect(operations.createLink.response.safeParse(reply).success).toBe(true);
+    // Both ends, as they are listed now, in document order.
+    expect(reply.changes).toEqual(
+      changesOf({ annotations: [listed(service, accusation), listed(service, denial)] }),
+    );
 
     expect(listed(service, denial).links).toEqual([
       {
@@ -358,9 +370,15 @@ describe('links', () => {
     expect(made.created).toBe(true);
     const first = made.link;
     const again = service.createLink(request);
-    expect(again).toEqual({ link: first, created: false });
+    // Nothing changed: the ends are answered as they are (applying them changes nothing either).
+    const ends = changesOf({ annotations: [listed(service, accusation), listed(service, denial)] });
+    expect(made.changes).toEqual(ends);
+    expect(again).toEqual({ link: first, created: false, changes: ends });
     const viaDispatch = dispatch(service, 'createLink', request);
-    expect(viaDispatch).toEqual({ ok: true, value: { link: first, created: false } });
+    expect(viaDispatch).toEqual({
+      ok: true,
+      value: { link: first, created: false, changes: ends },
+    });
     expect(db.prepare('SELECT count(*) AS n FROM links').get()).toEqual({ n: 1 });
     expect(listed(service, denial).links).toHaveLength(1);
 
@@ -419,30 +437,38 @@ describe('links', () => {
   });
 
   it('deleteLink removes it from both ends; restoreLink brings it back', () => {
-    const { service } = harness();
+    const { db, service } = harness();
     const { accusation, denial } = accusationAndDenial(service);
     const { link } = service.createLink({
       fromId: denial.id,
       toId: accusation.id,
       relation: 'denies',
     });
-    expect(service.deleteLink({ id: link.id })).toEqual({ id: link.id });
+    const deleted = service.deleteLink({ id: link.id });
+    expect(deleted.id).toBe(link.id);
     expect(listed(service, denial).links).toEqual([]);
     expect(listed(service, accusation).links).toEqual([]);
+    expect(deleted.changes).toEqual(
+      changesOf({ annotations: [listed(service, accusation), listed(service, denial)] }),
+    );
     // Both annotations stay.
     expect(listed(service, denial).claim?.type).toBe('denial');
     expect(listed(service, accusation).claim?.type).toBe('accusation');
     expectServiceError(() => service.deleteLink({ id: link.id }), 'not_found');
     expectServiceError(() => service.deleteLink({ id: UNKNOWN_ID }), 'not_found');
 
-    expect(service.restoreLink({ id: link.id })).toEqual({ link });
+    const restored = service.restoreLink({ id: link.id });
     expect(listed(service, denial).links.map((l) => l.id)).toEqual([link.id]);
     expect(listed(service, accusation).links.map((l) => l.id)).toEqual([link.id]);
-    // Restoring a live link changes nothing.
+    const ends = changesOf({ annotations: [listed(service, accusation), listed(service, denial)] });
+    expect(restored).toEqual({ link, changes: ends });
+    // Restoring a live link changes nothing, and answers the ends as they are.
+    const rows = db.prepare('SELECT * FROM links ORDER BY id').all();
     expect(dispatch(service, 'restoreLink', { id: link.id })).toEqual({
       ok: true,
-      value: { link },
+      value: { link, changes: ends },
     });
+    expect(db.prepare('SELECT * FROM links ORDER BY id').all()).toEqual(rows);
     expectServiceError(() => service.restoreLink({ id: UNKNOWN_ID }), 'not_found');
   });
 
@@ -548,7 +574,14 @@ describe('links', () => {
     service.createLink({ fromId: denial.id, toId: accusation.id, relation: 'denies' });
     const current = listed(service, accusation);
     const rows = db.prepare('SELECT * FROM annotations ORDER BY id').all();
-    expect(service.restoreAnnotation({ id: accusation.id })).toEqual({ annotation: current });
+    // The annotation, its linked end and its article are answered as they are.
+    expect(service.restoreAnnotation({ id: accusation.id })).toEqual({
+      annotation: current,
+      changes: changesOf({
+        annotations: [current, listed(service, denial)],
+        articles: service.listArticles({}).articles,
+      }),
+    });
     expect(db.prepare('SELECT * FROM annotations ORDER BY id').all()).toEqual(rows);
     expectServiceError(() => service.restoreAnnotation({ id: UNKNOWN_ID }), 'not_found');
   });
@@ -602,21 +635,36 @@ describe('renaming tags', () => {
     const id = tagId(service, 'false flag');
 
     const renamed = service.renameTag({ id, name: 'False-flag claims' });
-    expect(renamed).toEqual({
-      tag: { id, name: 'False-flag claims', annotationCount: 3 },
-      merged: false,
-    });
     expect(operations.renameTag.response.safeParse(renamed).success).toBe(true);
     expect(listed(service, a).tags).toEqual(['False-flag claims', 'NATO']);
     expect(listed(service, b).tags).toEqual(['False-flag claims']);
     expect(listed(service, c).tags).toEqual(['False-flag claims']);
+    // Every annotation carrying the tag, as listed now (by article, then in document order).
+    const carrying = () =>
+      [listed(service, a), listed(service, b), listed(service, c)].sort(
+        (x, y) => x.articleId.localeCompare(y.articleId) || x.position.start - y.position.start,
+      );
+    expect(renamed).toEqual({
+      tag: { id, name: 'False-flag claims', annotationCount: 3 },
+      merged: false,
+      previousName: 'false flag',
+      changes: changesOf({ annotations: carrying() }),
+    });
     expect(service.listTags({}).tags.map((t) => t.name)).toEqual(['False-flag claims', 'NATO']);
 
     // A change of case only is a rename of the same tag, not a merge.
-    expect(service.renameTag({ id, name: 'false-flag CLAIMS' })).toEqual({
+    const recased = service.renameTag({ id, name: 'false-flag CLAIMS' });
+    expect(recased).toEqual({
       tag: { id, name: 'false-flag CLAIMS', annotationCount: 3 },
       merged: false,
+      previousName: 'False-flag claims',
+      changes: changesOf({ annotations: carrying() }),
     });
+    expect(recased.changes.annotations.map((x) => x.tags[0])).toEqual([
+      'false-flag CLAIMS',
+      'false-flag CLAIMS',
+      'false-flag CLAIMS',
+    ]);
     // Tagging with the old name now makes a new tag.
     const d = create(service, SAMPLE_ARTICLE_ID, DENIAL, { tags: ['false flag'] });
     expect(listed(service, d).tags).toEqual(['false flag']);
@@ -634,13 +682,21 @@ describe('renaming tags', () => {
     const target = tagId(service, 'russia claims');
 
     const result = dispatch(service, 'renameTag', { id: kremlin, name: 'Russia Claims' });
-    expect(result).toEqual({
-      ok: true,
-      value: { tag: { id: target, name: 'russia claims', annotationCount: 3 }, merged: true },
-    });
     expect(listed(service, a).tags).toEqual(['russia claims']);
     expect(listed(service, both).tags).toEqual(['russia claims']);
     expect(listed(service, c).tags).toEqual(['denials', 'russia claims']);
+    // Every annotation now carrying the tag merged into, in document order.
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        tag: { id: target, name: 'russia claims', annotationCount: 3 },
+        merged: true,
+        previousName: 'Kremlin',
+        changes: changesOf({
+          annotations: [listed(service, a), listed(service, c), listed(service, both)],
+        }),
+      },
+    });
     expect(service.listTags({}).tags).toEqual([
       { id: tagId(service, 'denials'), name: 'denials', annotationCount: 1 },
       { id: target, name: 'russia claims', annotationCount: 3 },
@@ -769,7 +825,7 @@ describe('reading position', () => {
 
   it('clamps an offset past the end to the length of the text', () => {
     const { service } = harness();
-    const { text } = service.getArticle({ id: SAMPLE_ARTICLE_ID }).article;
+    const text = service.articleText(SAMPLE_ARTICLE_ID);
     expect(
       dispatch(service, 'setReadingPosition', { articleId: SAMPLE_ARTICLE_ID, offset: 10_000_000 }),
     ).toEqual({ ok: true, value: {} });
@@ -810,7 +866,7 @@ describe('restoreArticle', () => {
     const lib = openLibrary({ dataDir: dir });
     try {
       const { service } = lib;
-      const text = service.getArticle({ id: SAMPLE_ARTICLE_ID }).article.text;
+      const text = service.articleText(SAMPLE_ARTICLE_ID);
       const start = text.indexOf('Stoltenberg');
       service.createAnnotation({
         articleId: SAMPLE_ARTICLE_ID,

@@ -50,7 +50,7 @@ function comparable(annotations: readonly Annotation[]) {
 }
 
 function sampleText(service: Service): string {
-  return service.getArticle({ id: SAMPLE_ARTICLE_ID }).article.text;
+  return service.articleText(SAMPLE_ARTICLE_ID);
 }
 
 /** Imports `text` as a Markdown article of its own and answers its id. */

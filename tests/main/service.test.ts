@@ -15,8 +15,10 @@ import { MAX_NOTE_LENGTH } from '../../src/shared/contract/entities';
 import { ServiceError, type ErrorCode } from '../../src/shared/contract/errors';
 import { OPERATION_NAMES } from '../../src/shared/contract/operation-names';
 import { MAX_IMPORT_BYTES, operations } from '../../src/shared/contract/operations';
+import { changesOf } from '../support/annotation-builder';
 import {
   create,
+  createReply,
   idSource,
   rangeOf,
   serviceErrorOf,
@@ -147,11 +149,12 @@ describe('the sample article', () => {
     expect(paragraphs[0]).toMatch(/^In December of 2021/);
     expect(paragraphs[3]).toMatch(/Stoltenberg/);
     // The canonical text is the paragraphs joined by the separator, and the hash is of it.
-    expect(article.text).toBe(paragraphs.join(BLOCK_SEPARATOR));
-    expect(article.text).not.toContain('By Simon C.');
-    expect(article.contentHash).toBe(
-      crypto.createHash('sha256').update(article.text).digest('hex'),
-    );
+    const text = service.articleText(article.id);
+    expect(text).toBe(paragraphs.join(BLOCK_SEPARATOR));
+    expect(text).not.toContain('By Simon C.');
+    expect(article.contentHash).toBe(crypto.createHash('sha256').update(text).digest('hex'));
+    // The text is the document's: it is not sent a second time beside it.
+    expect(article).not.toHaveProperty('text');
   });
 
   it('is added once: reopening a library does not add it again', () => {
@@ -167,6 +170,7 @@ describe('the sample article', () => {
     const first = library(dir);
     expect(first.service.deleteArticle({ id: SAMPLE_ARTICLE_ID })).toEqual({
       id: SAMPLE_ARTICLE_ID,
+      changes: changesOf({ removedArticles: [SAMPLE_ARTICLE_ID] }),
     });
     expect(first.service.listArticles({}).articles).toEqual([]);
     first.close();
@@ -208,19 +212,20 @@ describe('importing', () => {
     expect(article.annotationCount).toBe(0);
 
     const full = service.getArticle({ id: article.id }).article;
-    expect(full.text).not.toContain('Talks stall in Geneva');
-    expect(full.text).not.toContain('#');
-    expect(full.text).toContain('Officials met again on Monday; see the report.');
+    const text = service.articleText(article.id);
+    expect(text).not.toContain('Talks stall in Geneva');
+    expect(text).not.toContain('#');
+    expect(text).toContain('Officials met again on Monday; see the report.');
     // Links with other schemes lose their link (their words may stay as text); only http(s) remains.
-    expect(full.text).toContain('trap');
-    expect(full.text).toContain(', an app link and an image a map.');
+    expect(text).toContain('trap');
+    expect(text).toContain(', an app link and an image a map.');
     expect(linkHrefs(full.document)).toEqual(['https://example.org/report']);
     const json = JSON.stringify(full.document);
     expect(json).not.toContain('myapp:');
     expect(json).not.toContain('tracker.example');
     // Raw HTML stays text, never markup.
     expect(json).not.toMatch(/"type":"html/);
-    expect(full.text).toContain('<script>window.pwned = 1</script>');
+    expect(text).toContain('<script>window.pwned = 1</script>');
   });
 
   it('imports plain text through importArticle (base64), with byline and date', () => {
@@ -236,9 +241,7 @@ describe('importing', () => {
       byline: 'A. Reporter',
       publishedAt: '2024-05-06',
     });
-    expect(service.getArticle({ id: article.id }).article.text).toBe(
-      'First paragraph.\n\nSecond paragraph.',
-    );
+    expect(service.articleText(article.id)).toBe('First paragraph.\n\nSecond paragraph.');
     expect(service.listArticles({}).articles.map((a) => a.id)).toEqual([article.id]);
   });
 
@@ -265,7 +268,7 @@ describe('importing', () => {
     const { article, warnings } = service.importBytes('cafe.txt', bytes);
     expect(article.title).toBe('Café');
     expect(warnings.join(' ')).toMatch(/windows-1252/);
-    expect(service.getArticle({ id: article.id }).article.text).toBe('naïve');
+    expect(service.articleText(article.id)).toBe('naïve');
   });
 
   const refusals: [string, string, Uint8Array, ErrorCode][] = [
@@ -366,7 +369,7 @@ describe('annotations', () => {
       'invalid_anchor',
     );
     // Past the end of the text.
-    const { text } = service.getArticle({ id: SAMPLE_ARTICLE_ID }).article;
+    const text = service.articleText(SAMPLE_ARTICLE_ID);
     expectServiceError(
       () =>
         service.createAnnotation({
@@ -401,12 +404,13 @@ describe('annotations', () => {
 
   it('creates an annotation with its note, colour, claim and tags, and counts it on the article', () => {
     const { service } = harness({ newId: idSource(0x5000) });
-    const annotation = create(service, SAMPLE_ARTICLE_ID, 'which Russia denies', {
+    const reply = createReply(service, SAMPLE_ARTICLE_ID, 'which Russia denies', {
       color: 'pink',
       note: 'The denial is unattributed.',
       claim: { type: 'denial', speaker: 'Russia', status: 'disputed' },
       tags: ['Russia', 'false flag'],
     });
+    const { annotation } = reply;
     expect(annotation.id).toMatch(/^01950000-0000-7000-8000-0000000050/);
     expect(annotation).toMatchObject({
       articleId: SAMPLE_ARTICLE_ID,
@@ -417,12 +421,16 @@ describe('annotations', () => {
     });
     expect(annotation.quote.exact).toBe('which Russia denies');
     expect(annotation.createdAt).toBe(annotation.updatedAt);
-    expect(operations.createAnnotation.response.safeParse({ annotation }).success).toBe(true);
+    expect(operations.createAnnotation.response.safeParse(reply).success).toBe(true);
 
     expect(service.listAnnotations({ articleId: SAMPLE_ARTICLE_ID }).annotations).toEqual([
       annotation,
     ]);
     expect(service.listArticles({}).articles[0]!.annotationCount).toBe(1);
+    // The reply carries the change: the annotation, and the article's summary with its count.
+    expect(reply.changes).toEqual(
+      changesOf({ annotations: [annotation], articles: service.listArticles({}).articles }),
+    );
     expect(service.getArticle({ id: SAMPLE_ARTICLE_ID }).article.annotationCount).toBe(1);
   });
 
@@ -543,7 +551,15 @@ describe('annotations', () => {
       tags: ['NATO'],
       note: 'to delete',
     });
-    expect(service.deleteAnnotation({ id: gone.id })).toEqual({ id: gone.id });
+    const deleted = service.deleteAnnotation({ id: gone.id });
+    expect(deleted.id).toBe(gone.id);
+    expect(deleted.changes).toEqual(
+      changesOf({
+        removedAnnotations: [gone.id],
+        articles: [expect.objectContaining({ id: SAMPLE_ARTICLE_ID, annotationCount: 1 })],
+      }),
+    );
+    expect(deleted.changes.articles).toEqual(service.listArticles({}).articles);
 
     expect(
       service.listAnnotations({ articleId: SAMPLE_ARTICLE_ID }).annotations.map((a) => a.id),
@@ -661,7 +677,18 @@ describe('through dispatch (the receiving side of every transport)', () => {
       annotations.ok && operations.listAnnotations.response.safeParse(annotations.value).success,
     ).toBe(true);
     const deleted = dispatch(service, 'deleteAnnotation', { id: annotation.id });
-    expect(deleted).toEqual({ ok: true, value: { id: annotation.id } });
+    const sample = service.listArticles({}).articles.find((a) => a.id === SAMPLE_ARTICLE_ID);
+    expect(sample?.annotationCount).toBe(0);
+    expect(deleted).toEqual({
+      ok: true,
+      value: {
+        id: annotation.id,
+        changes: changesOf({ removedAnnotations: [annotation.id], articles: [sample!] }),
+      },
+    });
+    expect(
+      deleted.ok && operations.deleteAnnotation.response.safeParse(deleted.value).success,
+    ).toBe(true);
   });
 
   it('answers unknown_operation for an operation that does not exist', () => {

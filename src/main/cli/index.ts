@@ -17,6 +17,9 @@ import { startWebServer } from '../web/server';
 import { CliFailure } from './failure';
 import { addInteropCommands } from './interop-commands';
 import { openInBrowser } from './open-browser';
+import { Node } from 'prosemirror-model';
+import { canonicalText } from '../../shared/document/canonical-text';
+import { articleSchema } from '../../shared/document/schema';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -141,7 +144,7 @@ export function buildProgram(io: CliIo = defaultIo): {
           `Added: ${article.addedAt}`,
           `Id: ${article.id}`,
           '',
-          article.text,
+          canonicalText(Node.fromJSON(articleSchema, article.document)),
         ];
         io.stdout(lines.join('\n') + '\n');
       }

@@ -15,9 +15,10 @@ import {
   type MarkdownGrouping,
 } from '../../shared/contract/interop';
 import { MAX_IMPORT_BYTES, type Client } from '../../shared/contract/operations';
+import { excerpt } from '../../shared/annotations/wording';
+import { writeFileAtomic, errorCode } from '../files/atomic-write';
 import { decodeText } from '../import/decode';
 import { CliFailure } from './failure';
-import { excerpt } from '../../shared/annotations/wording';
 
 export interface InteropCliContext {
   readonly client: () => Client;
@@ -36,15 +37,12 @@ interface ExportOptions {
   includeText?: boolean;
 }
 
-/** Writes a whole file or nothing: beside it first, then renamed over it. */
-function writeFileAtomically(file: string, content: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+/** Writes a whole file or nothing (`writeFileAtomic`), or fails saying why. */
+function writeFile(file: string, content: string): void {
   try {
-    fs.writeFileSync(temp, content, 'utf8');
-    fs.renameSync(temp, file);
+    writeFileAtomic(file, content);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
-    const code = (error as { code?: unknown }).code;
+    const code = errorCode(error);
     const why = code === 'ENOENT' ? 'its folder does not exist' : String(code ?? error);
     throw new CliFailure(`cannot write ${file}: ${why}`);
   }
@@ -65,7 +63,7 @@ function deliver(file: ExportedFile, out: string | undefined, ctx: InteropCliCon
     return;
   }
   const target = isDirectory(out) ? path.join(out, file.fileName) : out;
-  writeFileAtomically(target, file.content);
+  writeFile(target, file.content);
   ctx.stderr(`wrote ${target}\n`);
 }
 

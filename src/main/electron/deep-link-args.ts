@@ -3,15 +3,17 @@
  * `marginalia://` links to hand the window. No Electron import, so it is tested under Node. The
  * renderer parses the links strictly (`parseDeepLink`); here they are only picked out and bounded.
  */
+import { DEEP_LINK_SCHEME, MAX_DEEP_LINK_LENGTH } from '../../shared/export/deep-link';
 
-export const DEEP_LINK_PROTOCOL = 'marginalia';
-
-/** Links this long or longer are not ours; they are dropped, never forwarded. */
-export const MAX_DEEP_LINK_LENGTH = 2048;
+export { MAX_DEEP_LINK_LENGTH };
+export const DEEP_LINK_PROTOCOL = DEEP_LINK_SCHEME;
 
 const PREFIX = `${DEEP_LINK_PROTOCOL}://`;
 
-/** True for a string that starts with `marginalia://` (scheme in any case) and is short enough. */
+/**
+ * True for a string that starts with `marginalia://` (scheme in any case) and is shorter than
+ * `MAX_DEEP_LINK_LENGTH`; longer ones are dropped, never forwarded.
+ */
 export function isDeepLink(value: unknown): value is string {
   return (
     typeof value === 'string' &&

@@ -17,6 +17,7 @@ import {
   type BaseWindow,
   type MenuItemConstructorOptions,
 } from 'electron';
+import { menuAccelerator } from '../../shared/commands/keymap';
 import { DESKTOP_CHANNELS, type AppCommand } from '../../shared/contract/desktop';
 
 export interface MenuOptions {
@@ -70,7 +71,7 @@ export function menuTemplate({ platform, dev, send }: MenuOptions): MenuItemCons
           'Export Article as Markdown…',
           { type: 'export-article', format: 'md' },
           send,
-          'CmdOrCtrl+E',
+          menuAccelerator('export-markdown'),
         ),
         command(
           'Export Article as W3C Annotations (JSON-LD)…',
@@ -104,7 +105,7 @@ export function menuTemplate({ platform, dev, send }: MenuOptions): MenuItemCons
     {
       label: '&View',
       submenu: [
-        command('Claims Ledger', { type: 'open-ledger' }, send, 'CmdOrCtrl+Shift+L'),
+        command('Claims Ledger', { type: 'open-ledger' }, send, menuAccelerator('ledger')),
         separator,
         ...(dev
           ? ([

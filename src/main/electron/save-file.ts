@@ -1,12 +1,11 @@
 /**
  * The pure half of the native save dialog: checking what the page asks to save, the dialog's
- * filters, and writing the file so a crash or a full disk never leaves half a file where the
- * user's was. No Electron import, so it is tested under Node.
+ * filters, and writing the file (`files/atomic-write`) so a crash or a full disk never leaves half
+ * a file where the user's was. No Electron import, so it is tested under Node.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { SaveFileRequest } from '../../shared/contract/desktop';
+import { errorCode, writeFileAtomic } from '../files/atomic-write';
 
 /** The longest file name most file systems take (ext4, APFS, NTFS: 255). */
 export const MAX_FILE_NAME_LENGTH = 255;
@@ -76,11 +75,6 @@ export function saveDialogFilters(fileName: string): FileFilter[] {
   return [all];
 }
 
-function errorCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  return typeof error.code === 'string' ? error.code : undefined;
-}
-
 const REASONS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied, or the file is open in another program',
@@ -102,52 +96,15 @@ export function describeWriteError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function realTarget(filePath: string): Promise<string> {
-  try {
-    // Saving over a symbolic link replaces the file it points to, not the link.
-    return await fs.realpath(filePath);
-  } catch {
-    return filePath;
-  }
-}
-
-async function existingMode(filePath: string): Promise<number | undefined> {
-  try {
-    return (await fs.stat(filePath)).mode & 0o777;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Writes `content` (UTF-8) to `filePath` atomically: into a new temporary file beside it, flushed
- * to disk, then renamed over the target, so readers see the old file or the new one, never a
- * part. A file that was there keeps its permissions. On failure the temporary file is removed and
- * the error says `Could not save <path>: <reason>`.
+ * Writes `content` (UTF-8) to `filePath` whole or not at all (`writeFileAtomic`: a temporary file
+ * beside it, flushed, renamed over it; permissions kept; a symbolic link written through). On
+ * failure nothing is left behind and the error says `Could not save <path>: <reason>`.
  */
 export async function writeFileAtomically(filePath: string, content: string): Promise<void> {
-  const target = await realTarget(path.resolve(filePath));
-  const temp = path.join(
-    path.dirname(target),
-    // The start of the name only, so a long name still has a temporary name the disk takes.
-    `.${[...path.basename(target)].slice(0, 32).join('')}.${crypto.randomBytes(6).toString('hex')}.tmp`,
-  );
-  let created = false;
   try {
-    const mode = await existingMode(target);
-    const handle = await fs.open(temp, 'wx', mode ?? 0o666);
-    created = true;
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (mode !== undefined) await fs.chmod(temp, mode); // the umask applied at open
-    await fs.rename(temp, target);
-    created = false;
+    writeFileAtomic(filePath, content);
   } catch (error) {
-    if (created) await fs.rm(temp, { force: true }).catch(() => undefined);
     throw new Error(`Could not save ${filePath}: ${describeWriteError(error)}`, { cause: error });
   }
 }

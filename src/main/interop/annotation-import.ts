@@ -10,16 +10,14 @@ import type { Database } from 'better-sqlite3';
 import { v5 as uuidv5, validate as isUuid } from 'uuid';
 import { anchor } from '../../shared/anchoring/anchor';
 import { describeRange } from '../../shared/anchoring/selectors';
-import {
-  ClaimSchema,
-  MAX_NOTE_LENGTH,
-  MAX_QUOTE_LENGTH,
-  TagNameSchema,
-} from '../../shared/contract/entities';
+import { ClaimSchema, MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH } from '../../shared/contract/entities';
 import { ServiceError } from '../../shared/contract/errors';
 import type { ImportReport } from '../../shared/contract/interop';
-import { parseAnnotationFile, type ParsedAnnotation } from '../../shared/export/annotation-file';
-import { codePointConverter } from '../../shared/export/code-points';
+import { parseAnnotationFile, type ParsedAnnotation } from '../../shared/interop/annotation-file';
+import { uuidOfIri } from '../../shared/interop/vocabulary';
+import { codePointConverter } from '../../shared/text/code-points';
+import { agree, plural } from '../../shared/text/plural';
+import { cleanTagNames } from '../../shared/text/tag-name';
 import * as annotations from '../store/annotations';
 import * as articles from '../store/articles';
 import { storeClaim } from '../store/claims';
@@ -56,9 +54,9 @@ interface Placed {
   };
   readonly originalQuote: string | null;
   readonly tags: string[];
+  /** Its quote is not in the article: stored as an orphan. */
+  readonly orphan: boolean;
 }
-
-const ARTICLE_URN = /^urn:uuid:([0-9a-f-]{36})$/i;
 
 function parseJson(fileName: string, content: string): unknown {
   try {
@@ -74,21 +72,10 @@ function parseJson(fileName: string, content: string): unknown {
  * (a file from another library that imported the same article), else by its source URL.
  */
 function resolveArticle(db: Database, source: string, textHash: string | null): string | null {
-  const urn = ARTICLE_URN.exec(source)?.[1]?.toLowerCase();
+  const urn = uuidOfIri(source)?.toLowerCase();
   if (urn && articles.findArticleText(db, urn) !== null) return urn;
   const sameText = textHash ? articles.findArticleIdsByContentHash(db, textHash)[0] : undefined;
   return sameText ?? articles.findArticleIdsBySourceUrl(db, source)[0] ?? null;
-}
-
-/** Tag names as the library accepts them; others are reported and left out. */
-function cleanTags(raw: readonly string[], warnings: Set<string>): string[] {
-  const kept: string[] = [];
-  for (const tag of raw) {
-    const parsed = TagNameSchema.safeParse(tag);
-    if (parsed.success) kept.push(parsed.data);
-    else warnings.add(`the tag “${tag.slice(0, 60)}” is not a valid tag name and was left out`);
-  }
-  return kept;
 }
 
 /**
@@ -145,7 +132,7 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
   if (elsewhere > 0) {
     const pages = new Set(file.annotations.map((a) => a.targetSource)).size - articleOf.size;
     warnings.add(
-      `${elsewhere} ${elsewhere === 1 ? 'annotation is' : 'annotations are'} for ${pages} ${pages === 1 ? 'page' : 'pages'} ${request.articleId ? 'other than this article' : 'not in this library'} and ${elsewhere === 1 ? 'was' : 'were'} left out`,
+      `${plural(elsewhere, 'annotation is', 'annotations are')} for ${plural(pages, 'page', 'pages')} ${request.articleId ? 'other than this article' : 'not in this library'} and ${agree(elsewhere, 'was', 'were')} left out`,
     );
   }
 
@@ -230,7 +217,8 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
     }
     taken.add(id);
     if (parsed.sourceId) idOf.set(parsed.sourceId, id);
-    const tags = cleanTags(parsed.tags, warnings);
+    // The readers cleaned them already; cleaning again changes nothing and keeps one rule.
+    const tags = cleanTagNames(parsed.tags);
 
     const { text, toUtf16 } = textOf(articleId);
     const hint = parsed.codePointPosition
@@ -246,7 +234,7 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
       report.orphaned++;
       report.orphans.push({ quote: parsed.quote.exact, articleId });
       const selectors = { quote: parsed.quote, position: ORPHAN_POSITION };
-      placed.push({ parsed, id, articleId, selectors, originalQuote: null, tags });
+      placed.push({ parsed, id, articleId, selectors, originalQuote: null, tags, orphan: true });
       continue;
     }
 
@@ -261,6 +249,7 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
       selectors,
       originalQuote: original === selectors.quote.exact ? null : original,
       tags,
+      orphan: false,
     });
   }
 
@@ -277,6 +266,12 @@ export function importAnnotationFile(deps: ImportDeps, request: ImportRequest): 
         note: parsed.note,
         claim: storeClaim(db, parsed.claim, deps.newId, at),
         originalQuote: p.originalQuote,
+        anchor: p.orphan
+          ? { status: 'orphan' }
+          : {
+              status: p.originalQuote === null ? 'anchored' : 'changed',
+              ...p.selectors.position,
+            },
         createdAt: parsed.created ?? at,
         updatedAt: parsed.modified ?? parsed.created ?? at,
       });

@@ -2,12 +2,14 @@
  * Library export into a folder (an Obsidian vault): one Markdown file per article. Idempotent: a
  * file is ours when its front matter names the article (`marginalia-id`), whatever the user has
  * renamed it to in the folder; ours are updated in place, and only when something other than
- * the export time changed; any other file is never written over.
+ * the export time changed; any other file is never written over. Every file is written whole or
+ * not at all (`files/atomic-write`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ServiceError } from '../../shared/contract/errors';
 import { exportedArticleId, withoutExportTime } from '../../shared/export/article-markdown';
+import { createFileAtomic, errorCode, writeFileAtomic } from '../files/atomic-write';
 
 export interface FolderFile {
   readonly articleId: string;
@@ -70,7 +72,7 @@ function ourFiles(folder: string): Map<string, string[]> {
 }
 
 function fileError(error: unknown, target: string): never {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = errorCode(error);
   if (code === 'ENOSPC') {
     throw new ServiceError('storage_full', `The disk is full: ${target} was not written.`);
   }
@@ -80,43 +82,22 @@ function fileError(error: unknown, target: string): never {
   throw error;
 }
 
-/** Replaces a file whole or not at all: written beside it, then renamed over it. */
+/** Replaces a file whole or not at all (`writeFileAtomic`). */
 function replaceFile(file: string, content: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    fs.writeFileSync(temp, content, { encoding: 'utf8', flag: 'w' });
-    fs.renameSync(temp, file);
+    writeFileAtomic(file, content);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
     fileError(error, file);
   }
 }
 
-/** Creates a file that must not exist yet; a failed write removes what it left (it was ours). */
+/** Creates a file that must not exist yet, whole or not at all: false when the name is taken. */
 function createFile(file: string, content: string): boolean {
-  let fd: number;
   try {
-    fd = fs.openSync(file, 'wx');
+    return createFileAtomic(file, content);
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'EEXIST') return false;
     return fileError(error, file);
   }
-  let failure: unknown = null;
-  try {
-    fs.writeFileSync(fd, content, 'utf8');
-  } catch (error) {
-    failure = error;
-  }
-  try {
-    fs.closeSync(fd);
-  } catch (error) {
-    failure ??= error;
-  }
-  if (failure !== null) {
-    fs.rmSync(file, { force: true });
-    fileError(failure, file);
-  }
-  return true;
 }
 
 export function checkFolder(folder: string): string {

@@ -1,6 +1,6 @@
 /**
  * The service's exports: reads what an exporter needs from the store and runs the pure exporters
- * in `src/shared/export`. Nothing here writes.
+ * in `src/shared/export` and `src/shared/interop`. Nothing here writes.
  */
 import type { Database } from 'better-sqlite3';
 import { ServiceError } from '../../shared/contract/errors';
@@ -15,7 +15,7 @@ import { toClaimReview } from '../../shared/export/claimreview';
 import { articleFileStem, EXPORT_EXTENSIONS } from '../../shared/export/file-names';
 import { groupLedger, ledgerToMarkdown } from '../../shared/export/ledger';
 import type { LedgerClaim } from '../../shared/export/types';
-import { toAnnotationCollection } from '../../shared/export/w3c';
+import { toAnnotationCollection } from '../../shared/interop/w3c-writer';
 import * as annotations from '../store/annotations';
 import * as articles from '../store/articles';
 import { readSettings } from '../store/settings';
@@ -40,7 +40,7 @@ export function createExports({ db, now, newId }: ExportDeps) {
     if (!article) throw new ServiceError('not_found', `no article with id ${id}`);
     return {
       article,
-      text: article.text,
+      text: articles.findArticleText(db, id) ?? '',
       contentHash: article.contentHash,
       document: article.document,
       annotations: annotations.listAnnotations(db, id),

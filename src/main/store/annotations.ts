@@ -1,7 +1,13 @@
 /** Queries over the `annotations` table. Bound parameters only; soft deletes. */
 import type { Database } from 'better-sqlite3';
-import type { Annotation, Claim, HighlightColor } from '../../shared/contract/entities';
-import { linksByAnnotation } from './links';
+import type {
+  Anchor,
+  AnchorStatus,
+  Annotation,
+  Claim,
+  HighlightColor,
+} from '../../shared/contract/entities';
+import { linksByAnnotation, type AnnotationScope } from './links';
 import { tagsByAnnotation } from './tags';
 
 interface AnnotationRow {
@@ -19,6 +25,9 @@ interface AnnotationRow {
   speaker_name: string | null;
   claim_status: string | null;
   quote_original: string | null;
+  anchor_status: AnchorStatus;
+  anchor_start: number | null;
+  anchor_end: number | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -32,6 +41,18 @@ export interface AnnotationRecord extends Omit<Annotation, 'tags' | 'links' | 'c
 const SELECT = `SELECT n.*, s.name AS speaker_name FROM annotations n
   LEFT JOIN speakers s ON s.id = n.claim_speaker_id`;
 
+function toAnchor(row: AnnotationRow): Anchor {
+  return row.anchor_status === 'orphan' || row.anchor_start === null || row.anchor_end === null
+    ? { status: 'orphan' }
+    : { status: row.anchor_status, start: row.anchor_start, end: row.anchor_end };
+}
+
+function anchorColumns(anchor: Anchor) {
+  return anchor.status === 'orphan'
+    ? { anchorStatus: 'orphan', anchorStart: null, anchorEnd: null }
+    : { anchorStatus: anchor.status, anchorStart: anchor.start, anchorEnd: anchor.end };
+}
+
 function toRecord(row: AnnotationRow): AnnotationRecord {
   return {
     id: row.id,
@@ -41,6 +62,7 @@ function toRecord(row: AnnotationRow): AnnotationRecord {
     color: row.color as HighlightColor,
     note: row.note,
     originalQuote: row.quote_original,
+    anchor: toAnchor(row),
     claim:
       row.claim_type !== null
         ? {
@@ -75,9 +97,10 @@ export function insertAnnotation(db: Database, record: AnnotationRecord): void {
   db.prepare(
     `INSERT INTO annotations (id, article_id, quote_exact, quote_prefix, quote_suffix,
        position_start, position_end, color, note, claim_type, claim_speaker_id, claim_status,
-       quote_original, created_at, updated_at)
+       quote_original, anchor_status, anchor_start, anchor_end, created_at, updated_at)
      VALUES (@id, @articleId, @exact, @prefix, @suffix, @start, @end, @color, @note,
-       @claimType, @claimSpeakerId, @claimStatus, @originalQuote, @createdAt, @updatedAt)`,
+       @claimType, @claimSpeakerId, @claimStatus, @originalQuote, @anchorStatus, @anchorStart,
+       @anchorEnd, @createdAt, @updatedAt)`,
   ).run({
     id: record.id,
     articleId: record.articleId,
@@ -87,6 +110,7 @@ export function insertAnnotation(db: Database, record: AnnotationRecord): void {
     note: record.note,
     ...claimColumns(record.claim),
     originalQuote: record.originalQuote,
+    ...anchorColumns(record.anchor),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   });
@@ -131,24 +155,41 @@ export function findDeletedAnnotation(
   return row ? { record: toRecord(row), deletedAt: row.deleted_at! } : null;
 }
 
-/**
- * The live annotations of an article, in document order, with their tags and links; or just the
- * one named by `onlyId`.
- */
-export function listAnnotations(
-  db: Database,
-  articleId: string,
-  onlyId: string | null = null,
-): Annotation[] {
+/** The live annotations of an article, in document order, with their tags and links. */
+export function listAnnotations(db: Database, articleId: string): Annotation[] {
   const rows = db
     .prepare(
-      `${SELECT} WHERE n.article_id = @articleId AND n.deleted_at IS NULL
-         AND (@only IS NULL OR n.id = @only)
+      `${SELECT} WHERE n.article_id = ? AND n.deleted_at IS NULL
        ORDER BY n.position_start, n.position_end, n.created_at, n.id`,
     )
-    .all({ articleId, only: onlyId }) as AnnotationRow[];
-  const tags = tagsByAnnotation(db, articleId, onlyId);
-  const links = linksByAnnotation(db, articleId, onlyId);
+    .all(articleId) as AnnotationRow[];
+  return withTagsAndLinks(db, rows, { articleId });
+}
+
+/**
+ * The live annotations (of live articles) among `ids`, in document order, with their tags and
+ * links: a lookup by key per id, whatever the size of their articles.
+ */
+export function findAnnotations(db: Database, ids: readonly string[]): Annotation[] {
+  if (ids.length === 0) return [];
+  const json = JSON.stringify([...new Set(ids)]);
+  const rows = db
+    .prepare(
+      `${SELECT} JOIN articles a ON a.id = n.article_id AND a.deleted_at IS NULL
+       WHERE n.id IN (SELECT value FROM json_each(?)) AND n.deleted_at IS NULL
+       ORDER BY n.article_id, n.position_start, n.position_end, n.created_at, n.id`,
+    )
+    .all(json) as AnnotationRow[];
+  return withTagsAndLinks(db, rows, { ids: rows.map((r) => r.id) });
+}
+
+function withTagsAndLinks(
+  db: Database,
+  rows: readonly AnnotationRow[],
+  scope: AnnotationScope,
+): Annotation[] {
+  const tags = tagsByAnnotation(db, scope);
+  const links = linksByAnnotation(db, scope);
   return rows.map((row) => {
     const { claim: _claim, ...record } = toRecord(row);
     return {

@@ -30,7 +30,6 @@ interface SummaryRow {
 
 interface ArticleRow extends SummaryRow {
   document: string;
-  text: string;
   content_hash: string;
 }
 
@@ -82,7 +81,7 @@ export function findArticleSummary(db: Database, id: string): ArticleSummary | n
 export function findArticle(db: Database, id: string): Article | null {
   const row = db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, a.document, a.text, a.content_hash
+      `SELECT ${SUMMARY_COLUMNS}, a.document, a.content_hash
        FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`,
     )
     .get(id) as ArticleRow | undefined;
@@ -90,7 +89,6 @@ export function findArticle(db: Database, id: string): Article | null {
   return {
     ...toSummary(row),
     document: JSON.parse(row.document) as DocumentJson,
-    text: row.text,
     contentHash: row.content_hash,
     readingPosition: readReadingPosition(db, id),
   };

@@ -89,36 +89,60 @@ export function restoreLinksDeletedWith(db: Database, annotationId: string, at: 
   ).run({ at, id: annotationId });
 }
 
-/** Every live link touching a live annotation of the article, from both ends, by annotation id. */
+/** Which annotations a query is about: all of one article's, or the ones named. */
+export type AnnotationScope = { readonly articleId: string } | { readonly ids: readonly string[] };
+
+interface LinkEndsRow {
+  id: string;
+  relation: LinkRelation;
+  from_id: string;
+  from_article: string;
+  from_quote: string;
+  to_id: string;
+  to_article: string;
+  to_quote: string;
+}
+
+const LINK_ENDS = `SELECT l.id, l.relation, l.created_at,
+    f.id AS from_id, f.article_id AS from_article, f.quote_exact AS from_quote,
+    t.id AS to_id, t.article_id AS to_article, t.quote_exact AS to_quote
+  FROM links l
+  JOIN annotations f ON f.id = l.from_annotation_id AND f.deleted_at IS NULL
+  JOIN annotations t ON t.id = l.to_annotation_id AND t.deleted_at IS NULL
+  JOIN articles fa ON fa.id = f.article_id AND fa.deleted_at IS NULL
+  JOIN articles ta ON ta.id = t.article_id AND ta.deleted_at IS NULL
+  WHERE l.deleted_at IS NULL`;
+
+/**
+ * Every live link touching a live annotation in `scope`, seen from each end in scope, by
+ * annotation id. Scoped by ids, it looks links up by their ends' indexes.
+ */
 export function linksByAnnotation(
   db: Database,
-  articleId: string,
-  onlyAnnotationId: string | null = null,
+  scope: AnnotationScope,
 ): Map<string, AnnotationLink[]> {
-  const rows = db
-    .prepare(
-      `SELECT l.id, l.relation, l.created_at,
-         f.id AS from_id, f.article_id AS from_article, f.quote_exact AS from_quote,
-         t.id AS to_id, t.article_id AS to_article, t.quote_exact AS to_quote
-       FROM links l
-       JOIN annotations f ON f.id = l.from_annotation_id AND f.deleted_at IS NULL
-       JOIN annotations t ON t.id = l.to_annotation_id AND t.deleted_at IS NULL
-       JOIN articles fa ON fa.id = f.article_id AND fa.deleted_at IS NULL
-       JOIN articles ta ON ta.id = t.article_id AND ta.deleted_at IS NULL
-       WHERE l.deleted_at IS NULL AND (f.article_id = @articleId OR t.article_id = @articleId)
-         AND (@only IS NULL OR f.id = @only OR t.id = @only)
-       ORDER BY l.created_at, l.id`,
-    )
-    .all({ articleId, only: onlyAnnotationId }) as {
-    id: string;
-    relation: LinkRelation;
-    from_id: string;
-    from_article: string;
-    from_quote: string;
-    to_id: string;
-    to_article: string;
-    to_quote: string;
-  }[];
+  let rows: LinkEndsRow[];
+  let inScope: (annotationId: string, articleId: string) => boolean;
+  if ('articleId' in scope) {
+    rows = db
+      .prepare(
+        `${LINK_ENDS} AND (f.article_id = @articleId OR t.article_id = @articleId)
+         ORDER BY l.created_at, l.id`,
+      )
+      .all({ articleId: scope.articleId }) as LinkEndsRow[];
+    inScope = (_id, articleId) => articleId === scope.articleId;
+  } else {
+    if (scope.ids.length === 0) return new Map();
+    const ids = new Set(scope.ids);
+    rows = db
+      .prepare(
+        `${LINK_ENDS} AND (l.from_annotation_id IN (SELECT value FROM json_each(@ids))
+           OR l.to_annotation_id IN (SELECT value FROM json_each(@ids)))
+         ORDER BY l.created_at, l.id`,
+      )
+      .all({ ids: JSON.stringify([...ids]) }) as LinkEndsRow[];
+    inScope = (id) => ids.has(id);
+  }
   const map = new Map<string, AnnotationLink[]>();
   const add = (annotationId: string, link: AnnotationLink) => {
     const list = map.get(annotationId) ?? [];
@@ -126,7 +150,7 @@ export function linksByAnnotation(
     map.set(annotationId, list);
   };
   for (const r of rows) {
-    if (r.from_article === articleId) {
+    if (inScope(r.from_id, r.from_article)) {
       add(r.from_id, {
         id: r.id,
         relation: r.relation,
@@ -136,7 +160,7 @@ export function linksByAnnotation(
         otherQuote: r.to_quote,
       });
     }
-    if (r.to_article === articleId) {
+    if (inScope(r.to_id, r.to_article)) {
       add(r.to_id, {
         id: r.id,
         relation: r.relation,
@@ -148,4 +172,33 @@ export function linksByAnnotation(
     }
   }
   return map;
+}
+
+/** The ids of the live annotations at the other ends of `annotationId`'s live links. */
+export function linkedAnnotationIds(db: Database, annotationId: string): string[] {
+  const rows = db
+    .prepare(
+      `SELECT to_annotation_id AS id FROM links WHERE from_annotation_id = @id AND deleted_at IS NULL
+       UNION SELECT from_annotation_id FROM links WHERE to_annotation_id = @id AND deleted_at IS NULL`,
+    )
+    .all({ id: annotationId }) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Ids of the live annotations in other articles that have a live link to one of `articleId`'s
+ * annotations: their link lists change when the article is deleted or restored.
+ */
+export function annotationIdsLinkedFromOtherArticles(db: Database, articleId: string): string[] {
+  const rows = db
+    .prepare(
+      `SELECT o.id FROM annotations n
+       JOIN links l ON l.deleted_at IS NULL
+         AND (l.from_annotation_id = n.id OR l.to_annotation_id = n.id)
+       JOIN annotations o ON o.deleted_at IS NULL AND o.article_id <> n.article_id
+         AND o.id IN (l.from_annotation_id, l.to_annotation_id)
+       WHERE n.article_id = ? AND n.deleted_at IS NULL`,
+    )
+    .all(articleId) as { id: string }[];
+  return [...new Set(rows.map((r) => r.id))];
 }

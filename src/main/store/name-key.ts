@@ -1,13 +1,7 @@
 /**
- * The comparison key of a user-given name (tag, speaker, claim type): Unicode NFC, lower-cased in
- * every script, inner white space folded. SQLite's NOCASE folds only ASCII, so keys are computed
- * here and stored beside the names.
+ * The comparison key of a user-given name (tag, speaker, claim type) and the name as stored: the
+ * one rule, in `shared/text/fold.ts` (the ledger groups names by it too). SQLite's NOCASE folds
+ * only ASCII, so keys are computed there and stored beside the names; existing libraries'
+ * `name_key` columns hold keys it computed, so it never changes without a migration.
  */
-export function nameKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** A name as stored: NFC, trimmed, inner white space folded to single spaces. */
-export function cleanName(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ');
-}
+export { cleanName, nameKey } from '../../shared/text/fold';

@@ -1,5 +1,6 @@
 /** Queries over `tags` and `annotation_tags`. Live tag names are unique, ignoring case and form. */
 import type { Database } from 'better-sqlite3';
+import type { AnnotationScope } from './links';
 import type { TagSummary } from '../../shared/contract/entities';
 
 import { cleanName, nameKey } from './name-key';
@@ -40,20 +41,26 @@ export function setAnnotationTags(
 }
 
 /** Tag names per annotation, for the given annotations, sorted by name. */
-export function tagsByAnnotation(
-  db: Database,
-  articleId: string,
-  onlyAnnotationId: string | null = null,
-): Map<string, string[]> {
-  const rows = db
-    .prepare(
-      `SELECT at.annotation_id, t.name FROM annotation_tags at
-       JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL
-       JOIN annotations a ON a.id = at.annotation_id
-       WHERE a.article_id = @articleId AND (@only IS NULL OR a.id = @only)
-       ORDER BY t.name_key`,
-    )
-    .all({ articleId, only: onlyAnnotationId }) as { annotation_id: string; name: string }[];
+/** The live tags of the annotations in `scope`, by annotation id, each list in name order. */
+export function tagsByAnnotation(db: Database, scope: AnnotationScope): Map<string, string[]> {
+  const rows = (
+    'articleId' in scope
+      ? db
+          .prepare(
+            `SELECT at.annotation_id, t.name FROM annotation_tags at
+             JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL
+             JOIN annotations a ON a.id = at.annotation_id
+             WHERE a.article_id = ? ORDER BY t.name_key`,
+          )
+          .all(scope.articleId)
+      : db
+          .prepare(
+            `SELECT at.annotation_id, t.name FROM annotation_tags at
+             JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL
+             WHERE at.annotation_id IN (SELECT value FROM json_each(?)) ORDER BY t.name_key`,
+          )
+          .all(JSON.stringify(scope.ids))
+  ) as { annotation_id: string; name: string }[];
   const map = new Map<string, string[]>();
   for (const row of rows) {
     const list = map.get(row.annotation_id) ?? [];
@@ -61,6 +68,18 @@ export function tagsByAnnotation(
     map.set(row.annotation_id, list);
   }
   return map;
+}
+
+/** Ids of the live annotations that carry the tag `tagId`. */
+export function annotationIdsWithTag(db: Database, tagId: string): string[] {
+  const rows = db
+    .prepare(
+      `SELECT at.annotation_id AS id FROM annotation_tags at
+       JOIN annotations a ON a.id = at.annotation_id AND a.deleted_at IS NULL
+       WHERE at.tag_id = ?`,
+    )
+    .all(tagId) as { id: string }[];
+  return rows.map((r) => r.id);
 }
 
 export function listTags(db: Database): TagSummary[] {

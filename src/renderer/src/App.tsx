@@ -4,11 +4,11 @@
  * desktop app's menu commands and `marginalia://` links all start here.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ariaKeyShortcuts } from '../../shared/commands/keymap';
 import type { AppCommand } from '../../shared/contract/desktop';
 import type { ArticleSummary } from '../../shared/contract/entities';
-import { ServiceError } from '../../shared/contract/errors';
-import type { ExportedFile, ExportFormat, ImportReport } from '../../shared/contract/interop';
-import type { Client } from '../../shared/contract/operations';
+import type { ExportedFile, ExportFormat } from '../../shared/contract/interop';
+import type { Client, ResponseOf } from '../../shared/contract/operations';
 import { parseDeepLink } from '../../shared/export/deep-link';
 import type { LedgerClaim } from '../../shared/export/types';
 import { desktopBridge } from './bridge/desktop';
@@ -22,9 +22,12 @@ import { saveExportedFile } from './export/save';
 import { ClaimsLedger } from './ledger/ClaimsLedger';
 import { ImportButton } from './library/ImportButton';
 import { LibraryList } from './library/LibraryList';
+import { CommandsContext, createCommandRegistry, useCommand, useKeymap } from './commands/registry';
 import { Reader, type RevealRequest } from './reader/Reader';
-import { hasCommandModifier, isBareKey, isTypingTarget } from './reader/keyboard';
 import { SettingsPanel } from './settings/SettingsPanel';
+import { useSelector } from './store/external-store';
+import { StoreContext } from './store/hooks';
+import { createRendererStore, type RendererState } from './store/renderer-store';
 import { TagManager } from './tags/TagManager';
 import { useSettings } from './settings/use-settings';
 
@@ -41,12 +44,18 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const selectLibrary = (state: RendererState) => state.library;
+
 export function App({ client, initialLink = null }: AppProps) {
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  const [store] = useState(createRendererStore);
+  const [commands] = useState(createCommandRegistry);
+  useKeymap(commands);
+  const articles = useSelector(store, selectLibrary);
   const [openId, setOpenId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel | null>(null);
-  const [revision, setRevision] = useState(0);
+  /** Bumped when annotations come in from a file: the ledger, if shown, is read again. */
+  const [imports, setImports] = useState(0);
   const [trashed, setTrashed] = useState<ArticleSummary | null>(null);
   const [announcement, setAnnouncement] = useState('');
   /** The main pane: the open article, or the claims ledger. */
@@ -59,11 +68,19 @@ export function App({ client, initialLink = null }: AppProps) {
   const reportError = useCallback((e: unknown) => setError(messageOf(e)), []);
   const { settings, update: updateSettings } = useSettings(client, reportError);
 
-  const refresh = useCallback(() => {
-    client.listArticles({}).then(({ articles }) => setArticles(articles), reportError);
-  }, [client, reportError]);
-
-  useEffect(refresh, [refresh]);
+  // The library and its names are read once; after that, replies say what changed.
+  useEffect(() => {
+    client.listArticles({}).then(({ articles }) => store.setArticles(articles), reportError);
+    Promise.all([client.listTags({}), client.listSpeakers({}), client.listClaimTypes({})]).then(
+      ([{ tags }, { speakers }, { types }]) =>
+        store.setNames({
+          tags: tags.map((t) => t.name),
+          speakers: speakers.map((s) => s.name),
+          claimTypes: types,
+        }),
+      reportError,
+    );
+  }, [client, store, reportError]);
 
   /** Opens an article in the reader (leaving the ledger), optionally showing one annotation. */
   const openArticle = useCallback((id: string, annotationId: string | null = null) => {
@@ -72,25 +89,41 @@ export function App({ client, initialLink = null }: AppProps) {
     setReveal(annotationId ? { annotationId, seq: ++revealSeq.current } : null);
   }, []);
 
-  /** Follows a `marginalia://open?article=…&annotation=…` link. */
+  /**
+   * Follows a `marginalia://open?article=…&annotation=…` link, once the library is read (a link
+   * that arrives before waits for it).
+   */
+  const waitingLink = useRef<string | null>(null);
+  const followLink = useCallback(
+    (url: string, library: readonly ArticleSummary[]) => {
+      const link = parseDeepLink(url);
+      if (!link) setError(`That is not a Marginalia link: ${url.slice(0, 200)}`);
+      else if (!library.some((a) => a.id === link.articleId))
+        setError(
+          'The linked article is not in the library: it may have been deleted, or the link comes from another library.',
+        );
+      else openArticle(link.articleId, link.annotationId);
+    },
+    [openArticle],
+  );
   const openLink = useCallback(
     (url: string) => {
-      const link = parseDeepLink(url);
-      if (!link) {
-        setError(`That is not a Marginalia link: ${url.slice(0, 200)}`);
-        return;
-      }
-      client.getArticle({ id: link.articleId }).then(
-        () => openArticle(link.articleId, link.annotationId),
-        (e: unknown) =>
-          e instanceof ServiceError && e.code === 'not_found'
-            ? setError(
-                'The linked article is not in the library: it may have been deleted, or the link comes from another library.',
-              )
-            : reportError(e),
-      );
+      const { library } = store.getState();
+      if (library) followLink(url, library);
+      else waitingLink.current = url;
     },
-    [client, openArticle, reportError],
+    [followLink, store],
+  );
+  useEffect(
+    () =>
+      store.subscribe(() => {
+        const { library } = store.getState();
+        const url = waitingLink.current;
+        if (url === null || !library) return;
+        waitingLink.current = null;
+        followLink(url, library);
+      }),
+    [followLink, store],
   );
 
   // Web mode: the link in the address at start (`#open=`), and any pasted in later.
@@ -113,7 +146,8 @@ export function App({ client, initialLink = null }: AppProps) {
     setPanel(null);
   }, []);
 
-  // The ledger is read afresh each time it is shown, and after anything changes the library.
+  // The ledger is read afresh each time it is shown (nothing changes claims while it is), and
+  // after annotations come in from a file.
   useEffect(() => {
     if (!showLedger) return;
     let cancelled = false;
@@ -123,7 +157,7 @@ export function App({ client, initialLink = null }: AppProps) {
     return () => {
       cancelled = true;
     };
-  }, [client, showLedger, revision, articles, reportError]);
+  }, [client, showLedger, imports, reportError]);
 
   /**
    * Makes a file and saves or downloads it; while one is on its way (or its save dialog is open)
@@ -191,61 +225,53 @@ export function App({ client, initialLink = null }: AppProps) {
   const deleteArticle = useCallback(
     (id: string) => {
       const summary = articles?.find((a) => a.id === id) ?? null;
-      client.deleteArticle({ id }).then(() => {
+      client.deleteArticle({ id }).then(({ changes }) => {
         setOpenId(null);
         setReveal(null);
+        store.apply(changes);
         setTrashed(summary);
         setAnnouncement(`${summary?.title ?? 'Article'} deleted`);
-        refresh();
       }, reportError);
     },
-    [articles, client, refresh, reportError],
+    [articles, client, reportError, store],
   );
 
   const restoreArticle = useCallback(
     (article: ArticleSummary) => {
-      client.restoreArticle({ id: article.id }).then(() => {
+      client.restoreArticle({ id: article.id }).then(({ changes }) => {
+        store.apply(changes);
         setTrashed(null);
         openArticle(article.id);
-        refresh();
       }, reportError);
     },
-    [client, openArticle, refresh, reportError],
+    [client, openArticle, reportError, store],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
-      if (hasCommandModifier(event) && event.key === ',') {
-        event.preventDefault();
-        setPanel('settings');
-      } else if (hasCommandModifier(event) && event.shiftKey && event.key.toLowerCase() === 'l') {
-        event.preventDefault();
-        openLedger();
-      } else if (isBareKey(event) && event.key === '?' && !isTypingTarget(event.target)) {
-        event.preventDefault();
-        setPanel('help');
-      } else if (
-        showLedger &&
-        openId &&
-        isBareKey(event) &&
-        event.key === 'Escape' &&
-        !isTypingTarget(event.target)
-      ) {
-        // Back from the ledger to the article it was opened over.
-        event.preventDefault();
-        setShowLedger(false);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [openLedger, openId, showLedger]);
+  useCommand('settings', () => setPanel('settings'), commands);
+  useCommand('ledger', openLedger, commands);
+  useCommand('help', () => setPanel('help'), commands);
+  useCommand(
+    'export-markdown',
+    () => {
+      if (!openId || showLedger) return false;
+      setPanel('export-markdown');
+    },
+    commands,
+  );
+  // Back from the ledger to the article it was opened over.
+  useCommand(
+    'close',
+    () => {
+      if (!showLedger || !openId) return false;
+      setShowLedger(false);
+    },
+    commands,
+  );
 
   const openSummary = articles?.find((a) => a.id === openId) ?? null;
-  const afterImport = (report: ImportReport, shown: boolean) => {
-    refresh();
-    // The reader reloads (remounts) to show what came in, when anything did.
-    if (report.anchored + report.changed + report.linksCreated > 0) setRevision((r) => r + 1);
+  const afterImport = ({ report, changes }: ResponseOf<'importAnnotations'>, shown: boolean) => {
+    store.apply(changes);
+    setImports((n) => n + 1);
     if (shown) return;
     // The dialog was closed before the import finished: say how it went, visibly if some failed.
     const summary = `Annotations imported: ${describeImport(report)}`;
@@ -257,135 +283,146 @@ export function App({ client, initialLink = null }: AppProps) {
   };
 
   return (
-    <div className="app">
-      <nav className="library" aria-label="Library">
-        <div className="library-header">
-          <h1 className="app-title">Marginalia</h1>
-          <ImportButton
-            client={client}
-            onError={reportError}
-            onImported={(article) => {
-              refresh();
-              openArticle(article.id);
-            }}
-          />
-        </div>
-        <button
-          type="button"
-          className="ledger-nav"
-          aria-current={showLedger ? 'page' : undefined}
-          aria-keyshortcuts="Control+Shift+L Meta+Shift+L"
-          onClick={openLedger}
-        >
-          Claims ledger
-        </button>
-        <LibraryList
-          articles={articles}
-          selectedId={showLedger ? null : openId}
-          onOpen={(id) => openArticle(id)}
-        />
-        <div className="library-actions">
-          <button type="button" onClick={() => setPanel('import-annotations')}>
-            Import annotations…
-          </button>
-          <button type="button" onClick={() => setPanel('export-library')}>
-            Export library…
-          </button>
-        </div>
-        <div className="library-footer">
-          <button type="button" onClick={() => setPanel('settings')} aria-keyshortcuts="Control+,">
-            Settings
-          </button>
-          <button type="button" onClick={() => setPanel('tags')}>
-            Manage tags
-          </button>
-          <button type="button" onClick={() => setPanel('help')} aria-keyshortcuts="?">
-            Keyboard shortcuts
-          </button>
-        </div>
-      </nav>
-      <main className="reader-pane" aria-label="Reader">
-        {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
-        {trashed && (
-          <div className="notice" role="status">
-            <span>“{trashed.title}” was deleted.</span>
-            <button type="button" onClick={() => restoreArticle(trashed)}>
-              Undo delete
+    <StoreContext.Provider value={store}>
+      <CommandsContext.Provider value={commands}>
+        <div className="app">
+          <nav className="library" aria-label="Library">
+            <div className="library-header">
+              <h1 className="app-title">Marginalia</h1>
+              <ImportButton
+                client={client}
+                onError={reportError}
+                onImported={({ article, changes }) => {
+                  store.apply(changes);
+                  openArticle(article.id);
+                }}
+              />
+            </div>
+            <button
+              type="button"
+              className="ledger-nav"
+              aria-current={showLedger ? 'page' : undefined}
+              aria-keyshortcuts={ariaKeyShortcuts('ledger')}
+              onClick={openLedger}
+            >
+              Claims ledger
             </button>
-            <button type="button" aria-label="Dismiss" onClick={() => setTrashed(null)}>
-              ×
-            </button>
+            <LibraryList
+              articles={articles}
+              selectedId={showLedger ? null : openId}
+              onOpen={(id) => openArticle(id)}
+            />
+            <div className="library-actions">
+              <button type="button" onClick={() => setPanel('import-annotations')}>
+                Import annotations…
+              </button>
+              <button type="button" onClick={() => setPanel('export-library')}>
+                Export library…
+              </button>
+            </div>
+            <div className="library-footer">
+              <button
+                type="button"
+                onClick={() => setPanel('settings')}
+                aria-keyshortcuts={ariaKeyShortcuts('settings')}
+              >
+                Settings
+              </button>
+              <button type="button" onClick={() => setPanel('tags')}>
+                Manage tags
+              </button>
+              <button
+                type="button"
+                onClick={() => setPanel('help')}
+                aria-keyshortcuts={ariaKeyShortcuts('help')}
+              >
+                Keyboard shortcuts
+              </button>
+            </div>
+          </nav>
+          <main className="reader-pane" aria-label="Reader">
+            {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+            {trashed && (
+              <div className="notice" role="status">
+                <span>“{trashed.title}” was deleted.</span>
+                <button type="button" onClick={() => restoreArticle(trashed)}>
+                  Undo delete
+                </button>
+                <button type="button" aria-label="Dismiss" onClick={() => setTrashed(null)}>
+                  ×
+                </button>
+              </div>
+            )}
+            {showLedger ? (
+              <ClaimsLedger claims={ledger} onGoTo={openArticle} onExport={exportLedger} />
+            ) : openId ? (
+              <Reader
+                key={openId}
+                client={client}
+                articleId={openId}
+                settings={settings}
+                onError={reportError}
+                onDelete={() => deleteArticle(openId)}
+                announce={setAnnouncement}
+                onExport={exportArticle}
+                reveal={reveal}
+                onRevealed={clearReveal}
+              />
+            ) : (
+              <p className="placeholder">Choose an article from the library to start reading.</p>
+            )}
+          </main>
+          <div className="visually-hidden" role="status" aria-live="polite">
+            {announcement}
           </div>
-        )}
-        {showLedger ? (
-          <ClaimsLedger claims={ledger} onGoTo={openArticle} onExport={exportLedger} />
-        ) : openId ? (
-          <Reader
-            key={`${openId}:${revision}`}
-            client={client}
-            articleId={openId}
-            settings={settings}
-            onError={reportError}
-            onChanged={refresh}
-            onDelete={() => deleteArticle(openId)}
-            announce={setAnnouncement}
-            onExport={exportArticle}
-            reveal={reveal}
-            onRevealed={clearReveal}
-          />
-        ) : (
-          <p className="placeholder">Choose an article from the library to start reading.</p>
-        )}
-      </main>
-      <div className="visually-hidden" role="status" aria-live="polite">
-        {announcement}
-      </div>
-      {panel === 'help' && <HelpPanel onClose={() => setPanel(null)} />}
-      {panel === 'tags' && (
-        <TagManager
-          client={client}
-          onClose={() => setPanel(null)}
-          onError={reportError}
-          onChanged={() => {
-            refresh();
-            setRevision((r) => r + 1);
-          }}
-        />
-      )}
-      {panel === 'export-markdown' && openId && (
-        <MarkdownExportDialog
-          client={client}
-          article={{ id: openId, title: openSummary?.title ?? 'this article' }}
-          desktop={desktop}
-          onClose={() => setPanel(null)}
-          onDone={setAnnouncement}
-        />
-      )}
-      {panel === 'export-library' && (
-        <LibraryExportDialog
-          client={client}
-          desktop={desktop}
-          onClose={() => setPanel(null)}
-          announce={setAnnouncement}
-          onError={(e) => setError(`Exporting the library failed: ${messageOf(e)}`)}
-        />
-      )}
-      {panel === 'import-annotations' && (
-        <ImportAnnotationsDialog
-          client={client}
-          openArticle={openId && openSummary ? { id: openId, title: openSummary.title } : null}
-          onClose={() => setPanel(null)}
-          onImported={afterImport}
-          onError={(e) => setError(`Importing annotations failed: ${messageOf(e)}`)}
-        />
-      )}
-      {panel === 'settings' && (
-        <SettingsPanel
-          settings={settings}
-          onChange={updateSettings}
-          onClose={() => setPanel(null)}
-        />
-      )}
-    </div>
+          {panel === 'help' && <HelpPanel onClose={() => setPanel(null)} />}
+          {panel === 'tags' && (
+            <TagManager
+              client={client}
+              onClose={() => setPanel(null)}
+              onError={reportError}
+              onRenamed={({ changes, previousName, tag }) => {
+                store.apply(changes);
+                store.renameTag(previousName, tag.name);
+              }}
+            />
+          )}
+          {panel === 'export-markdown' && openId && (
+            <MarkdownExportDialog
+              client={client}
+              article={{ id: openId, title: openSummary?.title ?? 'this article' }}
+              desktop={desktop}
+              onClose={() => setPanel(null)}
+              onDone={setAnnouncement}
+            />
+          )}
+          {panel === 'export-library' && (
+            <LibraryExportDialog
+              client={client}
+              desktop={desktop}
+              onClose={() => setPanel(null)}
+              announce={setAnnouncement}
+              onError={(e) => setError(`Exporting the library failed: ${messageOf(e)}`)}
+            />
+          )}
+          {panel === 'import-annotations' && (
+            <ImportAnnotationsDialog
+              client={client}
+              openArticle={openId && openSummary ? { id: openId, title: openSummary.title } : null}
+              onClose={() => setPanel(null)}
+              onImported={afterImport}
+              onError={(e) => setError(`Importing annotations failed: ${messageOf(e)}`)}
+            />
+          )}
+          {panel === 'settings' && (
+            <SettingsPanel
+              settings={settings}
+              onChange={updateSettings}
+              onClose={() => setPanel(null)}
+            />
+          )}
+        </div>
+      </CommandsContext.Provider>
+    </StoreContext.Provider>
   );
 }

@@ -27,9 +27,15 @@ export const DEFAULT_CLAIM_TYPES = [
   'opinion',
 ] as const;
 
+/** Longest claim type, speaker name, tag name and quote context (each side), in UTF-16 units. */
+export const MAX_CLAIM_TYPE_LENGTH = 60;
+export const MAX_SPEAKER_LENGTH = 200;
+export const MAX_TAG_LENGTH = 100;
+export const MAX_QUOTE_CONTEXT_LENGTH = 200;
+
 export const ClaimSchema = z.strictObject({
-  type: z.string().trim().min(1).max(60),
-  speaker: z.string().trim().min(1).max(200).nullable(),
+  type: z.string().trim().min(1).max(MAX_CLAIM_TYPE_LENGTH),
+  speaker: z.string().trim().min(1).max(MAX_SPEAKER_LENGTH).nullable(),
   status: ClaimStatusSchema,
 });
 export type Claim = z.infer<typeof ClaimSchema>;
@@ -40,8 +46,8 @@ export const MAX_NOTE_LENGTH = 100_000;
 
 export const QuoteSelectorSchema = z.strictObject({
   exact: z.string().min(1).max(MAX_QUOTE_LENGTH),
-  prefix: z.string().max(200),
-  suffix: z.string().max(200),
+  prefix: z.string().max(MAX_QUOTE_CONTEXT_LENGTH),
+  suffix: z.string().max(MAX_QUOTE_CONTEXT_LENGTH),
 });
 
 export const PositionSelectorSchema = z
@@ -52,7 +58,7 @@ export const TagNameSchema = z
   .string()
   .trim()
   .min(1)
-  .max(100)
+  .max(MAX_TAG_LENGTH)
   .regex(/^[^\s,#][^,#]*$/u, {
     message: 'a tag has no commas or #, and does not start with a space',
   });
@@ -73,9 +79,12 @@ export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 export const DocumentJsonSchema = z.looseObject({ type: z.literal('doc') });
 export type DocumentJson = z.infer<typeof DocumentJsonSchema>;
 
+/**
+ * An article to read: its document, once. Its canonical text is derived from the document
+ * (`canonicalText`), so it is not sent beside it.
+ */
 export const ArticleSchema = ArticleSummarySchema.extend({
   document: DocumentJsonSchema,
-  text: z.string(),
   contentHash: z.string(),
   /** Canonical offset of the text the reader last had at the top of the view. */
   readingPosition: z.int().nonnegative().nullable(),
@@ -114,6 +123,24 @@ export const AnnotationLinkSchema = z.strictObject({
 });
 export type AnnotationLink = z.infer<typeof AnnotationLinkSchema>;
 
+/**
+ * Where an annotation's passage is in the article's current text, computed by the service when
+ * the text or the annotation changes and stored with it: `anchored` (its position holds its
+ * quote), `moved` (the quote was found elsewhere), `changed` (a close match was found), or
+ * `orphan` (not found: kept and listed, never drawn on other words).
+ */
+export const ANCHOR_STATUSES = ['anchored', 'moved', 'changed', 'orphan'] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+export const AnchorSchema = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.enum(['anchored', 'moved', 'changed']),
+    start: z.int().nonnegative(),
+    end: z.int().positive(),
+  }),
+  z.strictObject({ status: z.literal('orphan') }),
+]);
+export type Anchor = z.infer<typeof AnchorSchema>;
+
 export const AnnotationSchema = z.strictObject({
   id: IdSchema,
   articleId: IdSchema,
@@ -129,10 +156,25 @@ export const AnnotationSchema = z.strictObject({
    * anchored to now (an imported annotation re-anchored to a changed text); otherwise null.
    */
   originalQuote: z.string().nullable(),
+  anchor: AnchorSchema,
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
+
+/**
+ * What one operation changed, sent with its reply so that a client applies it by id instead of
+ * fetching lists again: annotations created or changed (each whole, with its tags, claim, links
+ * and anchor, including the other ends of links made or unmade), annotations removed, and the
+ * summaries of articles whose listing changed (added, restored, or their annotation count).
+ */
+export const ChangesSchema = z.strictObject({
+  annotations: z.array(AnnotationSchema),
+  removedAnnotations: z.array(IdSchema),
+  articles: z.array(ArticleSummarySchema),
+  removedArticles: z.array(IdSchema),
+});
+export type Changes = z.infer<typeof ChangesSchema>;
 
 export const SpeakerSummarySchema = z.strictObject({
   id: IdSchema,

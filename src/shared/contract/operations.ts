@@ -7,6 +7,7 @@ import {
   AnnotationSchema,
   ArticleSchema,
   ArticleSummarySchema,
+  ChangesSchema,
   ClaimSchema,
   HighlightColorSchema,
   IdSchema,
@@ -57,15 +58,16 @@ export const operations = {
     response: z.strictObject({
       article: ArticleSummarySchema,
       warnings: z.array(z.string()),
+      changes: ChangesSchema,
     }),
   },
   deleteArticle: {
     request: ById,
-    response: z.strictObject({ id: IdSchema }),
+    response: z.strictObject({ id: IdSchema, changes: ChangesSchema }),
   },
   restoreArticle: {
     request: ById,
-    response: z.strictObject({ article: ArticleSummarySchema }),
+    response: z.strictObject({ article: ArticleSummarySchema, changes: ChangesSchema }),
   },
   listAnnotations: {
     request: z.strictObject({ articleId: IdSchema }),
@@ -81,7 +83,7 @@ export const operations = {
       claim: ClaimSchema.nullable().default(null),
       tags: z.array(TagNameSchema).max(100).default([]),
     }),
-    response: z.strictObject({ annotation: AnnotationSchema }),
+    response: z.strictObject({ annotation: AnnotationSchema, changes: ChangesSchema }),
   },
   updateAnnotation: {
     request: z.strictObject({
@@ -91,15 +93,15 @@ export const operations = {
       claim: ClaimSchema.nullable().optional(),
       tags: z.array(TagNameSchema).max(100).optional(),
     }),
-    response: z.strictObject({ annotation: AnnotationSchema }),
+    response: z.strictObject({ annotation: AnnotationSchema, changes: ChangesSchema }),
   },
   deleteAnnotation: {
     request: ById,
-    response: z.strictObject({ id: IdSchema }),
+    response: z.strictObject({ id: IdSchema, changes: ChangesSchema }),
   },
   restoreAnnotation: {
     request: ById,
-    response: z.strictObject({ annotation: AnnotationSchema }),
+    response: z.strictObject({ annotation: AnnotationSchema, changes: ChangesSchema }),
   },
   listTags: {
     request: Empty,
@@ -107,7 +109,13 @@ export const operations = {
   },
   renameTag: {
     request: z.strictObject({ id: IdSchema, name: TagNameSchema }),
-    response: z.strictObject({ tag: TagSummarySchema, merged: z.boolean() }),
+    response: z.strictObject({
+      tag: TagSummarySchema,
+      merged: z.boolean(),
+      /** The tag's name before; with `merged`, the name of the tag that is gone. */
+      previousName: z.string(),
+      changes: ChangesSchema,
+    }),
   },
   listSpeakers: {
     request: Empty,
@@ -120,15 +128,15 @@ export const operations = {
   createLink: {
     request: z.strictObject({ fromId: IdSchema, toId: IdSchema, relation: LinkRelationSchema }),
     /** `created` is false when the same live link already existed (and is answered instead). */
-    response: z.strictObject({ link: LinkSchema, created: z.boolean() }),
+    response: z.strictObject({ link: LinkSchema, created: z.boolean(), changes: ChangesSchema }),
   },
   deleteLink: {
     request: ById,
-    response: z.strictObject({ id: IdSchema }),
+    response: z.strictObject({ id: IdSchema, changes: ChangesSchema }),
   },
   restoreLink: {
     request: ById,
-    response: z.strictObject({ link: LinkSchema }),
+    response: z.strictObject({ link: LinkSchema, changes: ChangesSchema }),
   },
   setReadingPosition: {
     request: z.strictObject({ articleId: IdSchema, offset: z.int().nonnegative() }),
@@ -178,7 +186,7 @@ export const operations = {
       /** Put every annotation on this article instead of the one each names. */
       articleId: IdSchema.optional(),
     }),
-    response: z.strictObject({ report: ImportReportSchema }),
+    response: z.strictObject({ report: ImportReportSchema, changes: ChangesSchema }),
   },
   getClaimsLedger: {
     request: Empty,

@@ -4,7 +4,6 @@
  * export and by "Copy as Markdown", so both read the same.
  */
 import { diffArrays } from 'diff';
-import { positionMatchesQuote } from '../anchoring/selectors';
 import { colorName, excerpt, relationWords, type ColorLabels } from '../annotations/wording';
 import type { Annotation, AnnotationLink } from '../contract/entities';
 import { passageLink } from './deep-link';
@@ -61,8 +60,6 @@ export function changedQuoteLine(original: string, current: string): string {
 
 export interface AnnotationMarkdownOptions {
   readonly colorLabels?: ColorLabels;
-  /** The article's text: an annotation whose passage is not in it is marked as not found. */
-  readonly text?: string;
 }
 
 export function annotationToMarkdown(
@@ -81,7 +78,7 @@ export function annotationToMarkdown(
     facts.push(`Claim: ${escapeInline(type)}${who} · ${status}`);
   }
   for (const link of annotation.links) facts.push(linkLine(link));
-  if (options.text !== undefined && !positionMatchesQuote(options.text, annotation)) {
+  if (annotation.anchor.status === 'orphan') {
     facts.push('Passage not found in the article’s text (imported onto a text without it)');
   }
   if (annotation.originalQuote !== null && annotation.originalQuote !== annotation.quote.exact) {

@@ -14,6 +14,7 @@ import { colorName, relationWords, type ColorLabels } from '../annotations/wordi
 import { HIGHLIGHT_COLORS, type Annotation, type DocumentJson } from '../contract/entities';
 import type { MarkdownOptions } from '../contract/interop';
 import { articleSchema } from '../document/schema';
+import { plural } from '../text/plural';
 import { annotationToMarkdown, obsidianTag } from './annotation-markdown';
 import { passageLink } from './deep-link';
 import { escapeInline, linkDestination, markdownBlock, tableCell } from './markdown-text';
@@ -191,7 +192,7 @@ export function articleToMarkdown(
   const { article, annotations } = input;
   const labels = input.colorLabels ?? { yellow: '', green: '', blue: '', pink: '', purple: '' };
   const claimCount = annotations.filter((a) => a.claim).length;
-  const counts = `${annotations.length} ${annotations.length === 1 ? 'annotation' : 'annotations'}, ${claimCount} ${claimCount === 1 ? 'claim' : 'claims'}`;
+  const counts = `${plural(annotations.length, 'annotation', 'annotations')}, ${plural(claimCount, 'claim', 'claims')}`;
   const sections = [
     frontMatter(input, exportedAt),
     `# ${escapeInline(article.title)}`,
@@ -208,8 +209,7 @@ export function articleToMarkdown(
   if (table) sections.push(table);
   if (annotations.length > 0) {
     sections.push(`## ${GROUP_TITLES[options.groupBy]}`);
-    const render = (a: Annotation) =>
-      annotationToMarkdown(a, { colorLabels: labels, text: input.text });
+    const render = (a: Annotation) => annotationToMarkdown(a, { colorLabels: labels });
     if (options.groupBy === 'none') {
       sections.push(...annotations.map(render));
     } else {

@@ -5,6 +5,7 @@
  * structured-data guide; each choice that needed judgement is explained where it is made.
  */
 import type { Annotation, Claim, ClaimStatus } from '../contract/entities';
+import { uuidIri } from '../interop/vocabulary';
 import { passageLink } from './deep-link';
 import type { ArticleWithAnnotations, ExportedArticle } from './types';
 
@@ -96,10 +97,6 @@ export const STATUS_RATINGS: Readonly<
 export const BEST_RATING = 5;
 export const WORST_RATING = 1;
 
-export function urn(id: string): string {
-  return `urn:uuid:${id}`;
-}
-
 export function statusRating(status: ClaimStatus): SchemaRating | null {
   if (status === 'unverified') return null;
   const { label, value } = STATUS_RATINGS[status];
@@ -134,7 +131,7 @@ function articleNode(article: ExportedArticle): SchemaArticle {
   return {
     '@type': 'Article',
     headline: article.title,
-    identifier: urn(article.id),
+    identifier: uuidIri(article.id),
     ...(url ? { url } : {}),
     // A byline names the writer(s): schema.org's usual `author` is a Person.
     ...(article.byline ? { author: { '@type': 'Person', name: article.byline } } : {}),
@@ -152,7 +149,7 @@ function claimReview(
   const rating = statusRating(claim.status);
   return {
     '@type': 'ClaimReview',
-    identifier: urn(annotation.id),
+    identifier: uuidIri(annotation.id),
     // `url`, not `sameAs`: schema.org's `url` is the item's own address, and Google's guide asks
     // for the page hosting the review; `sameAs` is for pages *about* an item (Wikipedia).
     url: passageLink(annotation.articleId, annotation.id),

@@ -22,8 +22,13 @@ export function passageLink(articleId: string, annotationId?: string): string {
     : `${article}&annotation=${encodeURIComponent(annotationId)}`;
 }
 
-/** Far longer than any link we make; anything longer is not ours and is not looked at. */
-const MAX_LINK_LENGTH = 512;
+/**
+ * Links this long or longer are not ours, wherever one comes in (argv and `open-url` in the main
+ * process, `#open=` in web mode, the parser here): dropped, never looked at. Far longer than any
+ * link we make (two UUIDs, each at most 108 characters even fully percent-encoded: under 260),
+ * so that an odd link still reaches the app whole enough to be refused with a message.
+ */
+export const MAX_DEEP_LINK_LENGTH = 2048;
 
 /**
  * Scheme (any case, as RFC 3986 allows), host `open`, and the query. The slash before `?` is
@@ -48,7 +53,7 @@ function id(value: string): string | null {
  * UUIDs. Parameter order does not matter. Takes `unknown` input calmly (argv and IPC are untyped).
  */
 export function parseDeepLink(url: string): DeepLink | null {
-  if (typeof url !== 'string' || url.length > MAX_LINK_LENGTH) return null;
+  if (typeof url !== 'string' || url.length >= MAX_DEEP_LINK_LENGTH) return null;
   const query = SHAPE.exec(url)?.[1];
   if (query === undefined || query === '') return null;
   const params = new Map<string, string>();

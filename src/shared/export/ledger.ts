@@ -4,6 +4,8 @@
  * is pure data (`groupLedger`); `ledgerToMarkdown` renders it as plain CommonMark.
  */
 import type { Claim } from '../contract/entities';
+import { cleanName, nameKey } from '../text/fold';
+import { plural } from '../text/plural';
 import { linkLine } from './annotation-markdown';
 import { passageLink } from './deep-link';
 import { escapeInline, linkDestination, markdownBlockquote } from './markdown-text';
@@ -40,16 +42,6 @@ export interface LedgerSpeakerGroup {
 }
 
 export const UNATTRIBUTED = 'Unattributed';
-
-/** A name as shown: inner white space (newlines too) folded, so it fits on a heading line. */
-function cleanName(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ');
-}
-
-/** The store's notion of "the same name" (see main/store/name-key): case and form ignored. */
-function nameKey(name: string): string {
-  return cleanName(name).toLowerCase();
-}
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
@@ -152,10 +144,6 @@ export function groupLedger(claims: readonly LedgerClaim[]): LedgerSpeakerGroup[
     });
   }
   return speakers;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function entryMarkdown(entry: LedgerClaim): string {

@@ -282,7 +282,7 @@ describe('web mode API', () => {
   });
 
   it('does the work of a valid request: an annotation made over HTTP is stored', async () => {
-    const { text } = lib.service.getArticle({ id: SAMPLE_ARTICLE_ID }).article;
+    const text = lib.service.articleText(SAMPLE_ARTICLE_ID);
     const start = text.indexOf('Stoltenberg');
     const response = await api('createAnnotation', {
       articleId: SAMPLE_ARTICLE_ID,

@@ -7,6 +7,7 @@ import { createClient, type RawInvoke } from '../../../src/shared/contract/clien
 import { dispatch } from '../../../src/shared/contract/dispatch';
 import { ServiceError, type Result } from '../../../src/shared/contract/errors';
 import { OPERATION_NAMES } from '../../../src/shared/contract/operation-names';
+import { changesOf } from '../../support/annotation-builder';
 import {
   ARTICLE_ID,
   ANNOTATION_ID,
@@ -41,10 +42,19 @@ describe('createClient', () => {
   });
 
   it('sends the operation name and the payload as given', async () => {
-    const { invoke, client } = answering({ ok: true, value: { id: ARTICLE_ID } });
-    await client.deleteArticle({ id: ARTICLE_ID });
+    const reply = { id: ARTICLE_ID, changes: changesOf({ removedArticles: [ARTICLE_ID] }) };
+    const { invoke, client } = answering({ ok: true, value: reply });
+    await expect(client.deleteArticle({ id: ARTICLE_ID })).resolves.toEqual(reply);
     expect(invoke).toHaveBeenCalledTimes(1);
     expect(invoke).toHaveBeenCalledWith('deleteArticle', { id: ARTICLE_ID });
+  });
+
+  it('rejects the reply of a change that does not say what it changed', async () => {
+    const { client } = answering({ ok: true, value: { id: ARTICLE_ID } });
+    const error = await rejection(client.deleteArticle({ id: ARTICLE_ID }));
+    expect(error.code).toBe('internal');
+    expect(error.message).toMatch(/^deleteArticle: unexpected response/);
+    expect(error.message).toMatch(/changes/);
   });
 
   it('answers a valid response', async () => {

@@ -7,6 +7,7 @@ import {
 } from '../../../src/shared/contract/entities';
 import type { OperationName } from '../../../src/shared/contract/operation-names';
 import type { ServiceHandlers } from '../../../src/shared/contract/operations';
+import { buildAnnotation, changesOf } from '../../support/annotation-builder';
 
 export const ARTICLE_ID = '0190d6e4-8f6b-7c3a-9d2e-1a2b3c4d5e6f';
 export const ANNOTATION_ID = '0190d6e4-9a00-7b11-8c22-334455667788';
@@ -26,7 +27,7 @@ export const summary: ArticleSummary = {
   annotationCount: 1,
 };
 
-export const annotation: Annotation = {
+export const annotation: Annotation = buildAnnotation({
   id: ANNOTATION_ID,
   articleId: ARTICLE_ID,
   quote: {
@@ -35,15 +36,11 @@ export const annotation: Annotation = {
     suffix: '. On January',
   },
   position: { start: 1251, end: 1271 },
-  color: 'yellow',
-  note: '',
-  originalQuote: null,
-  claim: null,
-  tags: [],
-  links: [],
   createdAt: '2024-05-01T10:00:00.000Z',
   updatedAt: '2024-05-01T10:00:00+02:00',
-};
+});
+
+const changes = changesOf();
 
 const exportedFile = { fileName: 'a.md', mediaType: 'text/markdown', content: '# a\n' };
 
@@ -103,39 +100,46 @@ export function fakeHandlers(): {
         article: {
           ...summary,
           document: { type: 'doc', content: [{ type: 'paragraph' }] },
-          text: '',
           contentHash: 'sha256:0',
           readingPosition: null,
         },
       }
     ),
-    importArticle: (r) => (record('importArticle', r), { article: summary, warnings: [] }),
-    deleteArticle: (r) => (record('deleteArticle', r), { id: r.id }),
-    restoreArticle: (r) => (record('restoreArticle', r), { article: summary }),
+    importArticle: (r) => (record('importArticle', r), { article: summary, warnings: [], changes }),
+    deleteArticle: (r) => (record('deleteArticle', r), { id: r.id, changes }),
+    restoreArticle: (r) => (record('restoreArticle', r), { article: summary, changes }),
     listAnnotations: (r) => (record('listAnnotations', r), { annotations: [annotation] }),
     createAnnotation: (r) => (
       record('createAnnotation', r),
-      { annotation: { ...annotation, color: r.color, note: r.note, tags: r.tags, claim: r.claim } }
+      {
+        annotation: { ...annotation, color: r.color, note: r.note, tags: r.tags, claim: r.claim },
+        changes,
+      }
     ),
-    updateAnnotation: (r) => (record('updateAnnotation', r), { annotation }),
-    deleteAnnotation: (r) => (record('deleteAnnotation', r), { id: r.id }),
-    restoreAnnotation: (r) => (record('restoreAnnotation', r), { annotation }),
+    updateAnnotation: (r) => (record('updateAnnotation', r), { annotation, changes }),
+    deleteAnnotation: (r) => (record('deleteAnnotation', r), { id: r.id, changes }),
+    restoreAnnotation: (r) => (record('restoreAnnotation', r), { annotation, changes }),
     listTags: (r) => (
       record('listTags', r),
       { tags: [{ id: TAG_ID, name: 'claims', annotationCount: 2 }] }
     ),
     renameTag: (r) => (
       record('renameTag', r),
-      { tag: { id: TAG_ID, name: r.name, annotationCount: 2 }, merged: false }
+      {
+        tag: { id: TAG_ID, name: r.name, annotationCount: 2 },
+        merged: false,
+        previousName: 'claims',
+        changes,
+      }
     ),
     listSpeakers: (r) => (
       record('listSpeakers', r),
       { speakers: [{ id: SPEAKER_ID, name: 'Russia', claimCount: 1 }] }
     ),
     listClaimTypes: (r) => (record('listClaimTypes', r), { types: ['accusation', 'denial'] }),
-    createLink: (r) => (record('createLink', r), { link, created: true }),
-    deleteLink: (r) => (record('deleteLink', r), { id: r.id }),
-    restoreLink: (r) => (record('restoreLink', r), { link }),
+    createLink: (r) => (record('createLink', r), { link, created: true, changes }),
+    deleteLink: (r) => (record('deleteLink', r), { id: r.id, changes }),
+    restoreLink: (r) => (record('restoreLink', r), { link, changes }),
     setReadingPosition: (r) => (record('setReadingPosition', r), {}),
     getSettings: (r) => (
       record('getSettings', r),
@@ -174,6 +178,7 @@ export function fakeHandlers(): {
           orphans: [],
           warnings: [],
         },
+        changes,
       }
     ),
     getClaimsLedger: (r) => (

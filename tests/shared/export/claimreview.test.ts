@@ -9,6 +9,7 @@ import {
 } from '../../../src/shared/export/claimreview';
 import { parseDeepLink } from '../../../src/shared/export/deep-link';
 import type { ArticleWithAnnotations, ExportedArticle } from '../../../src/shared/export/types';
+import { buildAnnotation } from '../../support/annotation-builder';
 
 const TEXT = readFileSync(
   new URL('../../../resources/sample/negotiations-continue-2022-02-11.txt', import.meta.url),
@@ -38,22 +39,15 @@ function annotation(
 ) {
   const start = TEXT.indexOf(exact);
   if (start < 0) throw new Error(`not in the sample: ${exact}`);
-  const value: Annotation = {
+  return buildAnnotation({
     id: id(n),
     articleId: ARTICLE_ID,
-    quote: { exact, prefix: '', suffix: '' },
-    position: { start, end: start + exact.length },
-    color: 'yellow',
-    note: '',
+    exact,
+    start,
     claim,
-    tags: [],
-    links: [],
-    originalQuote: null,
     createdAt: '2024-05-01T10:00:00.000Z',
-    updatedAt: '2024-05-01T10:00:00.000Z',
     ...extra,
-  };
-  return value;
+  });
 }
 
 const ACCUSATION = 'Russia planned to run “false-flag operations”';

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDeepLink, passageLink } from '../../../src/shared/export/deep-link';
+import {
+  MAX_DEEP_LINK_LENGTH,
+  parseDeepLink,
+  passageLink,
+} from '../../../src/shared/export/deep-link';
 
 const ARTICLE = '0190d6e4-8f6b-7c3a-9d2e-1a2b3c4d5e6f';
 const ANNOTATION = '0190d6e4-9a00-7b11-8c22-334455667788';
@@ -87,6 +91,15 @@ describe('parseDeepLink', () => {
     ['a very long link', `marginalia://open?article=${ARTICLE}&annotation=${'a'.repeat(1000)}`],
   ])('is null for %s', (_label, url) => {
     expect(parseDeepLink(url)).toBeNull();
+  });
+
+  it('never needs the length limit for a link of ours, and refuses anything at it, unread', () => {
+    const encoded = (id: string) => [...id].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('');
+    const longest = `marginalia://open/?article=${encoded(ARTICLE)}&annotation=${encoded(ANNOTATION)}`;
+    expect(longest.length).toBeLessThan(MAX_DEEP_LINK_LENGTH / 4);
+    expect(parseDeepLink(longest)).toEqual({ articleId: ARTICLE, annotationId: ANNOTATION });
+    const padded = `marginalia://open?article=${ARTICLE}`.padEnd(MAX_DEEP_LINK_LENGTH, '0');
+    expect(parseDeepLink(padded)).toBeNull();
   });
 
   it('is null, not an exception, for input that is not a string', () => {

@@ -9,6 +9,7 @@ import {
   type LedgerSpeakerGroup,
 } from '../../../src/shared/export/ledger';
 import type { LedgerClaim } from '../../../src/shared/export/types';
+import { buildAnnotation } from '../../support/annotation-builder';
 
 const EXPORTED_AT = '2024-05-03T09:30:00.000+02:00';
 
@@ -39,21 +40,15 @@ function claimOf(
 ): LedgerClaim {
   return {
     article,
-    annotation: {
+    annotation: buildAnnotation({
       id: id(n),
       articleId: article.id,
-      quote: { exact, prefix: '', suffix: '' },
-      position: { start, end: start + exact.length },
-      color: 'yellow',
-      note: '',
+      exact,
+      start,
       claim,
-      tags: [],
-      links: [],
-      originalQuote: null,
       createdAt: '2024-05-02T23:30:00.000-04:00',
-      updatedAt: '2024-05-02T23:30:00.000-04:00',
       ...extra,
-    },
+    }),
   };
 }
 

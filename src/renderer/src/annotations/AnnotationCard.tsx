@@ -11,8 +11,6 @@ import { colorName, excerpt, linkText } from '../../../shared/annotations/wordin
 
 export interface AnnotationCardProps extends AnnotationEditing {
   readonly annotation: Annotation;
-  /** Its passage is not in the article's text: there is nothing to go to. */
-  readonly unplaced?: boolean;
   readonly active: boolean;
   readonly focusField: FocusField | null;
   readonly onActivate: (id: string | null) => void;
@@ -28,6 +26,8 @@ export interface AnnotationCardProps extends AnnotationEditing {
 export function AnnotationCard(props: AnnotationCardProps) {
   const { annotation, active, focusField, onActivate, onJump } = props;
   const { id, claim } = annotation;
+  // An orphan's passage is not in the article's text: there is nothing to go to.
+  const unplaced = annotation.anchor.status === 'orphan';
   const editorId = useId();
   const cardRef = useRef<HTMLElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
@@ -75,132 +75,123 @@ export function AnnotationCard(props: AnnotationCardProps) {
   };
 
   return (
-    <li className="sb-item">
-      <article
-        ref={cardRef}
-        className={`annotation-card highlight-border-${annotation.color} sb-card`}
-        aria-label={`Annotation: ${excerpt(annotation.quote.exact, 40)}`}
-        tabIndex={-1}
-        data-active={active || undefined}
-        data-annotation-card={id}
-        data-selected={props.selection?.selected || undefined}
-        onKeyDown={active ? onKeyDown : undefined}
-      >
-        {props.selection && (
-          <label className="sb-select">
-            <input
-              type="checkbox"
-              checked={props.selection.selected}
-              aria-label={`Select ${excerpt(annotation.quote.exact, 40)}`}
-              onChange={() => props.selection?.onToggle(id)}
-            />
-            <span aria-hidden="true">Select</span>
-          </label>
-        )}
-        <blockquote className="sb-quote" title="Go to passage" onClick={() => onJump(id)}>
-          {annotation.quote.exact}
-        </blockquote>
-        <p className="sb-meta">
-          <span className="sb-color" title={colorName(annotation.color, props.colorLabels)}>
-            <span className={`sb-swatch highlight-${annotation.color}`} aria-hidden="true" />
-            {colorName(annotation.color, props.colorLabels)}
-          </span>
-          {claim && (
-            <>
-              <span className="sb-badge sb-type" title="Claim type">
-                <span className="sb-sr-only">Claim: </span>
-                {claim.type}
-              </span>
-              {claim.speaker && (
-                <span className="sb-speaker" title="Attributed to">
-                  <span className="sb-sr-only">attributed to </span>
-                  {claim.speaker}
-                </span>
-              )}
-              <span className={`sb-badge sb-status sb-status-${claim.status}`} title="Status">
-                <span className="sb-sr-only">status: </span>
-                {claim.status}
-              </span>
-            </>
-          )}
-        </p>
-        {!active && annotation.tags.length > 0 && (
-          <ul className="sb-tags" aria-label="Tags">
-            {annotation.tags.map((tag) => (
-              <li key={tag}>#{tag}</li>
-            ))}
-          </ul>
-        )}
-        {props.unplaced && (
-          <p className="sb-changed">
-            Passage not found in this text (imported from another version)
-          </p>
-        )}
-        {annotation.originalQuote !== null && (
-          <p className="sb-changed">
-            Passage changed since it was annotated; it read “
-            {excerpt(annotation.originalQuote, 120)}”
-          </p>
-        )}
-        {!active && annotation.note && <p className="sb-note">{annotation.note}</p>}
-        {!active && annotation.links.length > 0 && (
-          <ul className="sb-link-list" aria-label="Links">
-            {annotation.links.map((link) => (
-              <li key={link.id}>
-                {link.otherArticleId === annotation.articleId ? (
-                  <button type="button" className="sb-link" onClick={() => follow(link.otherId)}>
-                    {linkText(link)}
-                  </button>
-                ) : (
-                  <span className="sb-link">{linkText(link)} (another article)</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="sb-actions">
-          {!props.unplaced && (
-            <button type="button" onClick={() => onJump(id)}>
-              Go to passage
-            </button>
-          )}
-          <button
-            ref={editRef}
-            type="button"
-            aria-expanded={active}
-            aria-controls={active ? editorId : undefined}
-            onClick={() => onActivate(active ? null : id)}
-          >
-            Edit
-          </button>
-          {props.onCopyMarkdown && (
-            <button
-              type="button"
-              className="sb-copy"
-              aria-label="Copy as Markdown"
-              title="Copy as Markdown"
-              onClick={() => props.onCopyMarkdown?.(annotation)}
-            >
-              Copy
-            </button>
-          )}
-        </div>
-        {active && (
-          <AnnotationEditor
-            id={editorId}
-            annotation={annotation}
-            all={props.all}
-            api={props.api}
-            colorLabels={props.colorLabels}
-            tagNames={props.tagNames}
-            speakers={props.speakers}
-            claimTypes={props.claimTypes}
-            onFollowLink={follow}
-            onDelete={() => props.onDelete(id)}
-            onClose={() => onActivate(null)}
+    <article
+      ref={cardRef}
+      className={`annotation-card highlight-border-${annotation.color} sb-card`}
+      aria-label={`Annotation: ${excerpt(annotation.quote.exact, 40)}`}
+      tabIndex={-1}
+      data-active={active || undefined}
+      data-annotation-card={id}
+      data-selected={props.selection?.selected || undefined}
+      onKeyDown={active ? onKeyDown : undefined}
+    >
+      {props.selection && (
+        <label className="sb-select">
+          <input
+            type="checkbox"
+            checked={props.selection.selected}
+            aria-label={`Select ${excerpt(annotation.quote.exact, 40)}`}
+            onChange={() => props.selection?.onToggle(id)}
           />
+          <span aria-hidden="true">Select</span>
+        </label>
+      )}
+      <blockquote className="sb-quote" title="Go to passage" onClick={() => onJump(id)}>
+        {annotation.quote.exact}
+      </blockquote>
+      <p className="sb-meta">
+        <span className="sb-color" title={colorName(annotation.color, props.colorLabels)}>
+          <span className={`sb-swatch highlight-${annotation.color}`} aria-hidden="true" />
+          {colorName(annotation.color, props.colorLabels)}
+        </span>
+        {claim && (
+          <>
+            <span className="sb-badge sb-type" title="Claim type">
+              <span className="sb-sr-only">Claim: </span>
+              {claim.type}
+            </span>
+            {claim.speaker && (
+              <span className="sb-speaker" title="Attributed to">
+                <span className="sb-sr-only">attributed to </span>
+                {claim.speaker}
+              </span>
+            )}
+            <span className={`sb-badge sb-status sb-status-${claim.status}`} title="Status">
+              <span className="sb-sr-only">status: </span>
+              {claim.status}
+            </span>
+          </>
         )}
-      </article>
-    </li>
+      </p>
+      {!active && annotation.tags.length > 0 && (
+        <ul className="sb-tags" aria-label="Tags">
+          {annotation.tags.map((tag) => (
+            <li key={tag}>#{tag}</li>
+          ))}
+        </ul>
+      )}
+      {unplaced && (
+        <p className="sb-changed">Passage not found in this text (imported from another version)</p>
+      )}
+      {annotation.originalQuote !== null && (
+        <p className="sb-changed">
+          Passage changed since it was annotated; it read “{excerpt(annotation.originalQuote, 120)}”
+        </p>
+      )}
+      {!active && annotation.note && <p className="sb-note">{annotation.note}</p>}
+      {!active && annotation.links.length > 0 && (
+        <ul className="sb-link-list" aria-label="Links">
+          {annotation.links.map((link) => (
+            <li key={link.id}>
+              {link.otherArticleId === annotation.articleId ? (
+                <button type="button" className="sb-link" onClick={() => follow(link.otherId)}>
+                  {linkText(link)}
+                </button>
+              ) : (
+                <span className="sb-link">{linkText(link)} (another article)</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="sb-actions">
+        {!unplaced && (
+          <button type="button" onClick={() => onJump(id)}>
+            Go to passage
+          </button>
+        )}
+        <button
+          ref={editRef}
+          type="button"
+          aria-expanded={active}
+          aria-controls={active ? editorId : undefined}
+          onClick={() => onActivate(active ? null : id)}
+        >
+          Edit
+        </button>
+        {props.onCopyMarkdown && (
+          <button
+            type="button"
+            className="sb-copy"
+            aria-label="Copy as Markdown"
+            title="Copy as Markdown"
+            onClick={() => props.onCopyMarkdown?.(annotation)}
+          >
+            Copy
+          </button>
+        )}
+      </div>
+      {active && (
+        <AnnotationEditor
+          id={editorId}
+          annotation={annotation}
+          actions={props.actions}
+          colorLabels={props.colorLabels}
+          onFollowLink={follow}
+          onDelete={() => props.onDelete(id)}
+          onClose={() => onActivate(null)}
+        />
+      )}
+    </article>
   );
 }

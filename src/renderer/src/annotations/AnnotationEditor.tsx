@@ -4,7 +4,7 @@
  * closes it on Escape). Text fields keep a local draft while focused and save on blur, Enter or a pick
  * from their suggestions, so one edit is one undo step.
  */
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { memo, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import {
   CLAIM_STATUSES,
   HIGHLIGHT_COLORS,
@@ -15,23 +15,22 @@ import {
   type LinkRelation,
   type Settings,
 } from '../../../shared/contract/entities';
-import { fold } from './filter';
+import { nameKey } from '../../../shared/text/fold';
+import { cleanTagName } from '../../../shared/text/tag-name';
 import { colorName, excerpt, linkText, relationWords } from '../../../shared/annotations/wording';
-import type { AnnotationsApi } from './use-annotations';
+import { memoSelector, useSelector } from '../store/external-store';
+import { useNames, useStore } from '../store/hooks';
+import { selectAnnotationList, type RendererState } from '../store/renderer-store';
+import type { AnnotationActions } from './annotation-actions';
 
 /** The control a card focuses when it is opened by the N, T or C shortcut. */
 export type FocusField = 'note' | 'tags' | 'claim';
 
-/** What editing an annotation needs beyond the annotation: the article's others, the changes
- * API, the colour legend and the library's suggestions. Shared by the card and the editor. */
+/** What editing an annotation needs beyond the annotation (the rest comes from the store): the
+ * changes and the colour legend. Shared by the card and the editor. */
 export interface AnnotationEditing {
-  /** Every annotation of the article (this one is left out of the link targets). */
-  readonly all: readonly Annotation[];
-  readonly api: AnnotationsApi;
+  readonly actions: AnnotationActions;
   readonly colorLabels: Settings['colorLabels'];
-  readonly tagNames: readonly string[];
-  readonly speakers: readonly string[];
-  readonly claimTypes: readonly string[];
 }
 
 export interface AnnotationEditorProps extends AnnotationEditing {
@@ -42,20 +41,22 @@ export interface AnnotationEditorProps extends AnnotationEditing {
   readonly onClose: () => void;
 }
 
-/** Adds tags typed by the user: no `#` or commas, no duplicates, the library's spelling kept. */
+/** Adds tags typed by the user (cleaned as every tag coming in is), no duplicates by the
+ * library's rule, the library's spelling kept. */
 export function mergeTags(
   current: readonly string[],
   typed: readonly string[],
   known: readonly string[],
 ): string[] {
   const result = [...current];
-  const keys = new Set(current.map(fold));
+  const keys = new Set(current.map(nameKey));
   for (const raw of typed) {
-    const name = raw.replace(/[#,]/gu, '').trim().slice(0, 100);
-    const key = fold(name);
-    if (!name || keys.has(key)) continue;
+    const name = cleanTagName(raw);
+    if (name === null) continue;
+    const key = nameKey(name);
+    if (keys.has(key)) continue;
     keys.add(key);
-    result.push(known.find((k) => fold(k) === key) ?? name);
+    result.push(known.find((k) => nameKey(k) === key) ?? name);
   }
   return result;
 }
@@ -141,20 +142,58 @@ function CommitInput({ label, value, options, field, placeholder, onCommit }: Co
   );
 }
 
-export function AnnotationEditor(props: AnnotationEditorProps) {
-  const { annotation, api, colorLabels, onClose } = props;
-  const annotationId = annotation.id;
-  const uid = useId();
+interface NoteFieldProps {
+  readonly id: string;
+  readonly annotationId: string;
+  readonly note: string;
+  readonly actions: AnnotationActions;
+}
 
-  // Note: a local draft while focused; every change is saved, the undo step recorded on blur.
-  const [noteDraft, setNoteDraft] = useState<string | null>(null);
-  const commitNote = useRef<(() => void) | null>(null);
+/**
+ * The note: a local draft while focused, so a keystroke re-renders this field alone; every change
+ * is saved, and the undo step recorded on blur (or when the card closes while typing).
+ */
+const NoteField = memo(function NoteField({ id, annotationId, note, actions }: NoteFieldProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = useRef<(() => void) | null>(null);
   useEffect(
     () => () => {
-      commitNote.current?.();
+      commit.current?.();
     },
     [],
   );
+  return (
+    <div className="sb-row">
+      <label htmlFor={id}>Note</label>
+      <textarea
+        id={id}
+        data-field="note"
+        rows={3}
+        value={draft ?? note}
+        onFocus={() => {
+          const before = note;
+          commit.current = () => actions.commitNote(annotationId, before);
+          setDraft(note);
+        }}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          actions.saveNoteDraft(annotationId, event.target.value);
+        }}
+        onBlur={() => {
+          commit.current?.();
+          commit.current = null;
+          setDraft(null);
+        }}
+      />
+    </div>
+  );
+});
+
+export function AnnotationEditor(props: AnnotationEditorProps) {
+  const { annotation, actions: api, colorLabels, onClose } = props;
+  const annotationId = annotation.id;
+  const uid = useId();
+  const names = useNames();
 
   // Tags and claim just saved are shown, and built on, until the annotation is reloaded.
   const [saved, setSaved] = useState<Saved | null>(null);
@@ -168,7 +207,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
     void api.update(annotationId, { tags: next });
   };
   const addTags = (typed: readonly string[]) => {
-    const next = mergeTags(tags, typed, props.tagNames);
+    const next = mergeTags(tags, typed, names.tags);
     if (next.length > tags.length) saveTags(next);
   };
 
@@ -183,17 +222,9 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
     setSaved({ ...pending, over: annotation, claim: next });
     void api.update(annotationId, { claim: next });
   };
-  const defaultType = props.claimTypes.includes('assertion')
+  const defaultType = names.claimTypes.includes('assertion')
     ? 'assertion'
-    : (props.claimTypes[0] ?? 'assertion');
-
-  const [relation, setRelation] = useState<LinkRelation>('denies');
-  const [chosenTarget, setTarget] = useState('');
-  const targets = props.all.filter((a) => a.id !== annotationId);
-  const target = targets.some((a) => a.id === chosenTarget) ? chosenTarget : '';
-  const alreadyLinked = annotation.links.some(
-    (l) => l.direction === 'outgoing' && l.otherId === target && l.relation === relation,
-  );
+    : (names.claimTypes[0] ?? 'assertion');
 
   return (
     <div id={props.id} className="sb-editor">
@@ -214,29 +245,12 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
         ))}
       </fieldset>
 
-      <div className="sb-row">
-        <label htmlFor={`${uid}-note`}>Note</label>
-        <textarea
-          id={`${uid}-note`}
-          data-field="note"
-          rows={3}
-          value={noteDraft ?? annotation.note}
-          onFocus={() => {
-            const before = annotation.note;
-            commitNote.current = () => api.commitNote(annotationId, before);
-            setNoteDraft(annotation.note);
-          }}
-          onChange={(event) => {
-            setNoteDraft(event.target.value);
-            api.saveNoteDraft(annotationId, event.target.value);
-          }}
-          onBlur={() => {
-            commitNote.current?.();
-            commitNote.current = null;
-            setNoteDraft(null);
-          }}
-        />
-      </div>
+      <NoteField
+        id={`${uid}-note`}
+        annotationId={annotationId}
+        note={annotation.note}
+        actions={api}
+      />
 
       <fieldset className="sb-group">
         <legend>Tags</legend>
@@ -292,7 +306,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
           </button>
         </div>
         <datalist id={`${uid}-tags`}>
-          {props.tagNames
+          {names.tags
             .filter((t) => !tags.includes(t))
             .map((t) => (
               <option key={t} value={t} />
@@ -322,7 +336,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
             <CommitInput
               label="Type"
               value={claim.type}
-              options={props.claimTypes}
+              options={names.claimTypes}
               field="claim"
               onCommit={(type) => {
                 if (type) changeClaim({ type });
@@ -331,7 +345,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
             <CommitInput
               label="Attributed to"
               value={claim.speaker ?? ''}
-              options={props.speakers}
+              options={names.speakers}
               placeholder="Nobody"
               onCommit={(speaker) => changeClaim({ speaker: speaker || null })}
             />
@@ -379,51 +393,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
             ))}
           </ul>
         )}
-        {targets.length === 0 ? (
-          <p className="hint">Highlight another passage to link this one to it.</p>
-        ) : (
-          <div className="sb-link-form">
-            <div className="sb-row">
-              <label htmlFor={`${uid}-relation`}>Relation</label>
-              <select
-                id={`${uid}-relation`}
-                value={relation}
-                onChange={(event) => setRelation(event.target.value as LinkRelation)}
-              >
-                {LINK_RELATIONS.map((r) => (
-                  <option key={r} value={r}>
-                    {relationWords(r, 'outgoing')}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="sb-row">
-              <label htmlFor={`${uid}-target`}>Link to…</label>
-              <select
-                id={`${uid}-target`}
-                value={target}
-                onChange={(event) => setTarget(event.target.value)}
-              >
-                <option value="">Choose a passage</option>
-                {targets.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    ‘{excerpt(a.quote.exact, 50)}’{a.claim ? ` (${a.claim.type})` : ''}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button
-              type="button"
-              disabled={!target || alreadyLinked}
-              onClick={() => {
-                void api.link(annotationId, target, relation);
-                setTarget('');
-              }}
-            >
-              Add link
-            </button>
-          </div>
-        )}
+        <LinkForm annotation={annotation} actions={api} />
       </fieldset>
 
       <div className="sb-actions">
@@ -437,3 +407,126 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
     </div>
   );
 }
+
+interface LinkFormProps {
+  readonly annotation: Annotation;
+  readonly actions: AnnotationActions;
+}
+
+/**
+ * Past this many passages the link-target list is filled only while it is in use (focused or
+ * pressed): thousands of options cost tens of milliseconds to render, which every card opened
+ * with J/K would pay. Below it the options are always there, for every way of reading a form.
+ */
+const LAZY_TARGETS = 500;
+
+/** A passage as the link-target list offers it. */
+interface LinkTarget {
+  readonly id: string;
+  readonly label: string;
+}
+
+const targetLabel = (a: Annotation) =>
+  `‘${excerpt(a.quote.exact, 50)}’${a.claim ? ` (${a.claim.type})` : ''}`;
+
+/**
+ * The open article's passages as link targets: the same array until an id or a label changes,
+ * so a saved note does not re-render thousands of options.
+ */
+const selectLinkTargets = (() => {
+  let last: readonly LinkTarget[] = [];
+  return memoSelector(
+    (state: RendererState) => [selectAnnotationList(state)] as const,
+    (list: readonly Annotation[]): readonly LinkTarget[] => {
+      const next = list.map((a) => ({ id: a.id, label: targetLabel(a) }));
+      const same =
+        next.length === last.length &&
+        next.every((t, i) => t.id === last[i]!.id && t.label === last[i]!.label);
+      if (!same) last = next;
+      return last;
+    },
+  );
+})();
+
+const TargetOptions = memo(function TargetOptions({
+  targets,
+  except,
+}: {
+  readonly targets: readonly LinkTarget[];
+  readonly except: string;
+}) {
+  return targets.map((t) =>
+    t.id === except ? null : (
+      <option key={t.id} value={t.id}>
+        {t.label}
+      </option>
+    ),
+  );
+});
+
+interface LinkFormProps {
+  readonly annotation: Annotation;
+  readonly actions: AnnotationActions;
+}
+
+/** "This denies / supports … that": a relation and another passage of the article. */
+const LinkForm = memo(function LinkForm({ annotation, actions }: LinkFormProps) {
+  const uid = useId();
+  const targets = useSelector(useStore(), selectLinkTargets);
+  const [relation, setRelation] = useState<LinkRelation>('denies');
+  const [chosenTarget, setTarget] = useState('');
+  const [choosing, setChoosing] = useState(false);
+  const annotationId = annotation.id;
+  const target = targets.some((t) => t.id === chosenTarget && t.id !== annotationId)
+    ? chosenTarget
+    : '';
+  const alreadyLinked = annotation.links.some(
+    (l) => l.direction === 'outgoing' && l.otherId === target && l.relation === relation,
+  );
+  if (targets.length < 2) {
+    return <p className="hint">Highlight another passage to link this one to it.</p>;
+  }
+  const filled = targets.length <= LAZY_TARGETS || choosing || target !== '';
+  return (
+    <div className="sb-link-form">
+      <div className="sb-row">
+        <label htmlFor={`${uid}-relation`}>Relation</label>
+        <select
+          id={`${uid}-relation`}
+          value={relation}
+          onChange={(event) => setRelation(event.target.value as LinkRelation)}
+        >
+          {LINK_RELATIONS.map((r) => (
+            <option key={r} value={r}>
+              {relationWords(r, 'outgoing')}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="sb-row">
+        <label htmlFor={`${uid}-target`}>Link to…</label>
+        <select
+          id={`${uid}-target`}
+          value={target}
+          onFocus={() => setChoosing(true)}
+          onPointerDown={() => setChoosing(true)}
+          onBlur={() => setChoosing(false)}
+          onChange={(event) => setTarget(event.target.value)}
+        >
+          <option value="">Choose a passage</option>
+          {filled && <TargetOptions targets={targets} except={annotationId} />}
+        </select>
+      </div>
+      <button
+        type="button"
+        disabled={!target || alreadyLinked}
+        onClick={() => {
+          void actions.link(annotationId, target, relation);
+          setTarget('');
+        }}
+      >
+        Add link
+      </button>
+    </div>
+  );
+});

@@ -1,9 +1,13 @@
 /**
  * The Claims view: a sortable table of the article's claims (quote, type, speaker, status and
- * what answers each one); every quote is a button that jumps to its passage.
+ * what answers each one); every quote is a button that jumps to its passage. Only the rows on
+ * screen are rendered, between two spacer rows; the table tells its full size
+ * (`aria-rowcount`) and each row its place (`aria-rowindex`).
  */
-import { useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/contract/entities';
+import { useAnnotationList } from '../store/hooks';
 import {
   DOCUMENT_ORDER,
   claimRows,
@@ -14,6 +18,7 @@ import {
   type ClaimSort,
   type ClaimSortKey,
 } from './claims-table';
+import { plural } from '../../../shared/text/plural';
 
 export interface ClaimsViewProps {
   readonly annotations: readonly Annotation[];
@@ -40,6 +45,19 @@ export function ClaimsView({ annotations, onJump }: ClaimsViewProps) {
   const [sort, setSort] = useState<ClaimSort>(DOCUMENT_ORDER);
   const rows = useMemo(() => sortClaimRows(claimRows(annotations), sort), [annotations, sort]);
   const here = useMemo(() => new Set(annotations.map((a) => a.id)), [annotations]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer's functions change with every scroll; nothing memoises them here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    getItemKey: (index) => rows[index]!.id,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
     <section className="claims-view" aria-label="Claims">
@@ -47,13 +65,13 @@ export function ClaimsView({ annotations, onJump }: ClaimsViewProps) {
       {rows.length === 0 ? (
         <p className="muted">No claims yet. Select a passage and press C to mark one.</p>
       ) : (
-        <div className="claims-scroll">
-          <table className="claims-table">
+        <div ref={scrollRef} className="claims-scroll">
+          <table className="claims-table" aria-rowcount={rows.length + 1}>
             <caption className="visually-hidden">
-              {rows.length === 1 ? '1 claim' : `${rows.length} claims`}, {describeSort(sort)}
+              {plural(rows.length, 'claim', 'claims')}, {describeSort(sort)}
             </caption>
             <thead>
-              <tr>
+              <tr aria-rowindex={1}>
                 {COLUMNS.map(({ key, label }) => (
                   <th
                     key={key}
@@ -75,9 +93,18 @@ export function ClaimsView({ annotations, onJump }: ClaimsViewProps) {
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
-                <ClaimTableRow key={row.id} row={row} here={here} onJump={onJump} />
+              {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
+              {items.map((item) => (
+                <ClaimTableRow
+                  key={item.key}
+                  index={item.index}
+                  measure={virtualizer.measureElement}
+                  row={rows[item.index]!}
+                  here={here}
+                  onJump={onJump}
+                />
               ))}
+              {after > 0 && <tr aria-hidden="true" style={{ height: after }} />}
             </tbody>
           </table>
         </div>
@@ -86,17 +113,23 @@ export function ClaimsView({ annotations, onJump }: ClaimsViewProps) {
   );
 }
 
+/** A row's estimated height before it is measured. */
+const ESTIMATED_ROW_HEIGHT = 56;
+
 interface ClaimTableRowProps {
+  /** The row's place among all rows (0-based). */
+  readonly index: number;
+  readonly measure: (element: HTMLTableRowElement | null) => void;
   readonly row: ClaimRow;
   /** Ids of annotations in this article: answers among them can be jumped to. */
   readonly here: ReadonlySet<string>;
   readonly onJump: (id: string) => void;
 }
 
-function ClaimTableRow({ row, here, onJump }: ClaimTableRowProps) {
+function ClaimTableRow({ index, measure, row, here, onJump }: ClaimTableRowProps) {
   const quote = previewQuote(row.quote, 140);
   return (
-    <tr>
+    <tr ref={measure} data-index={index} aria-rowindex={index + 2}>
       <td>
         <button
           type="button"
@@ -140,4 +173,9 @@ function ClaimTableRow({ row, here, onJump }: ClaimTableRowProps) {
       </td>
     </tr>
   );
+}
+
+/** The claims view of the open article, from the store. */
+export function OpenArticleClaimsView({ onJump }: Pick<ClaimsViewProps, 'onJump'>) {
+  return <ClaimsView annotations={useAnnotationList()} onJump={onJump} />;
 }

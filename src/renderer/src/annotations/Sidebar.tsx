@@ -2,15 +2,18 @@
  * The "Annotations" landmark beside the article: every annotation in document order as a card,
  * narrowed by a filter bar (text, colour, tag, claim type, speaker) with a count. The open card
  * is always shown, even when the filter would hide it, so clicking a highlight always finds it.
+ * Only the cards on screen are rendered (the list is virtual, with its full size and each card's
+ * place in it told to screen readers); the open card is scrolled into the list when it changes.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   HIGHLIGHT_COLORS,
   type Annotation,
   type HighlightColor,
   type Settings,
 } from '../../../shared/contract/entities';
-import { AnnotationCard } from './AnnotationCard';
+import { AnnotationCard, type AnnotationCardProps } from './AnnotationCard';
 import type { FocusField } from './AnnotationEditor';
 import {
   EMPTY_FILTER,
@@ -20,17 +23,14 @@ import {
   type AnnotationFilter,
 } from './filter';
 import { colorName } from '../../../shared/annotations/wording';
-import type { AnnotationsApi } from './use-annotations';
+import { useAnnotation, useAnnotationList } from '../store/hooks';
+import type { AnnotationActions } from './annotation-actions';
+import { plural } from '../../../shared/text/plural';
 
 export interface SidebarProps {
-  readonly annotations: readonly Annotation[];
-  readonly api: AnnotationsApi;
+  readonly actions: AnnotationActions;
   /** The user's colour legend; '' means "just the colour name". */
   readonly colorLabels: Settings['colorLabels'];
-  /** Autocomplete sources from the library. */
-  readonly tagNames: readonly string[];
-  readonly speakers: readonly string[];
-  readonly claimTypes: readonly string[];
   /** The card open for editing. */
   readonly activeId: string | null;
   /** The field to focus when a card is opened by N, T or C. */
@@ -43,8 +43,6 @@ export interface SidebarProps {
    * Without it the sidebar offers neither.
    */
   readonly onCopyMarkdown?: (annotations: readonly Annotation[]) => void;
-  /** Annotations whose passage is not in the article's text (imported orphans). */
-  readonly unplacedIds?: ReadonlySet<string>;
 }
 
 interface FilterSelectProps {
@@ -85,33 +83,67 @@ function FilterSelect({ label, all, value, options, onChange }: FilterSelectProp
 const asOptions = (values: Iterable<string>) =>
   distinctValues(values).map((value) => ({ value, label: value }));
 
+/** A card's estimated height before it is measured. */
+const ESTIMATED_CARD_HEIGHT = 140;
+
 export function Sidebar(props: SidebarProps) {
-  const { annotations, activeId } = props;
+  const { activeId } = props;
+  const annotations = useAnnotationList();
   const [filter, setFilter] = useState<AnnotationFilter>(EMPTY_FILTER);
   const set = (patch: Partial<AnnotationFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const filtered = !isFilterEmpty(filter);
-  const visible = annotations.filter((a) => a.id === activeId || matchesFilter(a, filter));
+  const visible = useMemo(
+    () =>
+      filtered
+        ? annotations.filter((a) => a.id === activeId || matchesFilter(a, filter))
+        : annotations,
+    [annotations, activeId, filter, filtered],
+  );
 
   // Select mode: a checkbox on every card, and "Copy N as Markdown" for the chosen ones.
   const copy = props.onCopyMarkdown;
   const [selecting, setSelecting] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const chosen = annotations.filter((a) => selected.has(a.id)); // document order
-  const toggle = (id: string) =>
-    setSelected((previous) => {
-      const next = new Set(previous);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((previous) => {
+        const next = new Set(previous);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
   const stopSelecting = () => {
     setSelecting(false);
     setSelected(new Set());
   };
 
-  const colors = HIGHLIGHT_COLORS.filter((c) => annotations.some((a) => a.color === c));
-  const tags = asOptions(annotations.flatMap((a) => a.tags));
-  const types = asOptions(annotations.flatMap((a) => (a.claim ? [a.claim.type] : [])));
-  const speakers = asOptions(annotations.flatMap((a) => a.claim?.speaker ?? []));
+  const { colors, tags, types, speakers } = useMemo(() => {
+    const used = new Set(annotations.map((a) => a.color));
+    return {
+      colors: HIGHLIGHT_COLORS.filter((c) => used.has(c)),
+      tags: asOptions(annotations.flatMap((a) => a.tags)),
+      types: asOptions(annotations.flatMap((a) => (a.claim ? [a.claim.type] : []))),
+      speakers: asOptions(annotations.flatMap((a) => a.claim?.speaker ?? [])),
+    };
+  }, [annotations]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer's functions change with every scroll; nothing memoises them here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_CARD_HEIGHT,
+    getItemKey: (index) => visible[index]!.id,
+    overscan: 4,
+  });
+  // The open card is brought into the list's view (it may not be rendered until then).
+  const activeIndex = activeId === null ? -1 : visible.findIndex((a) => a.id === activeId);
+  useEffect(() => {
+    if (activeIndex !== -1) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, virtualizer]);
 
   // After a delete, the focus goes to the next card (or the heading) once the card is gone.
   const pendingFocus = useRef<{ removed: string; next: string | null } | null>(null);
@@ -125,13 +157,23 @@ export function Sidebar(props: SidebarProps) {
       document.querySelector<HTMLElement>(`[data-annotation-card="${CSS.escape(pending.next)}"]`);
     (next || headingRef.current)?.focus();
   });
-  const remove = (id: string) => {
-    const index = visible.findIndex((a) => a.id === id);
-    const next = visible[index + 1] ?? visible[index - 1] ?? null;
-    pendingFocus.current = { removed: id, next: next?.id ?? null };
-    props.onActivate(null);
-    void props.api.remove(id);
-  };
+  const visibleRef = useRef(visible);
+  useEffect(() => {
+    visibleRef.current = visible;
+  });
+  const { actions, onActivate } = props;
+  const remove = useCallback(
+    (id: string) => {
+      const list = visibleRef.current;
+      const index = list.findIndex((a) => a.id === id);
+      const next = list[index + 1] ?? list[index - 1] ?? null;
+      pendingFocus.current = { removed: id, next: next?.id ?? null };
+      onActivate(null);
+      void actions.remove(id);
+    },
+    [actions, onActivate],
+  );
+  const copyOne = useMemo(() => copy && ((annotation: Annotation) => copy([annotation])), [copy]);
 
   return (
     <aside className="annotations sb-sidebar" aria-label="Annotations">
@@ -225,7 +267,7 @@ export function Sidebar(props: SidebarProps) {
             <p className="sb-count" role="status">
               {filtered
                 ? `${visible.length} of ${annotations.length}`
-                : `${annotations.length} ${annotations.length === 1 ? 'annotation' : 'annotations'}`}
+                : plural(annotations.length, 'annotation', 'annotations')}
             </p>
             <button
               type="button"
@@ -243,31 +285,64 @@ export function Sidebar(props: SidebarProps) {
       ) : visible.length === 0 ? (
         <p className="muted">No annotations match these filters.</p>
       ) : (
-        <ol className="annotation-list sb-list">
-          {visible.map((a) => (
-            <AnnotationCard
-              key={a.id}
-              annotation={a}
-              all={annotations}
-              api={props.api}
-              colorLabels={props.colorLabels}
-              tagNames={props.tagNames}
-              speakers={props.speakers}
-              claimTypes={props.claimTypes}
-              active={a.id === activeId}
-              focusField={a.id === activeId ? props.focusField : null}
-              onActivate={props.onActivate}
-              onJump={props.onJump}
-              unplaced={props.unplacedIds?.has(a.id) ?? false}
-              onDelete={remove}
-              onCopyMarkdown={copy && ((annotation) => copy([annotation]))}
-              selection={
-                copy && selecting ? { selected: selected.has(a.id), onToggle: toggle } : undefined
-              }
-            />
-          ))}
-        </ol>
+        <div ref={scrollRef} className="sb-scroll">
+          <ol
+            className="annotation-list sb-list"
+            aria-label="Annotations in document order"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            {virtualizer.getVirtualItems().map((item) => {
+              const a = visible[item.index]!;
+              return (
+                <li
+                  key={item.key}
+                  ref={virtualizer.measureElement}
+                  data-index={item.index}
+                  className="sb-item"
+                  aria-setsize={visible.length}
+                  aria-posinset={item.index + 1}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <Card
+                    id={a.id}
+                    actions={actions}
+                    colorLabels={props.colorLabels}
+                    active={a.id === activeId}
+                    focusField={a.id === activeId ? props.focusField : null}
+                    onActivate={onActivate}
+                    onJump={props.onJump}
+                    onDelete={remove}
+                    onCopyMarkdown={copyOne}
+                    selecting={copy !== undefined && selecting}
+                    selected={selected.has(a.id)}
+                    onToggle={toggle}
+                  />
+                </li>
+              );
+            })}
+          </ol>
+        </div>
       )}
     </aside>
   );
 }
+
+interface CardSlotProps extends Omit<AnnotationCardProps, 'annotation' | 'selection'> {
+  readonly id: string;
+  readonly selecting: boolean;
+  readonly selected: boolean;
+  readonly onToggle: (id: string) => void;
+}
+
+/** One card, reading its own annotation from the store: it re-renders when that one changes. */
+const Card = memo(function Card({ id, selecting, selected, onToggle, ...props }: CardSlotProps) {
+  const annotation = useAnnotation(id);
+  if (!annotation) return null;
+  return (
+    <AnnotationCard
+      {...props}
+      annotation={annotation}
+      selection={selecting ? { selected, onToggle } : undefined}
+    />
+  );
+});

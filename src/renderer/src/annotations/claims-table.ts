@@ -2,6 +2,7 @@
  * The claims table as data: which annotations are claims, what answers each one (its typed
  * links, worded from this claim's side), and how the rows sort. Pure, so tests need no DOM.
  */
+import { relationWords } from '../../../shared/annotations/wording';
 import type { Annotation, ClaimStatus, LinkRelation } from '../../../shared/contract/entities';
 
 /** Relations that answer a claim; 'same-claim-as' restates rather than answers, so it is left out. */
@@ -11,15 +12,6 @@ const ANSWERING: ReadonlySet<LinkRelation> = new Set([
   'contradicts',
   'supports',
 ]);
-
-/** "B denies A": seen from B (outgoing) and from A (incoming). */
-const WORDING: Record<LinkRelation, { outgoing: string; incoming: string }> = {
-  denies: { outgoing: 'denies', incoming: 'denied by' },
-  supports: { outgoing: 'supports', incoming: 'supported by' },
-  'responds-to': { outgoing: 'responds to', incoming: 'answered by' },
-  contradicts: { outgoing: 'contradicts', incoming: 'contradicted by' },
-  'same-claim-as': { outgoing: 'same claim as', incoming: 'same claim as' },
-};
 
 const QUOTE_PREVIEW = 60;
 
@@ -71,7 +63,7 @@ export function claimRows(annotations: readonly Annotation[]): ClaimRow[] {
         otherId: link.otherId,
         otherArticleId: link.otherArticleId,
         direction: link.direction,
-        text: `${WORDING[link.relation][link.direction]} ‘${previewQuote(link.otherQuote)}’`,
+        text: `${relationWords(link.relation, link.direction)} ‘${previewQuote(link.otherQuote)}’`,
       }))
       .sort((x, y) => (x.direction === y.direction ? 0 : x.direction === 'incoming' ? -1 : 1));
     return [

@@ -3,6 +3,7 @@
  * is tested without a browser; the sidebar keeps the filter in its state.
  */
 import type { Annotation, HighlightColor } from '../../../shared/contract/entities';
+import { searchFold } from '../../../shared/text/fold';
 
 export interface AnnotationFilter {
   /** Words that must all appear in the quote, note, tags, claim type or speaker. */
@@ -21,10 +22,8 @@ export const EMPTY_FILTER: AnnotationFilter = {
   speaker: null,
 };
 
-/** Case- and accent-insensitive form used for every comparison. */
-export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-}
+/** Case- and accent-insensitive form used for every comparison (the search rule, `searchFold`). */
+export const fold = searchFold;
 
 export function isFilterEmpty(filter: AnnotationFilter): boolean {
   return (

@@ -5,6 +5,7 @@
  */
 import type { Result } from '../../../shared/contract/errors';
 import type { RawInvoke } from '../../../shared/contract/client';
+import { MAX_DEEP_LINK_LENGTH } from '../../../shared/export/deep-link';
 
 const TOKEN_KEY = 'marginalia.token';
 /** Browsers cap keepalive request bodies at 64 KiB in all. */
@@ -28,6 +29,7 @@ export function readToken(
  * A `marginalia://open?…` link handed to web mode in the address, as `#open=<encoded link>`
  * (beside `token=` or alone), or null. The link is taken out of the address once read, keeping
  * the rest of the fragment, so read it before `readToken` (which clears the whole fragment).
+ * A link of `MAX_DEEP_LINK_LENGTH` or more is not ours: it is dropped, as the desktop app drops it.
  */
 export function readOpenLink(location: Location = window.location): string | null {
   const hash = location.hash.replace(/^#/, '');
@@ -37,11 +39,13 @@ export function readOpenLink(location: Location = window.location): string | nul
   const rest = parts.filter((part) => !part.startsWith('open=')).join('&');
   history.replaceState(null, '', location.pathname + location.search + (rest ? `#${rest}` : ''));
   const raw = found.slice('open='.length);
+  let link: string;
   try {
-    return decodeURIComponent(raw) || null;
+    link = decodeURIComponent(raw);
   } catch {
-    return raw; // not a link of ours: the app says so
+    link = raw; // not a link of ours: the app says so
   }
+  return link !== '' && link.length < MAX_DEEP_LINK_LENGTH ? link : null;
 }
 
 export function createHttpInvoke(token: string | null): RawInvoke {

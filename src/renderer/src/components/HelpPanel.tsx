@@ -1,15 +1,24 @@
-/** The help panel (?): every keyboard shortcut, grouped by when it applies. */
+/** The help panel (?): every keyboard command of the keymap, grouped by when it applies. */
+import {
+  COMMAND_GROUPS,
+  COMMANDS,
+  displayKeys,
+  type CommandSpec,
+} from '../../../shared/commands/keymap';
 import { Dialog } from './Dialog';
-import { SHORTCUT_GROUPS, displayKeys, isMac, type Shortcut } from './shortcuts';
 
 export interface HelpPanelProps {
   readonly onClose: () => void;
 }
 
-function Keys({ shortcut, mac }: { shortcut: Shortcut; mac: boolean }) {
+export function isMac(platform: string = navigator.platform): boolean {
+  return /Mac|iPhone|iPad/.test(platform);
+}
+
+function Keys({ command, mac }: { command: CommandSpec; mac: boolean }) {
   return (
     <>
-      {shortcut.keys.map((chord, i) => (
+      {command.keys.map((chord, i) => (
         <span key={chord}>
           {i > 0 && ' / '}
           {displayKeys(chord, mac).map((key, j) => (
@@ -28,16 +37,16 @@ export function HelpPanel({ onClose }: HelpPanelProps) {
   const mac = isMac();
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose} className="help-panel">
-      {SHORTCUT_GROUPS.map((group) => (
-        <div key={group.title} className="shortcut-group">
-          <h3>{group.title}</h3>
+      {COMMAND_GROUPS.map((group) => (
+        <div key={group} className="shortcut-group">
+          <h3>{group}</h3>
           <dl className="shortcut-list">
-            {group.shortcuts.map((shortcut) => (
-              <div key={shortcut.id} className="shortcut">
+            {COMMANDS.filter((c) => c.group === group).map((command) => (
+              <div key={command.id} className="shortcut">
                 <dt>
-                  <Keys shortcut={shortcut} mac={mac} />
+                  <Keys command={command} mac={mac} />
                 </dt>
-                <dd>{shortcut.action}</dd>
+                <dd>{command.label}</dd>
               </div>
             ))}
           </dl>

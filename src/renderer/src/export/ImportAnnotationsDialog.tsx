@@ -6,8 +6,9 @@
  */
 import { useId, useState } from 'react';
 import type { ImportReport } from '../../../shared/contract/interop';
-import type { Client } from '../../../shared/contract/operations';
+import type { Client, ResponseOf } from '../../../shared/contract/operations';
 import { excerpt } from '../../../shared/annotations/wording';
+import { plural } from '../../../shared/text/plural';
 import { Dialog } from '../components/Dialog';
 import { useMounted } from '../components/use-mounted';
 
@@ -20,7 +21,8 @@ export interface ImportAnnotationsDialogProps {
    * Something was stored: the library and the reader should show it. `shown` is false when the
    * dialog was closed before the import finished, so its report is the caller's to tell.
    */
-  readonly onImported: (report: ImportReport, shown: boolean) => void;
+  /** The import finished: its reply (report and changes), and whether the dialog showed it. */
+  readonly onImported: (reply: ResponseOf<'importAnnotations'>, shown: boolean) => void;
   /** The import failed after the dialog was closed (while open, the dialog shows the error). */
   readonly onError: (error: unknown) => void;
 }
@@ -28,8 +30,6 @@ export interface ImportAnnotationsDialogProps {
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "12 anchored, 1 changed, 2 orphaned". */
 export function describeImport(report: ImportReport): string {
@@ -60,13 +60,13 @@ export function ImportAnnotationsDialog({
     setReport(null);
     try {
       const content = await file.text();
-      const { report } = await client.importAnnotations({
+      const reply = await client.importAnnotations({
         fileName: file.name,
         content,
         ...(target === 'open' && openArticle ? { articleId: openArticle.id } : {}),
       });
-      setReport(report);
-      onImported(report, open.current);
+      setReport(reply.report);
+      onImported(reply, open.current);
     } catch (e) {
       if (open.current) setError(messageOf(e));
       else onError(e);

@@ -1,4 +1,5 @@
 /** Copying text: the async Clipboard API, or a hidden textarea and execCommand where it fails. */
+import { plural } from '../../../shared/text/plural';
 
 function copyWithTextarea(text: string, doc: Document): void {
   const area = doc.createElement('textarea');
@@ -35,5 +36,5 @@ export async function copyText(text: string, doc: Document = document): Promise<
 
 /** "Copied 2 annotations as Markdown". */
 export function copiedMessage(count: number): string {
-  return `Copied ${count} ${count === 1 ? 'annotation' : 'annotations'} as Markdown`;
+  return `Copied ${plural(count, 'annotation', 'annotations')} as Markdown`;
 }

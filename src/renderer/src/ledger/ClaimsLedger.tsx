@@ -2,8 +2,11 @@
  * The claims ledger: every claim in the library, grouped by speaker, then claim type, then date,
  * with counts ("Russia — 3 claims"), so "every denial by Russia across my library" is one
  * section. Each entry shows its quote, status, article and what answers it, and goes to its
- * passage; a filter narrows by speaker, type or text; the ledger exports as Markdown.
+ * passage; a filter narrows by speaker, type or text; the ledger exports as Markdown. Only
+ * the rows on screen are rendered: each row is a run of one date's claims (at most
+ * `ROW_CLAIMS`), with the speaker, type and date headings it opens.
  */
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AnnotationLink } from '../../../shared/contract/entities';
 import { excerpt, linkText } from '../../../shared/annotations/wording';
@@ -15,6 +18,8 @@ import {
   type LedgerTypeGroup,
 } from '../../../shared/export/ledger';
 import type { LedgerClaim } from '../../../shared/export/types';
+import { searchFold } from '../../../shared/text/fold';
+import { plural } from '../../../shared/text/plural';
 import { formatPublished } from '../format';
 
 export interface ClaimsLedgerProps {
@@ -25,11 +30,9 @@ export interface ClaimsLedgerProps {
   readonly onExport: () => void;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** True when every word of `query` is in the claim's speaker, type, status, quote, note, tags or article. */
 export function matchesLedgerQuery(claim: LedgerClaim, query: string): boolean {
-  const words = query.toLowerCase().split(/\s+/u).filter(Boolean);
+  const words = searchFold(query).split(/\s+/u).filter(Boolean);
   if (words.length === 0) return true;
   const { annotation, article } = claim;
   const haystack = [
@@ -40,15 +43,55 @@ export function matchesLedgerQuery(claim: LedgerClaim, query: string): boolean {
     annotation.note,
     article.title,
     ...annotation.tags,
-  ]
-    .join('\n')
-    .toLowerCase();
-  return words.every((word) => haystack.includes(word));
+  ].join('\n');
+  const folded = searchFold(haystack);
+  return words.every((word) => folded.includes(word));
 }
 
 function countArticles(claims: readonly LedgerClaim[]): number {
   return new Set(claims.map((c) => c.article.id)).size;
 }
+
+/** Most claims in one row of the virtual list. */
+const ROW_CLAIMS = 20;
+
+/** One row: a run of one date group's claims, and the headings that start before it. */
+interface LedgerRow {
+  readonly key: string;
+  readonly speaker: LedgerSpeakerGroup | null;
+  readonly type: LedgerTypeGroup | null;
+  readonly date: LedgerDateGroup | null;
+  /** Index of its date group, for the heading's id. */
+  readonly dateIndex: number;
+  readonly claims: readonly LedgerClaim[];
+}
+
+function ledgerRows(groups: readonly LedgerSpeakerGroup[]): LedgerRow[] {
+  const rows: LedgerRow[] = [];
+  let dateIndex = 0;
+  for (const speaker of groups) {
+    speaker.types.forEach((type, t) => {
+      type.dates.forEach((date, d) => {
+        for (let at = 0; at < date.claims.length; at += ROW_CLAIMS) {
+          const first = at === 0;
+          rows.push({
+            key: `${speaker.speaker ?? '\u0000'}|${type.type}|${date.date}|${date.basis}|${at}`,
+            speaker: first && t === 0 && d === 0 ? speaker : null,
+            type: first && d === 0 ? type : null,
+            date: first ? date : null,
+            dateIndex,
+            claims: date.claims.slice(at, at + ROW_CLAIMS),
+          });
+        }
+        dateIndex++;
+      });
+    });
+  }
+  return rows;
+}
+
+/** A row's estimated height before it is measured. */
+const ESTIMATED_ROW_HEIGHT = 400;
 
 export function ClaimsLedger({ claims, onGoTo, onExport }: ClaimsLedgerProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -56,7 +99,19 @@ export function ClaimsLedger({ claims, onGoTo, onExport }: ClaimsLedgerProps) {
   const all = useMemo(() => claims ?? [], [claims]);
   const shown = useMemo(() => all.filter((c) => matchesLedgerQuery(c, query)), [all, query]);
   const groups = useMemo(() => groupLedger(shown), [shown]);
+  const rows = useMemo(() => ledgerRows(groups), [groups]);
   const speakers = groups.filter((g) => g.speaker !== null).length;
+  const idBase = useId();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  // The virtualizer's functions change with every scroll; nothing memoises them here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    getItemKey: (index) => rows[index]!.key,
+    overscan: 2,
+  });
 
   // Opening the ledger takes the reader here.
   useEffect(() => headingRef.current?.focus(), []);
@@ -102,7 +157,7 @@ export function ClaimsLedger({ claims, onGoTo, onExport }: ClaimsLedgerProps) {
           </div>
         </div>
       </header>
-      <div className="ledger-body">
+      <div ref={bodyRef} className="ledger-body">
         {claims === null ? (
           <p className="muted">Loading…</p>
         ) : all.length === 0 ? (
@@ -113,13 +168,19 @@ export function ClaimsLedger({ claims, onGoTo, onExport }: ClaimsLedgerProps) {
         ) : groups.length === 0 ? (
           <p className="ledger-empty">No claims match “{query.trim()}”.</p>
         ) : (
-          groups.map((group) => (
-            <SpeakerSection
-              key={group.speaker ?? '\u0000unattributed'}
-              group={group}
-              onGoTo={onGoTo}
-            />
-          ))
+          <div className="ledger-rows" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => (
+              <Row
+                key={item.key}
+                row={rows[item.index]!}
+                index={item.index}
+                start={item.start}
+                measure={virtualizer.measureElement}
+                dateId={`${idBase}-date-${rows[item.index]!.dateIndex}`}
+                onGoTo={onGoTo}
+              />
+            ))}
+          </div>
         )}
       </div>
     </section>
@@ -130,46 +191,46 @@ interface GoTo {
   readonly onGoTo: ClaimsLedgerProps['onGoTo'];
 }
 
-function SpeakerSection({ group, onGoTo }: { readonly group: LedgerSpeakerGroup } & GoTo) {
-  return (
-    <div className="ledger-speaker">
-      <h3>
-        {group.speaker === null ? <em>{UNATTRIBUTED}</em> : group.speaker}
-        <span className="ledger-count"> — {plural(group.count, 'claim', 'claims')}</span>
-      </h3>
-      {group.types.map((type) => (
-        <TypeSection key={type.type} type={type} onGoTo={onGoTo} />
-      ))}
-    </div>
-  );
+interface RowProps extends GoTo {
+  readonly row: LedgerRow;
+  readonly index: number;
+  readonly start: number;
+  readonly measure: (element: HTMLDivElement | null) => void;
+  /** The id of its date's heading, which names the list of claims. */
+  readonly dateId: string;
 }
 
-function TypeSection({ type, onGoTo }: { readonly type: LedgerTypeGroup } & GoTo) {
+function Row({ row, index, start, measure, dateId, onGoTo }: RowProps) {
+  const { speaker, type, date } = row;
   return (
-    <div className="ledger-type">
-      <h4>
-        {type.type}
-        <span className="ledger-count"> — {plural(type.count, 'claim', 'claims')}</span>
-      </h4>
-      {type.dates.map((date) => (
-        <DateSection key={`${date.date} ${date.basis}`} date={date} onGoTo={onGoTo} />
-      ))}
-    </div>
-  );
-}
-
-function DateSection({ date, onGoTo }: { readonly date: LedgerDateGroup } & GoTo) {
-  const id = useId();
-  return (
-    <div className="ledger-date">
-      <h5 id={id}>
-        {formatPublished(date.date)}
-        <span className="ledger-basis">
-          {date.basis === 'published' ? ' · published' : ' · annotated (no publication date)'}
-        </span>
-      </h5>
-      <ul className="ledger-entries" aria-labelledby={id}>
-        {date.claims.map((claim) => (
+    <div
+      ref={measure}
+      data-index={index}
+      className="ledger-row"
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      {speaker && (
+        <h3>
+          {speaker.speaker === null ? <em>{UNATTRIBUTED}</em> : speaker.speaker}
+          <span className="ledger-count"> — {plural(speaker.count, 'claim', 'claims')}</span>
+        </h3>
+      )}
+      {type && (
+        <h4>
+          {type.type}
+          <span className="ledger-count"> — {plural(type.count, 'claim', 'claims')}</span>
+        </h4>
+      )}
+      {date && (
+        <h5 id={dateId}>
+          {formatPublished(date.date)}
+          <span className="ledger-basis">
+            {date.basis === 'published' ? ' · published' : ' · annotated (no publication date)'}
+          </span>
+        </h5>
+      )}
+      <ul className="ledger-entries" aria-labelledby={dateId}>
+        {row.claims.map((claim) => (
           <Entry key={claim.annotation.id} claim={claim} onGoTo={onGoTo} />
         ))}
       </ul>

@@ -1,11 +1,10 @@
 /** "Import…": picks .txt or .md files and adds each to the library, reporting what failed. */
 import { useRef, useState } from 'react';
-import type { ArticleSummary } from '../../../shared/contract/entities';
-import type { Client } from '../../../shared/contract/operations';
+import type { Client, ResponseOf } from '../../../shared/contract/operations';
 
 export interface ImportButtonProps {
   readonly client: Client;
-  readonly onImported: (article: ArticleSummary) => void;
+  readonly onImported: (reply: ResponseOf<'importArticle'>) => void;
   readonly onError: (error: unknown) => void;
 }
 
@@ -28,8 +27,7 @@ export function ImportButton({ client, onImported, onError }: ImportButtonProps)
       for (const file of Array.from(files)) {
         try {
           const contentBase64 = toBase64(await file.arrayBuffer());
-          const { article } = await client.importArticle({ fileName: file.name, contentBase64 });
-          onImported(article);
+          onImported(await client.importArticle({ fileName: file.name, contentBase64 }));
         } catch (error) {
           onError(error);
         }

@@ -1,6 +1,7 @@
 /** The library: every article, newest first, each a button that opens it. */
 import type { ArticleSummary } from '../../../shared/contract/entities';
 import { describeSource } from '../format';
+import { plural } from '../../../shared/text/plural';
 
 export interface LibraryListProps {
   readonly articles: readonly ArticleSummary[] | null;
@@ -27,7 +28,7 @@ export function LibraryList({ articles, selectedId, onOpen }: LibraryListProps) 
             </span>
             {article.annotationCount > 0 && (
               <span className="article-count">
-                {article.annotationCount} annotation{article.annotationCount === 1 ? '' : 's'}
+                {plural(article.annotationCount, 'annotation', 'annotations')}
               </span>
             )}
           </button>

@@ -15,19 +15,13 @@ import {
   type TextMap,
 } from '../../../shared/document/canonical-text';
 import { articleSchema } from '../../../shared/document/schema';
-import {
-  highlightPlugin,
-  highlightTransaction,
-  type HighlightAction,
-  type HighlightSpec,
-} from './highlight-plugin';
+import { highlightPlugin, highlightTransaction, type HighlightAction } from './highlight-plugin';
 
 export interface ArticleView {
   readonly view: EditorView;
   readonly map: TextMap;
+  /** Adds and removes highlights in one transaction; nothing else is redrawn. */
   applyHighlights(action: HighlightAction): void;
-  /** Draws exactly `specs`: adds what is new or changed, removes what is gone, keeps the rest. */
-  setHighlights(specs: readonly HighlightSpec[]): void;
   /** Scrolls the highlight into view and flashes it; answers whether it is drawn. */
   revealHighlight(id: string): boolean;
   /** Canonical offset of the text at the top of `scroller`'s visible area. */
@@ -109,27 +103,12 @@ export function createArticleView(
   };
   view.dom.addEventListener('click', onClick);
 
-  const drawn = new Map<string, HighlightSpec>();
-  const applyHighlights = (action: HighlightAction) => {
-    for (const id of action.remove ?? []) drawn.delete(id);
-    for (const spec of action.add ?? []) drawn.set(spec.id, spec);
-    view.dispatch(highlightTransaction(view.state, action));
-  };
-  const same = (a: HighlightSpec, b: HighlightSpec) =>
-    a.start === b.start && a.end === b.end && a.color === b.color;
-
   return {
     view,
     map,
-    applyHighlights,
-    setHighlights(specs) {
-      const wanted = new Set(specs.map((s) => s.id));
-      const remove = [...drawn.keys()].filter((id) => !wanted.has(id));
-      const add = specs.filter((s) => {
-        const current = drawn.get(s.id);
-        return !current || !same(current, s);
-      });
-      if (remove.length || add.length) applyHighlights({ add, remove });
+    applyHighlights(action) {
+      if (!action.add?.length && !action.remove?.length) return;
+      view.dispatch(highlightTransaction(view.state, action));
     },
     revealHighlight(id) {
       const marks = view.dom.querySelectorAll<HTMLElement>(

@@ -1,7 +1,9 @@
 /**
- * Highlights as inline decorations held in plugin state. The set is persistent: transactions add
- * or remove highlights through metadata, and everything else maps the existing set. Highlights are
- * given in canonical-text offsets and converted once with the document's text map.
+ * Highlights as inline decorations held in plugin state, the only record of what is drawn. The
+ * set is persistent: transactions add or remove highlights through metadata, and everything else
+ * maps the existing set. Highlights are given in canonical-text offsets and converted with the
+ * document's text map; a removal names the range it was drawn at, so it is found there rather
+ * than searched for through the whole set.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
@@ -17,17 +19,20 @@ export interface HighlightSpec {
 
 /** What a transaction asks of the highlight set. */
 export interface HighlightAction {
-  /** Highlights to draw; one whose id is already drawn replaces it. */
+  /** Highlights to draw. */
   readonly add?: readonly HighlightSpec[];
-  /** Ids of highlights to remove. */
-  readonly remove?: readonly string[];
+  /** Highlights to remove, each as it was drawn (its range says where to look for it). */
+  readonly remove?: readonly HighlightSpec[];
 }
 
 export const highlightKey = new PluginKey<DecorationSet>('highlights');
 
+function rangeOf(map: TextMap, spec: HighlightSpec): { from: number; to: number } {
+  return { from: offsetToPos(map, spec.start, 1), to: offsetToPos(map, spec.end, -1) };
+}
+
 function decorationsFor(map: TextMap, spec: HighlightSpec): Decoration[] {
-  const from = offsetToPos(map, spec.start, 1);
-  const to = offsetToPos(map, spec.end, -1);
+  const { from, to } = rangeOf(map, spec);
   if (to <= from) return [];
   return [
     Decoration.inline(
@@ -45,6 +50,8 @@ function decorationsFor(map: TextMap, spec: HighlightSpec): Decoration[] {
   ];
 }
 
+const idOf = (decoration: Decoration) => (decoration.spec as { id: string }).id;
+
 export function highlightPlugin(map: TextMap): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: highlightKey,
@@ -54,12 +61,12 @@ export function highlightPlugin(map: TextMap): Plugin<DecorationSet> {
         let next = set.map(tr.mapping, tr.doc);
         const action = tr.getMeta(highlightKey) as HighlightAction | undefined;
         if (!action) return next;
-        const removed = new Set([...(action.remove ?? []), ...(action.add ?? []).map((s) => s.id)]);
-        if (removed.size > 0) {
-          next = next.remove(
-            next.find(undefined, undefined, (spec) => removed.has((spec as { id: string }).id)),
-          );
+        const gone: Decoration[] = [];
+        for (const spec of action.remove ?? []) {
+          const { from, to } = rangeOf(map, spec);
+          gone.push(...next.find(from, to, (s) => (s as { id: string }).id === spec.id));
         }
+        if (gone.length > 0) next = next.remove(gone);
         const added = (action.add ?? []).flatMap((s) => decorationsFor(map, s));
         return added.length ? next.add(tr.doc, added) : next;
       },
@@ -79,6 +86,5 @@ export function highlightTransaction(state: EditorState, action: HighlightAction
 export function drawnHighlightIds(state: EditorState): string[] {
   const set = highlightKey.getState(state);
   if (!set) return [];
-  const ids = set.find().map((d) => (d.spec as { id: string }).id);
-  return [...new Set(ids)];
+  return [...new Set(set.find().map(idOf))];
 }

@@ -4,14 +4,16 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { TagSummary } from '../../../shared/contract/entities';
-import type { Client } from '../../../shared/contract/operations';
+import type { Client, ResponseOf } from '../../../shared/contract/operations';
 import { Dialog } from '../components/Dialog';
+import { plural } from '../../../shared/text/plural';
 
 export interface TagManagerProps {
   readonly client: Client;
   readonly onClose: () => void;
   /** Called after a rename, so open views reload their tags. */
-  readonly onChanged: () => void;
+  /** A tag was renamed or merged: what changed, to apply to the store. */
+  readonly onRenamed: (reply: ResponseOf<'renameTag'>) => void;
   readonly onError: (error: unknown) => void;
 }
 
@@ -37,14 +39,12 @@ function TagRow({ tag, onRename }: { tag: TagSummary; onRename: (name: string) =
           }
         }}
       />
-      <span className="muted">
-        {tag.annotationCount} annotation{tag.annotationCount === 1 ? '' : 's'}
-      </span>
+      <span className="muted">{plural(tag.annotationCount, 'annotation', 'annotations')}</span>
     </li>
   );
 }
 
-export function TagManager({ client, onClose, onChanged, onError }: TagManagerProps) {
+export function TagManager({ client, onClose, onRenamed, onError }: TagManagerProps) {
   const [tags, setTags] = useState<TagSummary[] | null>(null);
   const [message, setMessage] = useState('');
 
@@ -54,14 +54,15 @@ export function TagManager({ client, onClose, onChanged, onError }: TagManagerPr
   useEffect(load, [load]);
 
   const rename = (tag: TagSummary, name: string) => {
-    client.renameTag({ id: tag.id, name }).then(({ tag: renamed, merged }) => {
+    client.renameTag({ id: tag.id, name }).then((reply) => {
+      const { tag: renamed, merged } = reply;
       setMessage(
         merged
           ? `“${tag.name}” merged into “${renamed.name}”.`
           : `“${tag.name}” renamed to “${renamed.name}”.`,
       );
       load();
-      onChanged();
+      onRenamed(reply);
     }, onError);
   };
 

@@ -43,7 +43,7 @@ describe('migration 3: original quote', () => {
     const before = old.prepare('SELECT * FROM annotations').get() as Record<string, unknown>;
     old.close();
 
-    const { db } = open(file);
+    const { db } = open(file, MIGRATIONS.slice(0, 3));
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     const after = db.prepare('SELECT * FROM annotations').get() as Record<string, unknown>;
     expect(after).toEqual({ ...before, quote_original: null });

@@ -1,11 +1,16 @@
-/** UTF-16 offsets ↔ code point offsets, as W3C TextPositionSelectors count them. */
+/**
+ * UTF-16 offsets ↔ code point offsets, as W3C TextPositionSelectors count them; and cutting a
+ * string to a length in UTF-16 units without splitting a character.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   codePointConverter,
+  firstUnits,
+  lastUnits,
   toCodePointOffset,
   toUtf16Offset,
-} from '../../../src/shared/export/code-points';
+} from '../../../src/shared/text/code-points';
 
 /** The obvious, slow answer: code points in the first `utf16` units, a split pair rounded down. */
 function naiveToCodePoint(text: string, utf16: number): number {
@@ -130,5 +135,33 @@ describe('code point offsets', () => {
     expect(sum).toBeGreaterThan(0);
     const last = text.length;
     expect(convert.toUtf16(convert.toCodePoint(last))).toBe(last);
+  });
+});
+
+describe('firstUnits and lastUnits', () => {
+  it('keep at most that many UTF-16 units, never half of a surrogate pair', () => {
+    expect(firstUnits('abc', 5)).toBe('abc');
+    expect(firstUnits('abcdef', 3)).toBe('abc');
+    expect(firstUnits('ab😀c', 3)).toBe('ab');
+    expect(firstUnits('ab😀c', 4)).toBe('ab😀');
+    expect(lastUnits('abcdef', 3)).toBe('def');
+    expect(lastUnits('a😀bc', 3)).toBe('bc');
+    expect(lastUnits('a😀bc', 4)).toBe('😀bc');
+  });
+
+  it('answer a whole prefix or suffix of the string, within the length', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.nat(50), (text, max) => {
+        const head = firstUnits(text, max);
+        const tail = lastUnits(text, max);
+        expect(text.startsWith(head) && text.endsWith(tail)).toBe(true);
+        expect(head.length).toBeLessThanOrEqual(max);
+        expect(tail.length).toBeLessThanOrEqual(max);
+        expect(Math.min(text.length, max) - head.length).toBeLessThanOrEqual(1);
+        expect(Math.min(text.length, max) - tail.length).toBeLessThanOrEqual(1);
+        expect(Array.from(head).join('') + text.slice(head.length)).toBe(text);
+        expect([...head].every((c) => c.length === 2 || !/[\ud800-\udfff]/u.test(c))).toBe(true);
+      }),
+    );
   });
 });

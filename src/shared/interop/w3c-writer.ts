@@ -1,8 +1,9 @@
 /**
  * Export as W3C Web Annotations (https://www.w3.org/TR/annotation-model/): one JSON-LD
  * AnnotationCollection holding every annotation of the given articles on a single embedded page.
- * `annotation-file.ts` reads it back (the exact inverse), and `scripts/check-conformance.ts`
- * checks it against the W3C conformance suite's MUST assertions.
+ * `w3c-reader.ts` reads it back (the exact inverse; both spell every term through
+ * `vocabulary.ts`), and `scripts/check-conformance.ts` checks it against the W3C conformance
+ * suite's MUST assertions.
  *
  * The mapping:
  *
@@ -31,9 +32,10 @@
  * TextPositionSelector offsets count Unicode code points, as the model says, converted from our
  * UTF-16 positions with the article's text; an orphan (its position no longer holds its quote)
  * has the quote selector alone. `marginalia:textHash` (the article's text, hashed) lets another
- * library that imported the same article find it, whatever id it gave it. The stylesheet is on every annotation, holding the
- * rule for its own colour: the suite's MUST 4.4 requires an Annotation-level `stylesheet` whenever
- * a target has a `styleClass`, and each annotation is checked on its own.
+ * library that imported the same article find it, whatever id it gave it. The stylesheet is on
+ * every annotation, holding the rule for its own colour: the suite's MUST 4.4 requires an
+ * Annotation-level `stylesheet` whenever a target has a `styleClass`, and each annotation is
+ * checked on its own.
  *
  * Bodies, in this order:
  *   note           { "type": "TextualBody", "purpose": "commenting", "value", "format": "text/plain" }
@@ -47,17 +49,19 @@
  * Incoming links are not written: each is the outgoing link of the annotation at its other end.
  */
 import type { Annotation, HighlightColor, LinkRelation } from '../contract/entities';
-import { positionMatchesQuote } from '../anchoring/selectors';
-import { codePointConverter } from './code-points';
-import type { ArticleWithAnnotations } from './types';
-
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-export const MARGINALIA_NAMESPACE = 'https://marginalia.app/ns#';
-export const MARGINALIA_GENERATOR = {
-  id: 'https://marginalia.app/',
-  type: 'Software',
-  name: 'Marginalia',
-} as const;
+import type { ArticleWithAnnotations } from '../export/types';
+import { codePointConverter } from '../text/code-points';
+import {
+  MARGINALIA_GENERATOR,
+  MOTIVATION,
+  PURPOSE,
+  TERM,
+  TYPE,
+  uuidIri,
+  W3C_CONTEXT,
+  type DescribingRole,
+  type WrittenMotivation,
+} from './vocabulary';
 
 /** The highlight colours as CSS, for the `stylesheet` a `styleClass` needs beside it. */
 export const HIGHLIGHT_CSS: Readonly<Record<HighlightColor, string>> = {
@@ -68,50 +72,46 @@ export const HIGHLIGHT_CSS: Readonly<Record<HighlightColor, string>> = {
   purple: '#ddd6fe',
 };
 
-/** What a `describing` body of ours holds, in `marginalia:role`. */
-export const DESCRIBING_ROLES = ['claimType', 'speaker', 'claimStatus', 'originalQuote'] as const;
-export type DescribingRole = (typeof DESCRIBING_ROLES)[number];
-
-export type W3cContext = readonly [typeof ANNO_CONTEXT, { readonly marginalia: string }];
+export type W3cContext = typeof W3C_CONTEXT;
 
 export interface W3cCommentBody {
-  readonly type: 'TextualBody';
-  readonly purpose: 'commenting';
+  readonly type: typeof TYPE.textualBody;
+  readonly purpose: typeof PURPOSE.commenting;
   readonly value: string;
   readonly format: 'text/plain';
 }
 
 export interface W3cTagBody {
-  readonly type: 'TextualBody';
-  readonly purpose: 'tagging';
+  readonly type: typeof TYPE.textualBody;
+  readonly purpose: typeof PURPOSE.tagging;
   readonly value: string;
 }
 
 export interface W3cDescribingBody {
-  readonly type: 'TextualBody';
-  readonly purpose: 'describing';
-  readonly 'marginalia:role': DescribingRole;
+  readonly type: typeof TYPE.textualBody;
+  readonly purpose: typeof PURPOSE.describing;
+  readonly [TERM.role]: DescribingRole;
   readonly value: string;
 }
 
 export interface W3cLinkBody {
-  readonly type: 'SpecificResource';
-  readonly purpose: 'linking';
+  readonly type: typeof TYPE.specificResource;
+  readonly purpose: typeof PURPOSE.linking;
   readonly source: string;
-  readonly 'marginalia:relation': LinkRelation;
+  readonly [TERM.relation]: LinkRelation;
 }
 
 export type W3cBody = W3cCommentBody | W3cTagBody | W3cDescribingBody | W3cLinkBody;
 
 export interface W3cTextQuoteSelector {
-  readonly type: 'TextQuoteSelector';
+  readonly type: typeof TYPE.quoteSelector;
   readonly exact: string;
   readonly prefix: string;
   readonly suffix: string;
 }
 
 export interface W3cTextPositionSelector {
-  readonly type: 'TextPositionSelector';
+  readonly type: typeof TYPE.positionSelector;
   /** Code points, not UTF-16 code units. */
   readonly start: number;
   readonly end: number;
@@ -119,18 +119,18 @@ export interface W3cTextPositionSelector {
 
 export interface W3cAnnotation {
   readonly id: string;
-  readonly type: 'Annotation';
-  readonly motivation: 'commenting' | 'classifying' | 'highlighting';
+  readonly type: typeof TYPE.annotation;
+  readonly motivation: WrittenMotivation;
   readonly created: string;
   readonly modified: string;
-  readonly stylesheet: { readonly type: 'CssStylesheet'; readonly value: string };
+  readonly stylesheet: { readonly type: typeof TYPE.stylesheet; readonly value: string };
   readonly body?: readonly W3cBody[];
   readonly target: W3cTarget;
 }
 
 export interface W3cTarget {
   readonly source: string;
-  readonly 'marginalia:textHash'?: string;
+  readonly [TERM.textHash]?: string;
   readonly styleClass: HighlightColor;
   readonly selector:
     readonly [W3cTextQuoteSelector, W3cTextPositionSelector] | readonly [W3cTextQuoteSelector];
@@ -138,7 +138,7 @@ export interface W3cTarget {
 
 export interface W3cAnnotationPage {
   readonly id: string;
-  readonly type: 'AnnotationPage';
+  readonly type: typeof TYPE.page;
   readonly startIndex: 0;
   readonly items: readonly W3cAnnotation[];
 }
@@ -146,7 +146,7 @@ export interface W3cAnnotationPage {
 export interface W3cCollection {
   readonly '@context': W3cContext;
   readonly id: string;
-  readonly type: 'AnnotationCollection';
+  readonly type: typeof TYPE.collection;
   readonly label: string;
   readonly total: number;
   readonly generator: typeof MARGINALIA_GENERATOR;
@@ -163,28 +163,23 @@ export interface AnnotationCollectionInput {
   readonly collectionId: string;
 }
 
-/** `urn:uuid:<id>`: how every id of ours is written as an IRI. */
-export function uuidIri(id: string): string {
-  return `urn:uuid:${id}`;
-}
-
 function bodiesOf(annotation: Annotation): W3cBody[] {
   const bodies: W3cBody[] = [];
   if (annotation.note !== '') {
     bodies.push({
-      type: 'TextualBody',
-      purpose: 'commenting',
+      type: TYPE.textualBody,
+      purpose: PURPOSE.commenting,
       value: annotation.note,
       format: 'text/plain',
     });
   }
   for (const tag of annotation.tags) {
-    bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+    bodies.push({ type: TYPE.textualBody, purpose: PURPOSE.tagging, value: tag });
   }
   const describing = (role: DescribingRole, value: string): W3cDescribingBody => ({
-    type: 'TextualBody',
-    purpose: 'describing',
-    'marginalia:role': role,
+    type: TYPE.textualBody,
+    purpose: PURPOSE.describing,
+    [TERM.role]: role,
     value,
   });
   const { claim } = annotation;
@@ -196,10 +191,10 @@ function bodiesOf(annotation: Annotation): W3cBody[] {
   for (const link of annotation.links) {
     if (link.direction !== 'outgoing') continue;
     bodies.push({
-      type: 'SpecificResource',
-      purpose: 'linking',
+      type: TYPE.specificResource,
+      purpose: PURPOSE.linking,
       source: uuidIri(link.otherId),
-      'marginalia:relation': link.relation,
+      [TERM.relation]: link.relation,
     });
   }
   if (annotation.originalQuote !== null) {
@@ -208,29 +203,28 @@ function bodiesOf(annotation: Annotation): W3cBody[] {
   return bodies;
 }
 
-function motivationOf(annotation: Annotation): W3cAnnotation['motivation'] {
-  if (annotation.note !== '') return 'commenting';
-  if (annotation.claim !== null) return 'classifying';
-  return 'highlighting';
+function motivationOf(annotation: Annotation): WrittenMotivation {
+  if (annotation.note !== '') return MOTIVATION.commenting;
+  if (annotation.claim !== null) return MOTIVATION.classifying;
+  return MOTIVATION.highlighting;
 }
 
-/** Quote and position; an orphan, whose position holds other words, travels by its quote alone. */
+/** Quote and position; an orphan, whose passage is not in the text, travels by its quote alone. */
 function selectorsOf(
   annotation: Annotation,
-  text: string,
   offsets: ReturnType<typeof codePointConverter>,
 ): W3cTarget['selector'] {
   const quote: W3cTextQuoteSelector = {
-    type: 'TextQuoteSelector',
+    type: TYPE.quoteSelector,
     exact: annotation.quote.exact,
     prefix: annotation.quote.prefix,
     suffix: annotation.quote.suffix,
   };
-  if (!positionMatchesQuote(text, annotation)) return [quote];
+  if (annotation.anchor.status === 'orphan') return [quote];
   return [
     quote,
     {
-      type: 'TextPositionSelector',
+      type: TYPE.positionSelector,
       start: offsets.toCodePoint(annotation.position.start),
       end: offsets.toCodePoint(annotation.position.end),
     },
@@ -246,29 +240,29 @@ export function toAnnotationCollection(input: AnnotationCollectionInput): W3cCol
       const bodies = bodiesOf(annotation);
       items.push({
         id: uuidIri(annotation.id),
-        type: 'Annotation',
+        type: TYPE.annotation,
         motivation: motivationOf(annotation),
         created: annotation.createdAt,
         modified: annotation.updatedAt,
         stylesheet: {
-          type: 'CssStylesheet',
+          type: TYPE.stylesheet,
           value: `.${annotation.color} { background-color: ${HIGHLIGHT_CSS[annotation.color]} }`,
         },
         ...(bodies.length > 0 ? { body: bodies } : {}),
         target: {
           source: uuidIri(article.id),
-          ...(contentHash ? { 'marginalia:textHash': contentHash } : {}),
+          ...(contentHash ? { [TERM.textHash]: contentHash } : {}),
           styleClass: annotation.color,
-          selector: selectorsOf(annotation, text, offsets),
+          selector: selectorsOf(annotation, offsets),
         },
       });
     }
   }
   const collectionIri = uuidIri(input.collectionId);
   return {
-    '@context': [ANNO_CONTEXT, { marginalia: MARGINALIA_NAMESPACE }],
+    '@context': W3C_CONTEXT,
     id: collectionIri,
-    type: 'AnnotationCollection',
+    type: TYPE.collection,
     label: input.label,
     total: items.length,
     generator: MARGINALIA_GENERATOR,
@@ -277,7 +271,7 @@ export function toAnnotationCollection(input: AnnotationCollectionInput): W3cCol
       ? {
           first: {
             id: `${collectionIri}#page-1`,
-            type: 'AnnotationPage' as const,
+            type: TYPE.page,
             startIndex: 0 as const,
             items,
           },

@@ -1,16 +1,16 @@
 /**
  * Reading annotation files for import: other tools' W3C Web Annotations, Hypothesis exports, and
  * malformed or hostile files, each refused with a message that says what is wrong and where.
- * (Our own export's round trip is in w3c.test.ts.)
+ * (Our own export's round trip is in w3c-writer.test.ts.)
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../src/shared/contract/errors';
 import {
-  cleanTag,
   parseAnnotationFile,
   type ParsedAnnotation,
-} from '../../../src/shared/export/annotation-file';
+} from '../../../src/shared/interop/annotation-file';
+import { cleanTagName } from '../../../src/shared/text/tag-name';
 
 const HYPOTHESIS_EXPORT: unknown = JSON.parse(
   readFileSync(new URL('../../fixtures/hypothesis-export.json', import.meta.url), 'utf8'),
@@ -97,12 +97,12 @@ describe('Hypothesis exports', () => {
 
   it('cleans tags into Marginalia tag names', () => {
     expect(parsed.annotations[2]?.tags).toEqual(['a b', 'aid']);
-    expect(cleanTag('#evidence')).toBe('evidence');
-    expect(cleanTag('  ##one,two#three ')).toBe('one two three');
-    expect(cleanTag(' , # ')).toBeNull();
-    expect(cleanTag('x'.repeat(150))).toBe('x'.repeat(100));
-    expect(cleanTag(`${'x'.repeat(99)}😀`)).toBe('x'.repeat(99));
-    expect(cleanTag('ukraine 2022')).toBe('ukraine 2022');
+    expect(cleanTagName('#evidence')).toBe('evidence');
+    expect(cleanTagName('  ##one,two#three ')).toBe('one two three');
+    expect(cleanTagName(' , # ')).toBeNull();
+    expect(cleanTagName('x'.repeat(150))).toBe('x'.repeat(100));
+    expect(cleanTagName(`${'x'.repeat(99)}😀`)).toBe('x'.repeat(99));
+    expect(cleanTagName('ukraine 2022')).toBe('ukraine 2022');
   });
 
   it('reads a bare list of Hypothesis annotations, and an API search result', () => {

@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { describeRange } from '../../../src/shared/anchoring/selectors';
 import type { Annotation, AnnotationLink } from '../../../src/shared/contract/entities';
-import { parseAnnotationFile } from '../../../src/shared/export/annotation-file';
-import { codePointConverter, toUtf16Offset } from '../../../src/shared/export/code-points';
+import { parseAnnotationFile } from '../../../src/shared/interop/annotation-file';
+import { codePointConverter, toUtf16Offset } from '../../../src/shared/text/code-points';
 import type { ArticleWithAnnotations } from '../../../src/shared/export/types';
-import { toAnnotationCollection, type W3cCollection } from '../../../src/shared/export/w3c';
+import { toAnnotationCollection, type W3cCollection } from '../../../src/shared/interop/w3c-writer';
+import { buildAnnotation } from '../../support/annotation-builder';
 
 const ARTICLE_A = '0190d6e4-8f6b-7c3a-9d2e-1a2b3c4d5e6f';
 const ARTICLE_B = '0190d6e4-8f6b-7c3a-9d2e-1a2b3c4d5e70';
@@ -36,22 +37,14 @@ function annotationOf(
   phrase: string,
   fields: Partial<Annotation> = {},
 ): Annotation {
-  const { quote, position } = range(text, phrase);
-  return {
+  return buildAnnotation({
     id,
     articleId,
-    quote,
-    position,
-    color: 'yellow',
-    note: '',
-    claim: null,
-    tags: [],
-    links: [],
-    originalQuote: null,
+    ...range(text, phrase),
     createdAt: '2024-05-01T10:00:00.000Z',
     updatedAt: '2024-05-02T08:30:00+02:00',
     ...fields,
-  };
+  });
 }
 
 const link = (
