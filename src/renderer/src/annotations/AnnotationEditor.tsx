@@ -67,9 +67,8 @@ function isPick(event: ChangeEvent<HTMLInputElement>): boolean {
   return !(native instanceof InputEvent) || native.inputType === 'insertReplacementText';
 }
 
-/** Edits sent but not yet reloaded, for the annotation object they were made over. */
+/** Tags and claim sent whose reply has not been applied yet. */
 interface Saved {
-  readonly over: Annotation;
   readonly tags?: readonly string[];
   readonly claim?: Claim | null;
 }
@@ -195,17 +194,22 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
   const uid = useId();
   const names = useNames();
 
-  // Tags and claim just saved are shown, and built on, until the annotation is reloaded.
+  // Tags and claim just sent are shown, and the next edit is built on them, until the reply to
+  // the last one sent is in the store: a quick second edit must not start from the first reply.
   const [saved, setSaved] = useState<Saved | null>(null);
-  const pending = saved?.over === annotation ? saved : null;
-  const tags = pending?.tags ?? annotation.tags;
-  const claim = pending?.claim !== undefined ? pending.claim : annotation.claim;
+  const tags = saved?.tags ?? annotation.tags;
+  const claim = saved && 'claim' in saved ? (saved.claim ?? null) : annotation.claim;
+  const send = (edit: Saved) => {
+    const mine: Saved = { ...saved, ...edit };
+    setSaved(mine);
+    // Replies are applied in order; once this one is (or it failed), the store says the rest.
+    void api
+      .update(annotationId, edit)
+      .finally(() => setSaved((current) => (current === mine ? null : current)));
+  };
 
   const [tagText, setTagText] = useState('');
-  const saveTags = (next: readonly string[]) => {
-    setSaved({ ...pending, over: annotation, tags: next });
-    void api.update(annotationId, { tags: next });
-  };
+  const saveTags = (next: readonly string[]) => send({ tags: next });
   const addTags = (typed: readonly string[]) => {
     const next = mergeTags(tags, typed, names.tags);
     if (next.length > tags.length) saveTags(next);
@@ -218,10 +222,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
       return;
     saveClaim(next);
   };
-  const saveClaim = (next: Claim | null) => {
-    setSaved({ ...pending, over: annotation, claim: next });
-    void api.update(annotationId, { claim: next });
-  };
+  const saveClaim = (next: Claim | null) => send({ claim: next });
   const defaultType = names.claimTypes.includes('assertion')
     ? 'assertion'
     : (names.claimTypes[0] ?? 'assertion');
