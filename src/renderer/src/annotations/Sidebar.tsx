@@ -86,7 +86,8 @@ const asOptions = (values: Iterable<string>) =>
 /** A card's estimated height before it is measured. */
 const ESTIMATED_CARD_HEIGHT = 140;
 
-export function Sidebar(props: SidebarProps) {
+/** Memoised: the reader re-renders as the selection moves, and the sidebar need not. */
+export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   const { activeId } = props;
   const annotations = useAnnotationList();
   const [filter, setFilter] = useState<AnnotationFilter>(EMPTY_FILTER);
@@ -325,7 +326,7 @@ export function Sidebar(props: SidebarProps) {
       )}
     </aside>
   );
-}
+});
 
 interface CardSlotProps extends Omit<AnnotationCardProps, 'annotation' | 'selection'> {
   readonly id: string;

@@ -6,7 +6,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { ariaKeyShortcuts } from '../../../shared/commands/keymap';
-import type { Settings } from '../../../shared/contract/entities';
+import type { Annotation, Settings } from '../../../shared/contract/entities';
 import type { ExportFormat } from '../../../shared/contract/interop';
 import type { Client } from '../../../shared/contract/operations';
 import { useAnnotationActions } from '../annotations/annotation-actions';
@@ -117,6 +117,11 @@ export function Reader(props: ReaderProps) {
     onExport: props.onExport,
   });
 
+  const copyList = useCallback(
+    (list: readonly Annotation[]) => void copyMarkdown(list),
+    [copyMarkdown],
+  );
+
   const { annotateSelection, move, lastColor } = useAnnotate({
     view: articleView,
     actions,
@@ -211,7 +216,7 @@ export function Reader(props: ReaderProps) {
         focusField={focusField}
         onActivate={activate}
         onJump={jump}
-        onCopyMarkdown={(list) => void copyMarkdown(list)}
+        onCopyMarkdown={copyList}
       />
       {selection.selection && view === 'article' && (
         <SelectionToolbar
