@@ -1,7 +1,7 @@
 /**
  * The window's export, import and link plumbing in Chromium, with a fake client and a fake desktop
  * bridge: an export saves once however often it is asked while one is on its way; an import whose
- * dialog was closed still reports how it went; the desktop app's `open-link` commands open the
+ * dialog was closed still reports how it went, and its reply's changes are applied as they are; the desktop app's `open-link` commands open the
  * passage or fail visibly for bad ids; "Copy all as Markdown" with nothing to copy says so.
  */
 import { act } from 'react';
@@ -17,8 +17,9 @@ import {
 } from '../../src/shared/contract/entities';
 import { ServiceError } from '../../src/shared/contract/errors';
 import type { ExportedFile, ImportReport } from '../../src/shared/contract/interop';
-import type { Client } from '../../src/shared/contract/operations';
+import type { Client, ResponseOf } from '../../src/shared/contract/operations';
 import { passageLink } from '../../src/shared/export/deep-link';
+import { changesOf } from '../support/annotation-builder';
 import { ANNOTATIONS, ARTICLE_ID } from './claim-fixtures';
 import { cleanup, perform, render, setValue } from './react-harness';
 import '../../src/renderer/src/styles.css';
@@ -40,7 +41,6 @@ const ARTICLE: Article = {
     type: 'doc',
     content: [{ type: 'paragraph', content: [{ type: 'text', text: TEXT }] }],
   },
-  text: TEXT,
   contentHash: 'hash',
   readingPosition: null,
 };
@@ -92,7 +92,7 @@ function fakeClient(annotations: readonly Annotation[] = []) {
       claims: [{ article: SUMMARY, annotation: CLAIM }],
     })),
     exportLibrary: vi.fn<() => Promise<{ file: ExportedFile }>>(),
-    importAnnotations: vi.fn<() => Promise<{ report: ImportReport }>>(),
+    importAnnotations: vi.fn<() => Promise<ResponseOf<'importAnnotations'>>>(),
   };
   return { fns, client: fns as unknown as Client };
 }
@@ -157,7 +157,7 @@ describe('App: exports', () => {
 describe('App: an import whose dialog was closed', () => {
   async function startImport() {
     const { fns, client } = fakeClient();
-    const importing = deferred<{ report: ImportReport }>();
+    const importing = deferred<ResponseOf<'importAnnotations'>>();
     fns.importAnnotations.mockReturnValue(importing.promise);
     await render(<App client={client} />);
     await perform(() => button('Import annotations…').click());
@@ -183,12 +183,22 @@ describe('App: an import whose dialog was closed', () => {
     expect(alertText()).toContain('Importing annotations failed: the file is not JSON');
   });
 
-  it('says what came in and what did not, and reloads the list', async () => {
+  it('says what came in and what did not, and applies what changed without reading again', async () => {
     const { fns, importing } = await startImport();
-    const listed = fns.listArticles.mock.calls.length;
-    importing.resolve({ report: REPORT });
+    const read = () =>
+      [fns.listArticles, fns.listAnnotations, fns.listTags, fns.getArticle].map(
+        (fn) => fn.mock.calls.length,
+      );
+    const before = read();
+    expect(document.querySelector('.article-count')).toBeNull();
+    importing.resolve({
+      report: REPORT,
+      changes: changesOf({ articles: [{ ...SUMMARY, annotationCount: 2 }] }),
+    });
     await settle();
-    expect(fns.listArticles.mock.calls.length).toBeGreaterThan(listed);
+    // The reply's changes are in the library list, and nothing was fetched again.
+    expect(document.querySelector('.article-count')?.textContent).toBe('2 annotations');
+    expect(read()).toEqual(before);
     expect(alertText()).toContain('2 anchored, 0 changed, 1 orphaned');
     expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe(
       'Annotations imported: 2 anchored, 0 changed, 1 orphaned',

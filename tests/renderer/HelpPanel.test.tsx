@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { HelpPanel } from '../../src/renderer/src/components/HelpPanel';
 import {
-  SHORTCUTS,
+  COMMANDS as SHORTCUTS,
   ariaKeyShortcuts,
   displayKeys,
-} from '../../src/renderer/src/components/shortcuts';
+} from '../../src/shared/commands/keymap';
 import { cleanup, perform, press, render } from './react-harness';
 
 afterEach(cleanup);
@@ -20,21 +20,22 @@ describe('HelpPanel', () => {
     await render(<HelpPanel onClose={() => {}} />);
     expect(dialog().getAttribute('aria-modal')).toBe('true');
     const text = dialog().textContent ?? '';
-    for (const shortcut of SHORTCUTS) expect(text).toContain(shortcut.action);
+    for (const shortcut of SHORTCUTS) expect(text).toContain(shortcut.label);
     for (const action of [
       'Highlight selection',
       'Note on selection',
       'Mark selection as claim',
       'Tag selection',
-      'Next / previous annotation',
+      'Next annotation',
+      'Previous annotation',
       'From a selection: the toolbar (all colours)',
-      'Close popover or panel',
+      'Close the selection toolbar, the open card, or the claims view',
       'Undo',
       'Redo',
       'This help',
       'Reading settings',
     ]) {
-      expect(SHORTCUTS.map((s) => s.action)).toContain(action);
+      expect(SHORTCUTS.map((s) => s.label)).toContain(action);
     }
     expect(dialog().querySelectorAll('kbd').length).toBeGreaterThanOrEqual(SHORTCUTS.length);
   });
@@ -86,7 +87,7 @@ describe('shortcut display', () => {
   });
 
   it('offers aria-keyshortcuts values for both Control and Meta', () => {
-    const undo = SHORTCUTS.find((s) => s.id === 'undo');
-    expect(undo && ariaKeyShortcuts(undo)).toBe('Control+Z Meta+Z');
+    expect(ariaKeyShortcuts('undo')).toBe('Control+Z Meta+Z');
+    expect(ariaKeyShortcuts('redo')).toBe('Control+Shift+Z Meta+Shift+Z Control+Y Meta+Y');
   });
 });

@@ -66,16 +66,18 @@ describe('article view', () => {
   });
 
   it('draws a highlight over exactly the quoted words', () => {
-    article.setHighlights([{ id: 'a', ...rangeOf('false-flag operations'), color: 'yellow' }]);
+    article.applyHighlights({
+      add: [{ id: 'a', ...rangeOf('false-flag operations'), color: 'yellow' }],
+    });
     expect(markedText('a')).toBe('false-flag operations');
     expect(marked('a')[0]!.className).toContain('highlight-yellow');
   });
 
   it('draws overlapping highlights, and removing one leaves the other intact', () => {
-    article.setHighlights([
-      { id: 'a', ...rangeOf('Russia planned to run'), color: 'yellow' },
-      { id: 'b', ...rangeOf('planned to run “false-flag'), color: 'blue' },
-    ]);
+    const a = { id: 'a', ...rangeOf('Russia planned to run'), color: 'yellow' };
+    article.applyHighlights({
+      add: [a, { id: 'b', ...rangeOf('planned to run “false-flag'), color: 'blue' }],
+    });
     expect(markedText('a').replace(/\|/g, '')).toBe('Russia planned to run');
     // The overlap is one <mark> inside the other: both annotations are named there.
     const nested = [
@@ -85,7 +87,7 @@ describe('article view', () => {
     expect(nested.map((el) => el.textContent)).toEqual(['planned to run']);
     expect(markedText('b').replace(/\|/g, '')).toBe('planned to run “false-flag');
 
-    article.setHighlights([{ id: 'b', ...rangeOf('planned to run “false-flag'), color: 'blue' }]);
+    article.applyHighlights({ remove: [a] });
     expect(marked('a')).toHaveLength(0);
     expect(markedText('b').replace(/\|/g, '')).toBe('planned to run “false-flag');
     expect(drawnHighlightIds(article.view.state)).toEqual(['b']);
@@ -94,10 +96,12 @@ describe('article view', () => {
   it('draws highlights that meet at one character without merging them', () => {
     const left = rangeOf('Western intelligence');
     const right = { start: left.end, end: left.end + ' reports'.length };
-    article.setHighlights([
-      { id: 'left', ...left, color: 'green' },
-      { id: 'right', ...right, color: 'pink' },
-    ]);
+    article.applyHighlights({
+      add: [
+        { id: 'left', ...left, color: 'green' },
+        { id: 'right', ...right, color: 'pink' },
+      ],
+    });
     expect(markedText('left')).toBe('Western intelligence');
     expect(markedText('right')).toBe(' reports');
   });
@@ -105,24 +109,19 @@ describe('article view', () => {
   it('draws a highlight that spans two paragraphs in both of them', () => {
     const start = text.indexOf('Russia denies.');
     const end = text.indexOf(', NATO');
-    article.setHighlights([{ id: 'span', start, end, color: 'purple' }]);
+    article.applyHighlights({ add: [{ id: 'span', start, end, color: 'purple' }] });
     const parts = marked('span');
     expect(parts.length).toBeGreaterThanOrEqual(2);
     expect(parts[0]!.closest('p')).not.toBe(parts[parts.length - 1]!.closest('p'));
     expect(parts.map((p) => p.textContent).join('')).toBe('Russia denies.On February 10th');
   });
 
-  it('changes only what changed when the set is replaced', () => {
-    article.setHighlights([
-      { id: 'a', ...rangeOf('Western'), color: 'yellow' },
-      { id: 'b', ...rangeOf('Stoltenberg'), color: 'yellow' },
-    ]);
+  it('changes only the highlight that changed', () => {
+    const b = { id: 'b', ...rangeOf('Stoltenberg'), color: 'yellow' };
+    article.applyHighlights({ add: [{ id: 'a', ...rangeOf('Western'), color: 'yellow' }, b] });
     const before = highlightKey.getState(article.view.state)!;
     const markOfA = marked('a')[0];
-    article.setHighlights([
-      { id: 'a', ...rangeOf('Western'), color: 'yellow' },
-      { id: 'b', ...rangeOf('Stoltenberg'), color: 'green' },
-    ]);
+    article.applyHighlights({ remove: [b], add: [{ ...b, color: 'green' }] });
     const after = highlightKey.getState(article.view.state)!;
     expect(after).not.toBe(before);
     expect(marked('b')[0]!.className).toContain('highlight-green');
@@ -161,17 +160,19 @@ describe('article view', () => {
     article = createArticleView(mount, documentJson, {
       onHighlightClick: (id) => clicked.push(id),
     });
-    article.setHighlights([
-      { id: 'outer', ...rangeOf('Russia planned to run'), color: 'yellow' },
-      { id: 'inner', ...rangeOf('planned'), color: 'blue' },
-    ]);
+    article.applyHighlights({
+      add: [
+        { id: 'outer', ...rangeOf('Russia planned to run'), color: 'yellow' },
+        { id: 'inner', ...rangeOf('planned'), color: 'blue' },
+      ],
+    });
     document.getSelection()!.removeAllRanges();
     marked('inner')[0]!.click();
     expect(clicked).toEqual(['inner']);
   });
 
   it('reveals a highlight by scrolling to it and flashing it', () => {
-    article.setHighlights([{ id: 'a', ...rangeOf('Stoltenberg'), color: 'yellow' }]);
+    article.applyHighlights({ add: [{ id: 'a', ...rangeOf('Stoltenberg'), color: 'yellow' }] });
     expect(article.revealHighlight('a')).toBe(true);
     expect(marked('a')[0]!.classList.contains('flash')).toBe(true);
     expect(article.revealHighlight('missing')).toBe(false);
@@ -224,7 +225,7 @@ describe('after a highlight', () => {
       view.view.state.tr.setSelection(TextSelection.create(view.view.state.doc, 1, 8)),
     );
     view.collapseSelection();
-    view.setHighlights([{ id: 'x', start: 0, end: 7, color: 'yellow' }]);
+    view.applyHighlights({ add: [{ id: 'x', start: 0, end: 7, color: 'yellow' }] });
     expect(view.view.state.selection.empty).toBe(true);
     expect(document.getSelection()!.isCollapsed).toBe(true);
     view.destroy();

@@ -3,6 +3,7 @@
  * answers it (linked both ways), two more claims, and a plain highlight that is not a claim.
  */
 import type { Annotation, AnnotationLink, Claim } from '../../src/shared/contract/entities';
+import { buildAnnotation } from '../support/annotation-builder';
 
 export const ARTICLE_ID = '0190a000-0000-7000-8000-000000000000';
 const id = (n: number) => `0190a000-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -26,20 +27,7 @@ function annotation(
   claim: Claim | null,
   links: AnnotationLink[] = [],
 ): Annotation {
-  return {
-    id: n,
-    articleId: ARTICLE_ID,
-    quote: { exact, prefix: '', suffix: '' },
-    position: { start, end: start + exact.length },
-    color: 'yellow',
-    note: '',
-    originalQuote: null,
-    claim,
-    tags: [],
-    links,
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-  };
+  return buildAnnotation({ id: n, articleId: ARTICLE_ID, exact, start, claim, links });
 }
 
 const ACCUSATION = 'Russia planned to run “false-flag operations”';

@@ -7,23 +7,16 @@ import {
   filterAnnotations,
   isFilterEmpty,
 } from '../../src/renderer/src/annotations/filter';
+import { buildAnnotation } from '../support/annotation-builder';
 
 function annotation(id: string, fields: Partial<Annotation>): Annotation {
-  return {
+  return buildAnnotation({
     id,
     articleId: 'article',
-    quote: { exact: id, prefix: '', suffix: '' },
-    position: { start: 0, end: 1 },
-    color: 'yellow',
-    note: '',
-    originalQuote: null,
-    claim: null,
-    tags: [],
-    links: [],
+    exact: id,
     createdAt: '2022-02-11T00:00:00.000Z',
-    updatedAt: '2022-02-11T00:00:00.000Z',
     ...fields,
-  };
+  });
 }
 
 const list = [

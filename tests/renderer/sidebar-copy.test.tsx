@@ -5,9 +5,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { Sidebar, type SidebarProps } from '../../src/renderer/src/annotations/Sidebar';
-import type { AnnotationsApi } from '../../src/renderer/src/annotations/use-annotations';
+import type { AnnotationActions } from '../../src/renderer/src/annotations/annotation-actions';
+import { StoreContext } from '../../src/renderer/src/store/hooks';
+import { createRendererStore } from '../../src/renderer/src/store/renderer-store';
 import type { Annotation } from '../../src/shared/contract/entities';
-import { ANNOTATIONS, IDS } from './claim-fixtures';
+import { ANNOTATIONS, ARTICLE_ID, IDS } from './claim-fixtures';
 import { cleanup, perform, render } from './react-harness';
 import '../../src/renderer/src/styles.css';
 
@@ -18,21 +20,22 @@ const SORTED = [...ANNOTATIONS].sort((a, b) => a.position.start - b.position.sta
 
 async function show(props: Partial<SidebarProps> = {}) {
   const onCopyMarkdown = vi.fn<(annotations: readonly Annotation[]) => void>();
+  // The store sorts what it is given into document order.
+  const store = createRendererStore();
+  store.openAnnotations(ARTICLE_ID, ANNOTATIONS);
   await render(
-    <Sidebar
-      annotations={SORTED}
-      api={{} as AnnotationsApi}
-      colorLabels={LABELS}
-      tagNames={[]}
-      speakers={[]}
-      claimTypes={[]}
-      activeId={null}
-      focusField={null}
-      onActivate={() => {}}
-      onJump={() => {}}
-      onCopyMarkdown={onCopyMarkdown}
-      {...props}
-    />,
+    <StoreContext.Provider value={store}>
+      <Sidebar
+        actions={{} as AnnotationActions}
+        colorLabels={LABELS}
+        activeId={null}
+        focusField={null}
+        onActivate={() => {}}
+        onJump={() => {}}
+        onCopyMarkdown={onCopyMarkdown}
+        {...props}
+      />
+    </StoreContext.Provider>,
   );
   return onCopyMarkdown;
 }

@@ -1,18 +1,24 @@
 /**
  * The annotations sidebar in Chromium: cards in document order with everything an annotation
- * holds, the filter bar, opening a card, and every edit reaching the annotations API.
+ * holds, the filter bar, opening a card, and every edit reaching the annotation actions. The
+ * sidebar reads the annotations and the library's names from a store seeded for each test.
  */
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { Annotation, Settings } from '../../src/shared/contract/entities';
 import { Sidebar } from '../../src/renderer/src/annotations/Sidebar';
 import type { FocusField } from '../../src/renderer/src/annotations/AnnotationEditor';
-import type { AnnotationsApi } from '../../src/renderer/src/annotations/use-annotations';
+import type { AnnotationActions } from '../../src/renderer/src/annotations/annotation-actions';
+import { StoreContext } from '../../src/renderer/src/store/hooks';
+import type { NamesState } from '../../src/renderer/src/store/names';
+import {
+  createRendererStore,
+  type RendererStore,
+} from '../../src/renderer/src/store/renderer-store';
 import '../../src/renderer/src/styles.css';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { buildAnnotation, changesOf } from '../support/annotation-builder';
+import { cleanup, render as mount } from './react-harness';
 
 const ARTICLE = '0195a000-0000-7000-8000-000000000000';
 const A1 = '0195a000-0000-7000-8000-000000000001';
@@ -23,21 +29,14 @@ const ACCUSATION =
   'Western intelligence reports have said that Russia planned to run “false-flag operations”';
 
 function annotation(id: string, start: number, fields: Partial<Annotation>): Annotation {
-  return {
+  return buildAnnotation({
     id,
     articleId: ARTICLE,
-    quote: { exact: id, prefix: '', suffix: '' },
+    exact: id,
     position: { start, end: start + 10 },
-    color: 'yellow',
-    note: '',
-    originalQuote: null,
-    claim: null,
-    tags: [],
-    links: [],
     createdAt: '2022-02-11T00:00:00.000Z',
-    updatedAt: '2022-02-11T00:00:00.000Z',
     ...fields,
-  };
+  });
 }
 
 const annotations: readonly Annotation[] = [
@@ -96,87 +95,93 @@ const colorLabels: Settings['colorLabels'] = {
 
 type Call = readonly [method: string, ...args: unknown[]];
 
-/** An AnnotationsApi that records every call and changes nothing. */
-function fakeApi(calls: Call[]): AnnotationsApi {
+/**
+ * AnnotationActions that record every call and change nothing: the store stays as seeded, and
+ * a change is answered only when the test says so (`answers`); until then it is on its way, and
+ * the editor shows, and builds on, what it sent.
+ */
+function fakeActions(calls: Call[]): AnnotationActions {
   const record =
     (method: string) =>
-    async (...args: unknown[]) =>
-      void calls.push([method, ...args]);
+    (...args: unknown[]) => {
+      calls.push([method, ...args]);
+      return new Promise<void>((resolve) => answers.push(resolve));
+    };
   return {
-    annotations,
     create: async () => null,
     update: record('update'),
     saveNoteDraft: (...args) => void calls.push(['saveNoteDraft', ...args]),
     commitNote: (...args) => void calls.push(['commitNote', ...args]),
     flushNotes: async () => undefined,
+    sendNotesNow: () => undefined,
     remove: record('remove'),
     link: record('link'),
     unlink: record('unlink'),
     undo: record('undo'),
     redo: record('redo'),
-    canUndo: false,
-    canRedo: false,
-    undoLabel: null,
-    redoLabel: null,
   };
 }
 
+const NAMES: NamesState = {
+  tags: ['evidence', 'false-flag', 'nato', 'white-house', 'NATO summit'],
+  speakers: ['Russia', 'Western intelligence', 'Jens Stoltenberg'],
+  claimTypes: ['accusation', 'denial', 'assertion', 'evidence', 'prediction', 'opinion'],
+};
+
 interface HarnessProps {
-  readonly api: AnnotationsApi;
-  readonly list?: readonly Annotation[];
+  readonly actions: AnnotationActions;
   readonly initialActive?: string | null;
   readonly focusField?: FocusField | null;
   readonly jumps: string[];
-  readonly unplacedIds?: ReadonlySet<string>;
 }
 
 /** Holds the open card as the reader does. */
-function Harness({
-  api,
-  list = annotations,
-  initialActive = null,
-  focusField = null,
-  jumps,
-  unplacedIds,
-}: HarnessProps) {
+function Harness({ actions, initialActive = null, focusField = null, jumps }: HarnessProps) {
   const [activeId, setActiveId] = useState<string | null>(initialActive);
   return (
     <Sidebar
-      annotations={list}
-      api={api}
+      actions={actions}
       colorLabels={colorLabels}
-      tagNames={['evidence', 'false-flag', 'nato', 'white-house', 'NATO summit']}
-      speakers={['Russia', 'Western intelligence', 'Jens Stoltenberg']}
-      claimTypes={['accusation', 'denial', 'assertion', 'evidence', 'prediction', 'opinion']}
       activeId={activeId}
       focusField={focusField}
       onActivate={setActiveId}
       onJump={(id) => void jumps.push(id)}
-      unplacedIds={unplacedIds}
     />
   );
 }
 
-let container: HTMLDivElement;
-let root: Root;
+let container: HTMLElement;
+let store: RendererStore;
 let calls: Call[];
+/** Resolves each recorded change's promise, in the order they were made. */
+let answers: (() => void)[];
 let jumps: string[];
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  store = createRendererStore();
   calls = [];
+  answers = [];
   jumps = [];
 });
 
-afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
-});
+afterEach(cleanup);
 
-async function render(props: Partial<HarnessProps> = {}): Promise<void> {
-  await act(async () => root.render(<Harness api={fakeApi(calls)} jumps={jumps} {...props} />));
+interface RenderOptions extends Partial<Omit<HarnessProps, 'jumps'>> {
+  /** The open article's annotations, as the store holds them (default: the four above). */
+  readonly list?: readonly Annotation[];
+}
+
+/** Seeds a fresh store with `list` and the library's names, and shows the sidebar over it. */
+async function render({ list = annotations, ...props }: RenderOptions = {}): Promise<void> {
+  store = createRendererStore();
+  store.setNames(NAMES);
+  store.openAnnotations(ARTICLE, list);
+  const mounted = await mount(
+    <StoreContext.Provider value={store}>
+      <Harness actions={fakeActions(calls)} jumps={jumps} {...props} />
+    </StoreContext.Provider>,
+  );
+  container = mounted.container;
 }
 
 /** Runs a user action and lets React finish rendering it. */
@@ -218,7 +223,9 @@ describe('Sidebar', () => {
   });
 
   it('says on the card when its passage is not in the text, and offers no Go to passage', async () => {
-    await render({ unplacedIds: new Set([A2]) });
+    await render({
+      list: annotations.map((a) => (a.id === A2 ? { ...a, anchor: { status: 'orphan' } } : a)),
+    });
     const cards = [...container.querySelectorAll('article')];
     const unplaced = cards.filter((card) => card.textContent?.includes('Passage not found'));
     expect(unplaced).toHaveLength(1);
@@ -319,8 +326,7 @@ describe('Sidebar', () => {
   it('focuses the field asked for when a card is opened by a shortcut', async () => {
     await render({ initialActive: A2, focusField: 'claim' });
     expect(document.activeElement).toBe(field('Type'));
-    await act(async () => root.unmount());
-    root = createRoot(container);
+    await cleanup();
     await render({ initialActive: A4, focusField: 'tags' });
     expect(document.activeElement).toBe(field('New tag'));
   });
@@ -357,6 +363,50 @@ describe('Sidebar', () => {
 
     await user(() => userEvent.click(button('Remove tag evidence')));
     expect(calls[2]).toEqual(['update', A4, { tags: ['white-house', 'NATO summit', 'kyiv'] }]);
+  });
+
+  it('builds a quick edit on the one before it, even when that one’s reply comes in between', async () => {
+    await render({ initialActive: A4 });
+    const chips = () =>
+      page
+        .getByRole('button', { name: /^Remove tag/ })
+        .all()
+        .map((b) => b.element().getAttribute('aria-label'));
+    const tags = ['evidence', 'white-house'];
+    await user(() => userEvent.type(field('New tag'), 'kyiv{Enter}'));
+    await user(() => userEvent.type(field('New tag'), 'nato{Enter}'));
+    expect(calls).toEqual([
+      ['update', A4, { tags: [...tags, 'kyiv'] }],
+      ['update', A4, { tags: [...tags, 'kyiv', 'nato'] }],
+    ]);
+
+    // The first reply is applied while the second edit is on its way: the editor still shows,
+    // and builds on, the second.
+    const first = store.getState().annotations.byId.get(A4)!;
+    await act(async () => {
+      store.apply(changesOf({ annotations: [{ ...first, tags: [...tags, 'kyiv'] }] }));
+      answers[0]!();
+    });
+    expect(chips()).toEqual([
+      'Remove tag evidence',
+      'Remove tag white-house',
+      'Remove tag kyiv',
+      'Remove tag nato',
+    ]);
+    await user(() => userEvent.type(field('New tag'), 'summit{Enter}'));
+    expect(calls[2]).toEqual(['update', A4, { tags: [...tags, 'kyiv', 'nato', 'summit'] }]);
+
+    // Once the last reply is in, the store says the rest.
+    await act(async () => {
+      store.apply(
+        changesOf({ annotations: [{ ...first, tags: [...tags, 'kyiv', 'nato', 'summit'] }] }),
+      );
+      answers[1]!();
+      answers[2]!();
+    });
+    expect(chips()).toHaveLength(5);
+    await user(() => userEvent.click(button('Remove tag kyiv')));
+    expect(calls[3]).toEqual(['update', A4, { tags: [...tags, 'nato', 'summit'] }]);
   });
 
   it('edits the claim: status, speaker and type, each saved once and built on the last', async () => {
@@ -399,6 +449,8 @@ describe('Sidebar', () => {
     expect(button('Add link').hasAttribute('disabled')).toBe(true);
     await user(() => userEvent.selectOptions(field('Relation'), 'supports'));
     const target = field('Link to…') as HTMLSelectElement;
+    // A long list of passages is filled in once it is in use (focused or pressed).
+    await user(async () => target.focus());
     expect([...target.options].map((o) => o.text)).toEqual([
       'Choose a passage',
       '‘Western intelligence reports have said that…’ (accusation)',
@@ -418,13 +470,14 @@ describe('Sidebar', () => {
   });
 
   it('deletes without confirmation, closes the card and moves the focus on', async () => {
-    const api = fakeApi(calls);
-    await render({ api, initialActive: A2 });
+    await render({ initialActive: A2 });
     await user(() => userEvent.click(button('Delete annotation')));
     expect(calls).toEqual([['remove', A2]]);
     expect(container.querySelector('[data-active]')).toBeNull();
-    // Once the annotation is gone from the list, the next card has the focus.
-    await render({ api, list: annotations.filter((a) => a.id !== A2) });
+    // Once the service's reply has removed the annotation from the store, the next card has
+    // the focus.
+    await act(async () => store.apply(changesOf({ removedAnnotations: [A2] })));
+    expect(card(A2)).toBeNull();
     expect(document.activeElement).toBe(card(A3));
   });
 

@@ -84,14 +84,16 @@ export function createAnnotationActions(
   const find = (id: string) => store.getState().annotations.byId.get(id) ?? null;
 
   /**
-   * Runs a change and records it for undo. `run` answers false when it changed nothing (nothing
-   * to undo then). A failure is reported and recorded nowhere; answers whether it was made.
+   * Runs a change in its turn (after every earlier change's reply is applied, so what it reads
+   * of the store is current) and records the command `run` answers for undo, or nothing when it
+   * answers null (it changed nothing). A failure is reported and recorded nowhere; answers
+   * whether the change was made.
    */
-  const perform = (command: Command, run: () => Promise<boolean | void>): Promise<boolean> =>
+  const perform = (run: () => Promise<Command | null>): Promise<boolean> =>
     serially(async () => {
       try {
-        const changed = await run();
-        if (changed !== false) record([...done, command], []);
+        const command = await run();
+        if (command) record([...done, command], []);
         return true;
       } catch (error) {
         onError(error);
@@ -101,6 +103,8 @@ export function createAnnotationActions(
 
   // Note saves: one in flight at a time, and only the newest pending text per annotation.
   const pendingNotes = new Map<string, string>();
+  // The last text typed per note since its undo step was recorded (sent or not yet).
+  const typedNotes = new Map<string, string>();
   let saving: Promise<void> = Promise.resolve();
   const drain = (): Promise<void> => {
     saving = saving.then(async () => {
@@ -156,32 +160,40 @@ export function createAnnotationActions(
   return {
     async create(request) {
       let created: Annotation | null = null;
-      const command: Command = {
-        label: 'highlight',
-        undo: async () => void apply(await client.deleteAnnotation({ id: created!.id })),
-        redo: async () => void apply(await client.restoreAnnotation({ id: created!.id })),
-      };
-      const made = await perform(command, async () => {
-        created = apply(await client.createAnnotation({ articleId, ...request })).annotation;
+      const made = await perform(async () => {
+        const { id } = (created = apply(
+          await client.createAnnotation({ articleId, ...request }),
+        ).annotation);
+        return {
+          label: 'highlight',
+          undo: async () => void apply(await client.deleteAnnotation({ id })),
+          redo: async () => void apply(await client.restoreAnnotation({ id })),
+        };
       });
       return made ? created : null;
     },
 
     async update(id, patch) {
-      const current = find(id);
-      if (!current) return;
       const label =
         patch.claim !== undefined ? 'claim' : patch.tags ? 'tags' : patch.color ? 'colour' : 'edit';
-      await perform(updateCommand(id, snapshot(current, patch), patch, label), update(id, patch));
+      await perform(async () => {
+        // Read in its turn: an edit made while an earlier one was on its way undoes to it.
+        const current = find(id);
+        if (!current) return null;
+        await update(id, patch)();
+        return updateCommand(id, snapshot(current, patch), patch, label);
+      });
     },
 
     saveNoteDraft(id, note) {
       pendingNotes.set(id, note);
+      typedNotes.set(id, note);
       void drain();
     },
 
     commitNote(id, before) {
-      const after = pendingNotes.get(id) ?? find(id)?.note;
+      const after = typedNotes.get(id) ?? find(id)?.note;
+      typedNotes.delete(id);
       if (after === undefined || after === before) return;
       record([...done, updateCommand(id, { note: before }, { note: after }, 'note')], []);
     },
@@ -196,41 +208,37 @@ export function createAnnotationActions(
 
     async remove(id) {
       await drain();
-      await perform(
-        {
+      await perform(async () => {
+        apply(await client.deleteAnnotation({ id }));
+        return {
           label: 'delete',
           undo: async () => void apply(await client.restoreAnnotation({ id })),
           redo: async () => void apply(await client.deleteAnnotation({ id })),
-        },
-        async () => void apply(await client.deleteAnnotation({ id })),
-      );
+        };
+      });
     },
 
     async link(fromId, toId, relation) {
-      let linkId: string | null = null;
-      await perform(
-        {
+      await perform(async () => {
+        const { link, created } = apply(await client.createLink({ fromId, toId, relation }));
+        if (!created) return null; // it was there already: nothing to undo
+        return {
           label: 'link',
-          undo: async () => void apply(await client.deleteLink({ id: linkId! })),
-          redo: async () => void apply(await client.restoreLink({ id: linkId! })),
-        },
-        async () => {
-          const { link, created } = apply(await client.createLink({ fromId, toId, relation }));
-          linkId = link.id;
-          return created;
-        },
-      );
+          undo: async () => void apply(await client.deleteLink({ id: link.id })),
+          redo: async () => void apply(await client.restoreLink({ id: link.id })),
+        };
+      });
     },
 
     async unlink(linkId) {
-      await perform(
-        {
+      await perform(async () => {
+        apply(await client.deleteLink({ id: linkId }));
+        return {
           label: 'unlink',
           undo: async () => void apply(await client.restoreLink({ id: linkId })),
           redo: async () => void apply(await client.deleteLink({ id: linkId })),
-        },
-        async () => void apply(await client.deleteLink({ id: linkId })),
-      );
+        };
+      });
     },
 
     undo: () =>
