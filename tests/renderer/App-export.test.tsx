@@ -20,7 +20,7 @@ import type { ExportedFile, ImportReport } from '../../src/shared/contract/inter
 import type { Client, ResponseOf } from '../../src/shared/contract/operations';
 import { passageLink } from '../../src/shared/export/deep-link';
 import { changesOf } from '../support/annotation-builder';
-import { ANNOTATIONS, ARTICLE_ID } from './claim-fixtures';
+import { ANNOTATIONS, ARTICLE_ID } from './annotations/claim-fixtures';
 import { cleanup, perform, render, setValue } from './react-harness';
 import '../../src/renderer/src/styles.css';
 

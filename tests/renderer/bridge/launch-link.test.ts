@@ -3,8 +3,8 @@
  * first (reading the token clears the fragment); and the desktop bridge is found only when whole.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { desktopBridge } from '../../src/renderer/src/bridge/desktop';
-import { readOpenLink, readToken } from '../../src/renderer/src/bridge/http-bridge';
+import { desktopBridge } from '../../../src/renderer/src/bridge/desktop';
+import { readOpenLink, readToken } from '../../../src/renderer/src/bridge/http-bridge';
 
 const LINK =
   'marginalia://open?article=01950000-0000-7000-8000-000000000001&annotation=0190a000-0000-7000-8000-000000000002';

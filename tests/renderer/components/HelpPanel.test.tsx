@@ -1,13 +1,13 @@
 /** The help panel in Chromium: a named modal dialog listing every shortcut, closed by Escape. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
-import { HelpPanel } from '../../src/renderer/src/components/HelpPanel';
+import { HelpPanel } from '../../../src/renderer/src/components/HelpPanel';
 import {
   COMMANDS as SHORTCUTS,
   ariaKeyShortcuts,
   displayKeys,
-} from '../../src/shared/commands/keymap';
-import { cleanup, perform, press, render } from './react-harness';
+} from '../../../src/shared/commands/keymap';
+import { cleanup, perform, press, render } from '../react-harness';
 
 afterEach(cleanup);
 

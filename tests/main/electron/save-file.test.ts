@@ -8,8 +8,8 @@ import {
   saveDialogFilters,
   validateSaveRequest,
   writeFileAtomically,
-} from '../../src/main/electron/save-file';
-import { useTempDirs } from './helpers';
+} from '../../../src/main/electron/save-file';
+import { useTempDirs } from '../helpers';
 
 const tempDir = useTempDirs('marginalia-save-');
 

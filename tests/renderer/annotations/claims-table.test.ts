@@ -7,7 +7,7 @@ import {
   previewQuote,
   sortClaimRows,
   type ClaimRow,
-} from '../../src/renderer/src/annotations/claims-table';
+} from '../../../src/renderer/src/annotations/claims-table';
 import { ANNOTATIONS, IDS } from './claim-fixtures';
 
 const ids = (rows: readonly ClaimRow[]) => rows.map((r) => r.id);

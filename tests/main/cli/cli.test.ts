@@ -2,14 +2,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/main/cli/index';
-import { projectRoot } from '../../src/main/paths';
-import { SAMPLE_ARTICLE_ID } from '../../src/main/sample';
-import { UNKNOWN_ID, useTempDirs } from './helpers';
+import { runCli, type CliIo } from '../../../src/main/cli/index';
+import { projectRoot } from '../../../src/main/paths';
+import { SAMPLE_ARTICLE_ID } from '../../../src/main/sample';
+import { UNKNOWN_ID, useTempDirs } from '../helpers';
 import { Node } from 'prosemirror-model';
-import type { DocumentJson } from '../../src/shared/contract/entities';
-import { canonicalText } from '../../src/shared/document/canonical-text';
-import { articleSchema } from '../../src/shared/document/schema';
+import type { DocumentJson } from '../../../src/shared/contract/entities';
+import { canonicalText } from '../../../src/shared/document/canonical-text';
+import { articleSchema } from '../../../src/shared/document/schema';
 
 const tempDir = useTempDirs('marginalia-cli-');
 

@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/main/cli/index';
-import { openLibrary } from '../../src/main/library';
-import { SAMPLE_ARTICLE_ID } from '../../src/main/sample';
-import { useTempDirs } from './helpers';
-import { ACCUSATION, annotateSample } from './sample-annotations';
+import { runCli, type CliIo } from '../../../src/main/cli/index';
+import { openLibrary } from '../../../src/main/library';
+import { SAMPLE_ARTICLE_ID } from '../../../src/main/sample';
+import { useTempDirs } from '../helpers';
+import { ACCUSATION, annotateSample } from '../sample-annotations';
 
 const tempDir = useTempDirs('marginalia-cli-interop-');
 const SAMPLE_FILE = 'Negotiations continue between Western and Russian diplomats (00000001).md';

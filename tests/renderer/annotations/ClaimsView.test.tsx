@@ -1,9 +1,9 @@
 /** The Claims view in Chromium: only claims, sortable headers, rows that jump to passages. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
-import { ClaimsView } from '../../src/renderer/src/annotations/ClaimsView';
+import { ClaimsView } from '../../../src/renderer/src/annotations/ClaimsView';
 import { ANNOTATIONS, IDS } from './claim-fixtures';
-import { cleanup, perform, render } from './react-harness';
+import { cleanup, perform, render } from '../react-harness';
 
 afterEach(cleanup);
 

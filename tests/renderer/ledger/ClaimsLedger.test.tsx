@@ -4,11 +4,11 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
-import { ClaimsLedger, matchesLedgerQuery } from '../../src/renderer/src/ledger/ClaimsLedger';
-import type { LedgerClaim } from '../../src/shared/export/types';
-import { ANNOTATIONS, ARTICLE_ID, IDS } from './claim-fixtures';
-import { cleanup, perform, render, setValue } from './react-harness';
-import '../../src/renderer/src/styles.css';
+import { ClaimsLedger, matchesLedgerQuery } from '../../../src/renderer/src/ledger/ClaimsLedger';
+import type { LedgerClaim } from '../../../src/shared/export/types';
+import { ANNOTATIONS, ARTICLE_ID, IDS } from '../annotations/claim-fixtures';
+import { cleanup, perform, render, setValue } from '../react-harness';
+import '../../../src/renderer/src/styles.css';
 
 afterEach(cleanup);
 

@@ -14,25 +14,25 @@
 import { act, useEffect, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { Sidebar } from '../../src/renderer/src/annotations/Sidebar';
-import type { AnnotationActions } from '../../src/renderer/src/annotations/annotation-actions';
-import type { FocusField } from '../../src/renderer/src/annotations/AnnotationEditor';
+import { Sidebar } from '../../../src/renderer/src/annotations/Sidebar';
+import type { AnnotationActions } from '../../../src/renderer/src/annotations/annotation-actions';
+import type { FocusField } from '../../../src/renderer/src/annotations/AnnotationEditor';
 import {
   StoreContext,
   useAnnotation,
   useAnnotationList,
   useNames,
-} from '../../src/renderer/src/store/hooks';
+} from '../../../src/renderer/src/store/hooks';
 import {
   createRendererStore,
   type RendererStore,
-} from '../../src/renderer/src/store/renderer-store';
-import type { Annotation, Settings } from '../../src/shared/contract/entities';
-import { buildAnnotation, changesOf, testId } from '../support/annotation-builder';
-import { cleanup, render } from './react-harness';
-import '../../src/renderer/src/styles.css';
+} from '../../../src/renderer/src/store/renderer-store';
+import type { Annotation, Settings } from '../../../src/shared/contract/entities';
+import { buildAnnotation, changesOf, testId } from '../../support/annotation-builder';
+import { cleanup, render } from '../react-harness';
+import '../../../src/renderer/src/styles.css';
 
-vi.mock(import('../../src/renderer/src/store/hooks'), async (importOriginal) => {
+vi.mock(import('../../../src/renderer/src/store/hooks'), async (importOriginal) => {
   const hooks = await importOriginal();
   return {
     ...hooks,

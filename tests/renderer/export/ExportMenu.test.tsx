@@ -9,9 +9,9 @@ import {
   EXPORT_MENU_ITEMS,
   ExportMenu,
   type ExportMenuChoice,
-} from '../../src/renderer/src/export/ExportMenu';
-import { cleanup, render } from './react-harness';
-import '../../src/renderer/src/styles.css';
+} from '../../../src/renderer/src/export/ExportMenu';
+import { cleanup, render } from '../react-harness';
+import '../../../src/renderer/src/styles.css';
 
 afterEach(cleanup);
 

@@ -5,7 +5,7 @@ import {
   deepLinksIn,
   devProtocolClient,
   isDeepLink,
-} from '../../src/main/electron/deep-link-args';
+} from '../../../src/main/electron/deep-link-args';
 
 const ARTICLE = '01950000-0000-7000-8000-000000001000';
 const LINK = `marginalia://open?article=${ARTICLE}`;

@@ -5,9 +5,9 @@ import {
   SelectionToolbar,
   toolbarPosition,
   type SelectionToolbarProps,
-} from '../../src/renderer/src/reader/SelectionToolbar';
-import type { HighlightColor } from '../../src/shared/contract/entities';
-import { cleanup, perform, press, render } from './react-harness';
+} from '../../../src/renderer/src/reader/SelectionToolbar';
+import type { HighlightColor } from '../../../src/shared/contract/entities';
+import { cleanup, perform, press, render } from '../react-harness';
 
 afterEach(cleanup);
 

@@ -8,15 +8,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkConformance, type ConformanceReport } from '../../scripts/conformance';
-import { describeRange } from '../../src/shared/anchoring/selectors';
-import type { Annotation } from '../../src/shared/contract/entities';
-import type { ArticleWithAnnotations } from '../../src/shared/export/types';
-import { toAnnotationCollection } from '../../src/shared/interop/w3c-writer';
-import { useTempDirs } from './helpers';
-import { buildAnnotation } from '../support/annotation-builder';
+import { checkConformance, type ConformanceReport } from '../../../scripts/conformance';
+import { describeRange } from '../../../src/shared/anchoring/selectors';
+import type { Annotation } from '../../../src/shared/contract/entities';
+import type { ArticleWithAnnotations } from '../../../src/shared/export/types';
+import { toAnnotationCollection } from '../../../src/shared/interop/w3c-writer';
+import { useTempDirs } from '../helpers';
+import { buildAnnotation } from '../../support/annotation-builder';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const SUITE = path.join(ROOT, 'tests/fixtures/web-annotation-tests');
 const SAMPLES = path.join(SUITE, 'tools/samples');
 const SAMPLE_TEXT = fs.readFileSync(

@@ -1,10 +1,10 @@
 /** Reading settings in Chromium: every control sends the right patch; dialog keyboard rules. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/contract/entities';
-import { SettingsPanel } from '../../src/renderer/src/settings/SettingsPanel';
-import type { SettingsPatch } from '../../src/renderer/src/settings/use-settings';
-import { cleanup, perform, press, render, setValue } from './react-harness';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/contract/entities';
+import { SettingsPanel } from '../../../src/renderer/src/settings/SettingsPanel';
+import type { SettingsPatch } from '../../../src/renderer/src/settings/use-settings';
+import { cleanup, perform, press, render, setValue } from '../react-harness';
 
 afterEach(cleanup);
 

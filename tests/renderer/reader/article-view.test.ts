@@ -3,20 +3,20 @@
  * paragraphs, remove, remap) and a DOM selection turned into a canonical range.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeRange } from '../../src/shared/anchoring/selectors';
-import type { DocumentJson } from '../../src/shared/contract/entities';
-import { createArticleView, type ArticleView } from '../../src/renderer/src/reader/article-view';
+import { describeRange } from '../../../src/shared/anchoring/selectors';
+import type { DocumentJson } from '../../../src/shared/contract/entities';
+import { createArticleView, type ArticleView } from '../../../src/renderer/src/reader/article-view';
 import {
   drawnHighlightIds,
   highlightKey,
   highlightPlugin,
   highlightTransaction,
-} from '../../src/renderer/src/reader/highlight-plugin';
+} from '../../../src/renderer/src/reader/highlight-plugin';
 import { Node } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
-import { buildTextMap } from '../../src/shared/document/canonical-text';
-import { articleSchema } from '../../src/shared/document/schema';
-import { selectedRange } from '../../src/renderer/src/reader/selection';
+import { buildTextMap } from '../../../src/shared/document/canonical-text';
+import { articleSchema } from '../../../src/shared/document/schema';
+import { selectedRange } from '../../../src/renderer/src/reader/selection';
 
 const paragraphs = [
   'Western intelligence reports have said that Russia planned to run “false-flag operations”—which Russia denies.',

@@ -6,19 +6,19 @@
 import { act, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { Annotation, Settings } from '../../src/shared/contract/entities';
-import { Sidebar } from '../../src/renderer/src/annotations/Sidebar';
-import type { FocusField } from '../../src/renderer/src/annotations/AnnotationEditor';
-import type { AnnotationActions } from '../../src/renderer/src/annotations/annotation-actions';
-import { StoreContext } from '../../src/renderer/src/store/hooks';
-import type { NamesState } from '../../src/renderer/src/store/names';
+import type { Annotation, Settings } from '../../../src/shared/contract/entities';
+import { Sidebar } from '../../../src/renderer/src/annotations/Sidebar';
+import type { FocusField } from '../../../src/renderer/src/annotations/AnnotationEditor';
+import type { AnnotationActions } from '../../../src/renderer/src/annotations/annotation-actions';
+import { StoreContext } from '../../../src/renderer/src/store/hooks';
+import type { NamesState } from '../../../src/renderer/src/store/names';
 import {
   createRendererStore,
   type RendererStore,
-} from '../../src/renderer/src/store/renderer-store';
-import '../../src/renderer/src/styles.css';
-import { buildAnnotation, changesOf } from '../support/annotation-builder';
-import { cleanup, render as mount } from './react-harness';
+} from '../../../src/renderer/src/store/renderer-store';
+import '../../../src/renderer/src/styles.css';
+import { buildAnnotation, changesOf } from '../../support/annotation-builder';
+import { cleanup, render as mount } from '../react-harness';
 
 const ARTICLE = '0195a000-0000-7000-8000-000000000000';
 const A1 = '0195a000-0000-7000-8000-000000000001';

@@ -4,14 +4,14 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
-import { Sidebar, type SidebarProps } from '../../src/renderer/src/annotations/Sidebar';
-import type { AnnotationActions } from '../../src/renderer/src/annotations/annotation-actions';
-import { StoreContext } from '../../src/renderer/src/store/hooks';
-import { createRendererStore } from '../../src/renderer/src/store/renderer-store';
-import type { Annotation } from '../../src/shared/contract/entities';
+import { Sidebar, type SidebarProps } from '../../../src/renderer/src/annotations/Sidebar';
+import type { AnnotationActions } from '../../../src/renderer/src/annotations/annotation-actions';
+import { StoreContext } from '../../../src/renderer/src/store/hooks';
+import { createRendererStore } from '../../../src/renderer/src/store/renderer-store';
+import type { Annotation } from '../../../src/shared/contract/entities';
 import { ANNOTATIONS, ARTICLE_ID, IDS } from './claim-fixtures';
-import { cleanup, perform, render } from './react-harness';
-import '../../src/renderer/src/styles.css';
+import { cleanup, perform, render } from '../react-harness';
+import '../../../src/renderer/src/styles.css';
 
 afterEach(cleanup);
 

@@ -4,7 +4,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { AppCommand } from '../../src/shared/contract/desktop';
+import type { AppCommand } from '../../../src/shared/contract/desktop';
 
 vi.mock('electron', () => ({
   app: { name: 'Marginalia', isPackaged: true },
@@ -12,7 +12,7 @@ vi.mock('electron', () => ({
   Menu: {},
 }));
 
-const { menuTemplate } = await import('../../src/main/electron/menu');
+const { menuTemplate } = await import('../../../src/main/electron/menu');
 
 type Item = MenuItemConstructorOptions;
 

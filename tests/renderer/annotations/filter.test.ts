@@ -1,13 +1,13 @@
 /** The sidebar's filter: each criterion alone, together, and the words of the search. */
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../src/shared/contract/entities';
+import type { Annotation } from '../../../src/shared/contract/entities';
 import {
   EMPTY_FILTER,
   distinctValues,
   filterAnnotations,
   isFilterEmpty,
-} from '../../src/renderer/src/annotations/filter';
-import { buildAnnotation } from '../support/annotation-builder';
+} from '../../../src/renderer/src/annotations/filter';
+import { buildAnnotation } from '../../support/annotation-builder';
 
 function annotation(id: string, fields: Partial<Annotation>): Annotation {
   return buildAnnotation({

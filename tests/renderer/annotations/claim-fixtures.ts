@@ -2,8 +2,8 @@
  * Annotations from the sample article for claims tests: an accusation and the denial that
  * answers it (linked both ways), two more claims, and a plain highlight that is not a claim.
  */
-import type { Annotation, AnnotationLink, Claim } from '../../src/shared/contract/entities';
-import { buildAnnotation } from '../support/annotation-builder';
+import type { Annotation, AnnotationLink, Claim } from '../../../src/shared/contract/entities';
+import { buildAnnotation } from '../../support/annotation-builder';
 
 export const ARTICLE_ID = '0190a000-0000-7000-8000-000000000000';
 const id = (n: number) => `0190a000-0000-7000-8000-${String(n).padStart(12, '0')}`;

@@ -5,9 +5,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
-import { Dialog } from '../../src/renderer/src/components/Dialog';
-import { copyText } from '../../src/renderer/src/export/clipboard';
-import { cleanup, perform, render } from './react-harness';
+import { Dialog } from '../../../src/renderer/src/components/Dialog';
+import { copyText } from '../../../src/renderer/src/export/clipboard';
+import { cleanup, perform, render } from '../react-harness';
 
 afterEach(async () => {
   vi.restoreAllMocks();
