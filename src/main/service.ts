@@ -341,7 +341,7 @@ export function createService(deps: ServiceDeps): Service {
     restoreLink: ({ id }) => {
       const found = links.findLink(db, id);
       if (!found) throw new ServiceError('not_found', `no link with id ${id}`);
-      const ends = changesOf.bind(null, { annotationIds: [found.link.fromId, found.link.toId] });
+      const ends = () => changesOf({ annotationIds: [found.link.fromId, found.link.toId] });
       if (found.deletedAt === null) return { link: found.link, changes: ends() };
       requireAnnotation(found.link.fromId);
       requireAnnotation(found.link.toId);

@@ -4,8 +4,8 @@
  * screen are rendered, between two spacer rows; the table tells its full size
  * (`aria-rowcount`) and each row its place (`aria-rowindex`).
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useVirtualRows } from '../components/use-virtual-rows';
 import type { Annotation } from '../../../shared/contract/entities';
 import { useAnnotationList } from '../store/hooks';
 import {
@@ -45,14 +45,10 @@ export function ClaimsView({ annotations, onJump }: ClaimsViewProps) {
   const [sort, setSort] = useState<ClaimSort>(DOCUMENT_ORDER);
   const rows = useMemo(() => sortClaimRows(claimRows(annotations), sort), [annotations, sort]);
   const here = useMemo(() => new Set(annotations.map((a) => a.id)), [annotations]);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // The virtualizer's functions change with every scroll; nothing memoises them here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const { scrollRef, virtualizer } = useVirtualRows<HTMLDivElement>({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_ROW_HEIGHT,
-    getItemKey: (index) => rows[index]!.id,
+    keyOf: (index) => rows[index]!.id,
+    estimatedHeight: ESTIMATED_ROW_HEIGHT,
     overscan: 8,
   });
   const items = virtualizer.getVirtualItems();

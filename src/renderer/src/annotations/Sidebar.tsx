@@ -5,7 +5,6 @@
  * Only the cards on screen are rendered (the list is virtual, with its full size and each card's
  * place in it told to screen readers); the open card is scrolled into the list when it changes.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   HIGHLIGHT_COLORS,
@@ -13,6 +12,7 @@ import {
   type HighlightColor,
   type Settings,
 } from '../../../shared/contract/entities';
+import { useVirtualRows } from '../components/use-virtual-rows';
 import { AnnotationCard, type AnnotationCardProps } from './AnnotationCard';
 import type { FocusField } from './AnnotationEditor';
 import {
@@ -130,14 +130,10 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
     };
   }, [annotations]);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // The virtualizer's functions change with every scroll; nothing memoises them here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const { scrollRef, virtualizer } = useVirtualRows<HTMLDivElement>({
     count: visible.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_CARD_HEIGHT,
-    getItemKey: (index) => visible[index]!.id,
+    keyOf: (index) => visible[index]!.id,
+    estimatedHeight: ESTIMATED_CARD_HEIGHT,
     overscan: 4,
   });
   // The open card is brought into the list's view (it may not be rendered until then).

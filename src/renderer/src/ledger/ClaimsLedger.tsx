@@ -6,7 +6,6 @@
  * the rows on screen are rendered: each row is a run of one date's claims (at most
  * `ROW_CLAIMS`), with the speaker, type and date headings it opens.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AnnotationLink } from '../../../shared/contract/entities';
 import { excerpt, linkText } from '../../../shared/annotations/wording';
@@ -20,6 +19,7 @@ import {
 import type { LedgerClaim } from '../../../shared/export/types';
 import { searchFold } from '../../../shared/text/fold';
 import { plural } from '../../../shared/text/plural';
+import { useVirtualRows } from '../components/use-virtual-rows';
 import { formatPublished } from '../format';
 
 export interface ClaimsLedgerProps {
@@ -102,14 +102,10 @@ export function ClaimsLedger({ claims, onGoTo, onExport }: ClaimsLedgerProps) {
   const rows = useMemo(() => ledgerRows(groups), [groups]);
   const speakers = groups.filter((g) => g.speaker !== null).length;
   const idBase = useId();
-  const bodyRef = useRef<HTMLDivElement>(null);
-  // The virtualizer's functions change with every scroll; nothing memoises them here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const { scrollRef: bodyRef, virtualizer } = useVirtualRows<HTMLDivElement>({
     count: rows.length,
-    getScrollElement: () => bodyRef.current,
-    estimateSize: () => ESTIMATED_ROW_HEIGHT,
-    getItemKey: (index) => rows[index]!.key,
+    keyOf: (index) => rows[index]!.key,
+    estimatedHeight: ESTIMATED_ROW_HEIGHT,
     overscan: 2,
   });
 

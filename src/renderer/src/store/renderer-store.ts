@@ -75,7 +75,9 @@ export function createRendererStore(): RendererStore {
       if (articleId !== undefined && current.articleId !== articleId) return;
       update({ annotations: EMPTY_ANNOTATIONS, history: NO_HISTORY });
     },
-    setNames: (names) => update({ names }),
+    // Names read from the library, with any the open annotations use that came in before them.
+    setNames: (names) =>
+      update({ names: withNamesOf(names, selectAnnotationList(store.getState())) }),
     renameTag: (from, to) => update({ names: withTagRenamed(store.getState().names, from, to) }),
     setHistory: (history) => update({ history }),
     apply(changes) {
