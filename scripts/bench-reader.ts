@@ -10,7 +10,8 @@
  *   npm run bench:reader -- --counts=0,1000      fewer sizes
  *   npm run bench:reader -- --css-variant=none   the article with another stylesheet override
  *   npm run bench:reader -- --css-variants=all   open and scroll at 10,000 annotations for
- *                                                every CSS variant ("reader-css-variants")
+ *                                                every CSS variant ("reader-css-variants");
+ *                                                --annotations=N to compare at another size
  *
  * Figures:
  * - open: navigation to the first frame painted with the article text and all its highlights
@@ -21,8 +22,12 @@
  * - keystroke in a note → painted: `n` on a selection, then characters typed into the focused
  *   note one at a time (at most 10 a second); from each key's timestamp to the frame painted
  *   after the field changed.
- * - scroll step: `.article-scroller` scrolled by 600 px, 40 times; each step until painted.
+ * - scroll step: `.article-scroller` scrolled by 600 px, 20 times on each of the 3 pages; each
+ *   step until painted.
  * - renderer heap: JS heap in use after garbage collection, once the article is open.
+ * "Painted" is the first animation frame after the change, then a posted message (in-page.ts).
+ * App and static pages are measured in turns, each after a wait for the machine to be idle
+ * (other work, such as a test run, would slow down one side only).
  * The static page gets the same keys from a ten-line script (wrap the selection in a mark; a
  * plain text area for the note), so its figures are what the browser alone needs.
  */
@@ -52,17 +57,19 @@ import type { ReaderData } from './bench/reader-text';
 
 const VIEWPORT = { width: 1440, height: 900 };
 const OPENS = 3;
-const SCROLL_STEPS = 40;
+/** Scroll steps on every open page (so 3 × this many samples per side). */
+const SCROLL_STEPS = 20;
 const SCROLL_PX = 600;
-const HIGHLIGHTS = { max: 20, min: 5, budgetMs: 30_000 };
-const KEYS = { max: 30, min: 5, budgetMs: 30_000, gapMs: 100 };
+const HIGHLIGHTS = { max: 20, min: 5, budgetMs: 25_000 };
+const KEYS = { max: 30, min: 5, budgetMs: 25_000, gapMs: 100 };
+/** Longest wait for an idle machine before one measurement, and in all. */
+const IDLE_WAIT = { eachMs: 15_000, totalMs: 120_000 };
 const NOTE_TEXT = 'a note typed one key at a time, as a reader would';
 const QUIET_MS = 300;
 
 /** Overrides of the article's stylesheet to compare (`--css-variant`, `--css-variants`). */
-const BLOCKS = ['p', 'li', 'blockquote', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre']
-  .map((tag) => `.article-body ${tag}`)
-  .join(', ');
+const TAGS = ['p', 'li', 'blockquote', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre'];
+const BLOCKS = TAGS.map((tag) => `.article-body ${tag}`).join(', ');
 const CSS_VARIANTS: Record<string, { css: string; about: string }> = {
   current: { css: '', about: 'the app as it is' },
   none: {
@@ -72,7 +79,8 @@ const CSS_VARIANTS: Record<string, { css: string; about: string }> = {
   'top-level': {
     css:
       `${BLOCKS} { content-visibility: visible !important; contain-intrinsic-size: none !important; }\n` +
-      `.article-body > * { content-visibility: auto !important; contain-intrinsic-size: auto 6em !important; }`,
+      // :is() gives this rule the specificity of the one before, and it comes later, so it wins.
+      `.article-body > :is(${TAGS.join(', ')}) { content-visibility: auto !important; contain-intrinsic-size: auto 6em !important; }`,
     about: 'content-visibility: auto on top-level blocks only (lists and quotes as one)',
   },
   'size-8lh': {
@@ -184,15 +192,18 @@ let waitedForIdleMs = 0;
 
 /**
  * Other work on the machine (a test run, a build) slows the page down: before each measurement,
- * waits (up to 30 s) for a moment when the machine is mostly idle.
+ * waits a while (IDLE_WAIT) for a moment when the machine is mostly idle.
  */
-async function whenIdle(): Promise<void> {
+async function whenIdle(): Promise<number> {
   const started = Date.now();
   for (;;) {
     const busy = await cpuBusy(400);
-    if (busy === null || busy < 0.3 || Date.now() - started > 30_000) break;
+    if (busy === null || busy < 0.3) break;
+    if (Date.now() - started > IDLE_WAIT.eachMs) break;
+    if (waitedForIdleMs + Date.now() - started > IDLE_WAIT.totalMs) break;
   }
   waitedForIdleMs += Date.now() - started;
+  return Date.now() - started;
 }
 
 function log(message: string): void {
@@ -460,7 +471,8 @@ async function heapMB(page: Page): Promise<number> {
   }
 }
 
-async function scrollSteps(page: Page): Promise<number[]> {
+async function scrollSteps(page: Page, traffic: ApiTraffic | null): Promise<number[]> {
+  await quiet(traffic);
   await whenIdle();
   await paintedTwice(page);
   return within(
@@ -495,13 +507,13 @@ interface HighlightFigures {
 
 async function pressHighlights(page: Page, traffic: ApiTraffic | null): Promise<HighlightFigures> {
   const figures: HighlightFigures = { latencies: [], waited: [], requests: [], bytes: [] };
-  const started = Date.now();
+  let started = Date.now();
   await quiet(traffic);
   for (let i = 0; i < HIGHLIGHTS.max; i++) {
     if (i >= HIGHLIGHTS.min && Date.now() - started > HIGHLIGHTS.budgetMs) break;
     await selectSomething(page, i);
     await quiet(traffic);
-    if (i % 5 === 0) await whenIdle();
+    if (i % 5 === 0) started += await whenIdle(); // waiting is not part of the budget
     await page.evaluate(() => window.__bench.armMark('h'));
     const before = { requests: traffic?.requests ?? 0, bytes: traffic?.bytes ?? 0 };
     await page.keyboard.press('h');
@@ -604,16 +616,17 @@ function mean(values: readonly number[]): number | null {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
 }
 
-function figuresOf(side: SideFigures): Record<FigureKey, number | null> {
+function figuresOf(side: SideFigures, isStatic = false): Record<FigureKey, number | null> {
+  const api = (value: number | null) => (isStatic ? null : value); // the static page has no API
   return {
     open: percentile(side.opens, 50),
     highlightP50: percentile(side.highlight?.latencies ?? [], 50),
     highlightP95: percentile(side.highlight?.latencies ?? [], 95),
     keyP50: percentile(side.keys?.latencies ?? [], 50),
     keyP95: percentile(side.keys?.latencies ?? [], 95),
-    requestsPerHighlight: mean(side.highlight?.requests ?? []),
-    kbPerHighlight: ((v) => (v === null ? null : v / 1024))(mean(side.highlight?.bytes ?? [])),
-    requestsPerKey: side.keys?.requestsPerKey ?? null,
+    requestsPerHighlight: api(mean(side.highlight?.requests ?? [])),
+    kbPerHighlight: api(((v) => (v === null ? null : v / 1024))(mean(side.highlight?.bytes ?? []))),
+    requestsPerKey: api(side.keys?.requestsPerKey ?? null),
     scrollP50: percentile(side.scroll, 50),
     scrollP95: percentile(side.scroll, 95),
     heapMB: side.heapMB,
@@ -693,7 +706,7 @@ interface Side {
   readonly figures: SideFigures;
 }
 
-/** Opens one page of `side`; the last one stays open for scrolling (and pressing keys). */
+/** Opens one page of `side` and scrolls it; on the last one, also measures the heap and keys. */
 async function openAndMeasure(
   browser: Browser,
   target: Target,
@@ -717,13 +730,18 @@ async function openAndMeasure(
   figures.opens.push(opened.openMs!);
   log(`${side.what}: open ${i + 1} ${format(opened.openMs, 'ms')}`);
   try {
-    if (i < OPENS - 1) return;
     const { page } = opened;
     const traffic = side.config.staticPage ? null : opened.traffic;
-    if (interact) figures.heapMB = await heapMB(page);
-    figures.scroll = await scrollSteps(page);
-    log(`${side.what}: scroll p50 ${format(percentile(figures.scroll, 50), 'ms')}`);
-    if (!interact) return;
+    const last = i === OPENS - 1;
+    if (interact && last) {
+      await quiet(traffic);
+      await paintedTwice(page);
+      figures.heapMB = await heapMB(page);
+    }
+    const steps = await scrollSteps(page, traffic);
+    figures.scroll.push(...steps);
+    log(`${side.what}: scroll p50 ${format(percentile(steps, 50), 'ms')}`);
+    if (!interact || !last) return;
     if (traffic) await sleep(1000); // the app saves the reading position after scrolling
     figures.highlight = await pressHighlights(page, traffic);
     log(
@@ -809,7 +827,7 @@ async function measureCount(
       true,
     );
     const appFigures = figuresOf(app);
-    const staticFigures = figuresOf(stat);
+    const staticFigures = figuresOf(stat, true);
     const figures = Object.fromEntries(
       FIGURES.map(([key]) => [key, pair(appFigures[key], staticFigures[key])]),
     ) as Record<FigureKey, Pair>;
@@ -839,9 +857,10 @@ function printCount(result: CountResult): void {
   console.log(table(rows));
   const cpus = os.cpus().length;
   const { start, end } = result.load;
-  if (Math.max(start, end) > cpus * 0.75) {
+  // The benchmark itself (browser, web mode) keeps about one CPU busy.
+  if (Math.max(start, end) > cpus + 1) {
     console.log(
-      `  (the machine was busy: load average ${start.toFixed(1)} → ${end.toFixed(1)} on ${cpus} CPUs; ratios are fairer than times)`,
+      `  (other work was running: load average ${start.toFixed(1)} → ${end.toFixed(1)} on ${cpus} CPUs; ratios are fairer than times)`,
     );
   }
   const { app } = result.samples;
@@ -894,7 +913,7 @@ async function compareVariants(
         false,
       );
       const a = figuresOf(app);
-      const s = figuresOf(stat);
+      const s = figuresOf(stat, true);
       rows[name] = {
         open: pair(a.open, s.open),
         scrollP50: pair(a.scrollP50, s.scrollP50),

@@ -7,18 +7,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ariaKeyShortcuts } from '../../shared/commands/keymap';
 import type { AppCommand } from '../../shared/contract/desktop';
 import type { ArticleSummary } from '../../shared/contract/entities';
-import type { ExportedFile, ExportFormat } from '../../shared/contract/interop';
 import type { Client, ResponseOf } from '../../shared/contract/operations';
-import { parseDeepLink } from '../../shared/export/deep-link';
-import type { LedgerClaim } from '../../shared/export/types';
 import { desktopBridge } from './bridge/desktop';
-import { readOpenLink } from './bridge/http-bridge';
 import { ErrorBanner } from './components/ErrorBanner';
 import { HelpPanel } from './components/HelpPanel';
 import { ImportAnnotationsDialog, describeImport } from './export/ImportAnnotationsDialog';
 import { LibraryExportDialog } from './export/LibraryExportDialog';
 import { MarkdownExportDialog } from './export/MarkdownExportDialog';
-import { saveExportedFile } from './export/save';
 import { ClaimsLedger } from './ledger/ClaimsLedger';
 import { ImportButton } from './library/ImportButton';
 import { LibraryList } from './library/LibraryList';
@@ -30,6 +25,10 @@ import { StoreContext } from './store/hooks';
 import { createRendererStore, type RendererState } from './store/renderer-store';
 import { TagManager } from './tags/TagManager';
 import { useSettings } from './settings/use-settings';
+import { useDeepLinks } from './app/use-deep-links';
+import { useExports } from './app/use-exports';
+import { useLedger } from './app/use-ledger';
+import { useLibrary } from './app/use-library';
 
 export interface AppProps {
   readonly client: Client;
@@ -60,7 +59,6 @@ export function App({ client, initialLink = null }: AppProps) {
   const [announcement, setAnnouncement] = useState('');
   /** The main pane: the open article, or the claims ledger. */
   const [showLedger, setShowLedger] = useState(false);
-  const [ledger, setLedger] = useState<LedgerClaim[] | null>(null);
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const revealSeq = useRef(0);
   const desktop = desktopBridge();
@@ -68,19 +66,7 @@ export function App({ client, initialLink = null }: AppProps) {
   const reportError = useCallback((e: unknown) => setError(messageOf(e)), []);
   const { settings, update: updateSettings } = useSettings(client, reportError);
 
-  // The library and its names are read once; after that, replies say what changed.
-  useEffect(() => {
-    client.listArticles({}).then(({ articles }) => store.setArticles(articles), reportError);
-    Promise.all([client.listTags({}), client.listSpeakers({}), client.listClaimTypes({})]).then(
-      ([{ tags }, { speakers }, { types }]) =>
-        store.setNames({
-          tags: tags.map((t) => t.name),
-          speakers: speakers.map((s) => s.name),
-          claimTypes: types,
-        }),
-      reportError,
-    );
-  }, [client, store, reportError]);
+  useLibrary(client, store, reportError);
 
   /** Opens an article in the reader (leaving the ledger), optionally showing one annotation. */
   const openArticle = useCallback((id: string, annotationId: string | null = null) => {
@@ -89,55 +75,7 @@ export function App({ client, initialLink = null }: AppProps) {
     setReveal(annotationId ? { annotationId, seq: ++revealSeq.current } : null);
   }, []);
 
-  /**
-   * Follows a `marginalia://open?article=…&annotation=…` link, once the library is read (a link
-   * that arrives before waits for it).
-   */
-  const waitingLink = useRef<string | null>(null);
-  const followLink = useCallback(
-    (url: string, library: readonly ArticleSummary[]) => {
-      const link = parseDeepLink(url);
-      if (!link) setError(`That is not a Marginalia link: ${url.slice(0, 200)}`);
-      else if (!library.some((a) => a.id === link.articleId))
-        setError(
-          'The linked article is not in the library: it may have been deleted, or the link comes from another library.',
-        );
-      else openArticle(link.articleId, link.annotationId);
-    },
-    [openArticle],
-  );
-  const openLink = useCallback(
-    (url: string) => {
-      const { library } = store.getState();
-      if (library) followLink(url, library);
-      else waitingLink.current = url;
-    },
-    [followLink, store],
-  );
-  useEffect(
-    () =>
-      store.subscribe(() => {
-        const { library } = store.getState();
-        const url = waitingLink.current;
-        if (url === null || !library) return;
-        waitingLink.current = null;
-        followLink(url, library);
-      }),
-    [followLink, store],
-  );
-
-  // Web mode: the link in the address at start (`#open=`), and any pasted in later.
-  const handledInitialLink = useRef(false);
-  useEffect(() => {
-    if (initialLink && !handledInitialLink.current) openLink(initialLink);
-    handledInitialLink.current = true;
-    const onHashChange = () => {
-      const link = readOpenLink();
-      if (link) openLink(link);
-    };
-    window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
-  }, [initialLink, openLink]);
+  const openLink = useDeepLinks({ store, initialLink, openArticle, onError: setError });
 
   const clearReveal = useCallback(() => setReveal(null), []);
 
@@ -146,60 +84,16 @@ export function App({ client, initialLink = null }: AppProps) {
     setPanel(null);
   }, []);
 
-  // The ledger is read afresh each time it is shown (nothing changes claims while it is), and
-  // after annotations come in from a file.
-  useEffect(() => {
-    if (!showLedger) return;
-    let cancelled = false;
-    client.getClaimsLedger({}).then(({ claims }) => {
-      if (!cancelled) setLedger(claims);
-    }, reportError);
-    return () => {
-      cancelled = true;
-    };
-  }, [client, showLedger, imports, reportError]);
+  const ledger = useLedger(client, showLedger, imports, reportError);
 
-  /**
-   * Makes a file and saves or downloads it; while one is on its way (or its save dialog is open)
-   * another request is ignored, so a double click or a second menu click saves once.
-   */
-  const exporting = useRef(false);
-  const exportAndSave = useCallback(
-    (make: () => Promise<{ readonly file: ExportedFile }>) => {
-      if (exporting.current) return;
-      exporting.current = true;
-      make()
-        .then(({ file }) => saveExportedFile(file, desktopBridge()))
-        .then((message) => {
-          if (message) setAnnouncement(message);
-        })
-        .catch(reportError)
-        .finally(() => {
-          exporting.current = false;
-        });
-    },
-    [reportError],
-  );
-
-  const exportArticle = useCallback(
-    (format: ExportFormat) => {
-      if (!openId) {
-        setError('Open an article to export it.');
-        return;
-      }
-      if (format === 'md') {
-        setPanel('export-markdown');
-        return;
-      }
-      exportAndSave(() => client.exportArticle({ id: openId, format }));
-    },
-    [client, openId, exportAndSave],
-  );
-
-  const exportLedger = useCallback(
-    () => exportAndSave(() => client.exportLibrary({ format: 'ledger' })),
-    [client, exportAndSave],
-  );
+  const askMarkdown = useCallback(() => setPanel('export-markdown'), []);
+  const { exportArticle, exportLedger } = useExports({
+    client,
+    openId,
+    askMarkdown,
+    announce: setAnnouncement,
+    onError: reportError,
+  });
 
   // The desktop app's File menu and the links the OS hands it.
   const onCommand = useRef<(command: AppCommand) => void>(() => {});

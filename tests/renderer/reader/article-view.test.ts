@@ -171,6 +171,19 @@ describe('article view', () => {
     expect(clicked).toEqual(['inner']);
   });
 
+  it('draws the highlights it is made with in its first paint, and maps them like any other', () => {
+    article.destroy();
+    const first = { id: 'first', ...rangeOf('Russia planned to run'), color: 'pink' };
+    article = createArticleView(mount, documentJson, {
+      highlights: [first, { id: 'second', ...rangeOf('Stoltenberg'), color: 'green' }],
+    });
+    expect(drawnHighlightIds(article.view.state)).toEqual(['first', 'second']);
+    expect(markedText('first')).toBe('Russia planned to run');
+    expect(marked('second')[0]!.className).toContain('highlight-green');
+    article.applyHighlights({ remove: [first] });
+    expect(drawnHighlightIds(article.view.state)).toEqual(['second']);
+  });
+
   it('reveals a highlight by scrolling to it and flashing it', () => {
     article.applyHighlights({ add: [{ id: 'a', ...rangeOf('Stoltenberg'), color: 'yellow' }] });
     expect(article.revealHighlight('a')).toBe(true);

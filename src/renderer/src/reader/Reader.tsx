@@ -23,7 +23,6 @@ import { useArticle } from './hooks/use-article';
 import { useArticleSelection } from './hooks/use-article-selection';
 import { useArticleView } from './hooks/use-article-view';
 import { useCopyMarkdown } from './hooks/use-copy-markdown';
-import { useHighlights } from './hooks/use-highlights';
 import { useOpenAnnotations } from './hooks/use-open-annotations';
 import { useReaderCommands } from './hooks/use-reader-commands';
 import { useReadingPosition } from './hooks/use-reading-position';
@@ -75,8 +74,7 @@ export function Reader(props: ReaderProps) {
 
   const article = useArticle(client, articleId, onError);
   useOpenAnnotations(client, store, articleId, onError);
-  const articleView = useArticleView(mountRef, article, activate);
-  useHighlights(articleView, store);
+  const articleView = useArticleView(mountRef, article, store, activate);
   useReadingPosition({
     client,
     articleId,

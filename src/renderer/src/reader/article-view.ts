@@ -15,7 +15,12 @@ import {
   type TextMap,
 } from '../../../shared/document/canonical-text';
 import { articleSchema } from '../../../shared/document/schema';
-import { highlightPlugin, highlightTransaction, type HighlightAction } from './highlight-plugin';
+import {
+  highlightPlugin,
+  highlightTransaction,
+  type HighlightAction,
+  type HighlightSpec,
+} from './highlight-plugin';
 
 export interface ArticleView {
   readonly view: EditorView;
@@ -39,6 +44,8 @@ export interface ArticleView {
 export interface ArticleViewOptions {
   /** Called with the innermost highlight clicked (a plain click, not the end of a selection). */
   readonly onHighlightClick?: (id: string) => void;
+  /** Highlights drawn from the first paint. */
+  readonly highlights?: readonly HighlightSpec[];
 }
 
 /** Refuses any change to the document: the reader reads, it never edits. */
@@ -71,7 +78,10 @@ export function createArticleView(
   const doc = Node.fromJSON(articleSchema, document);
   const map = buildTextMap(doc);
   const view = new EditorView(mount, {
-    state: EditorState.create({ doc, plugins: [readOnly, highlightPlugin(map)] }),
+    state: EditorState.create({
+      doc,
+      plugins: [readOnly, highlightPlugin(map, options.highlights)],
+    }),
     attributes: {
       class: 'article-body',
       'aria-label': 'Article text',
@@ -133,8 +143,8 @@ export function createArticleView(
     },
     scrollToOffset(scroller, offset) {
       const pos = offsetToPos(map, Math.min(offset, map.text.length), 1);
-      // Bring the block in first: offscreen blocks skip layout (content-visibility), so their
-      // coordinates are estimates until they are on screen. Then line the text up exactly.
+      // Bring the block in first, then line the text up exactly (coordinates of a block far off
+      // screen may be estimates until it has been laid out).
       const { node } = view.domAtPos(pos);
       const block = node instanceof Element ? node : node.parentElement;
       block

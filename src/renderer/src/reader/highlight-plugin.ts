@@ -52,11 +52,21 @@ function decorationsFor(map: TextMap, spec: HighlightSpec): Decoration[] {
 
 const idOf = (decoration: Decoration) => (decoration.spec as { id: string }).id;
 
-export function highlightPlugin(map: TextMap): Plugin<DecorationSet> {
+/** The highlight plugin, drawing `initial` from the start (one paint, not two). */
+export function highlightPlugin(
+  map: TextMap,
+  initial: readonly HighlightSpec[] = [],
+): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: highlightKey,
     state: {
-      init: () => DecorationSet.empty,
+      init: (_config, state) =>
+        initial.length === 0
+          ? DecorationSet.empty
+          : DecorationSet.create(
+              state.doc,
+              initial.flatMap((s) => decorationsFor(map, s)),
+            ),
       apply(tr, set) {
         let next = set.map(tr.mapping, tr.doc);
         const action = tr.getMeta(highlightKey) as HighlightAction | undefined;
