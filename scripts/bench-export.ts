@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openLibrary } from '../src/main/library';
-import { codePointConverter } from '../src/shared/export/code-points';
+import { codePointConverter } from '../src/shared/text/code-points';
 import { recordResults } from './bench-results';
 
 const PARAGRAPHS = 2_000;

@@ -5,7 +5,7 @@
  * overlapping, some with notes, tags, claims and links) as one W3C JSON-LD collection, which the
  * library imports in one call.
  */
-import { codePointConverter } from '../../src/shared/export/code-points';
+import { codePointConverter } from '../../src/shared/text/code-points';
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed gives the same book. */
 export function seededRandom(seed: number): () => number {
