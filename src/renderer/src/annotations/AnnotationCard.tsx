@@ -42,7 +42,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
     const card = cardRef.current;
     if (!card) return;
     if (active && (!before.active || (focusField !== null && focusField !== before.focusField))) {
-      card.scrollIntoView({ block: 'nearest' });
+      card.scrollIntoView({ block: 'start' });
       const field = focusField && card.querySelector<HTMLElement>(`[data-field="${focusField}"]`);
       if (!field) card.focus({ preventScroll: true });
       else {

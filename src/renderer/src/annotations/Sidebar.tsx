@@ -136,10 +136,11 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
     estimatedHeight: ESTIMATED_CARD_HEIGHT,
     overscan: 4,
   });
-  // The open card is brought into the list's view (it may not be rendered until then).
+  // The open card is brought into the list's view (it may not be rendered until then), from its
+  // top: with its editor open it is usually taller than the list.
   const activeIndex = activeId === null ? -1 : visible.findIndex((a) => a.id === activeId);
   useEffect(() => {
-    if (activeIndex !== -1) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+    if (activeIndex !== -1) virtualizer.scrollToIndex(activeIndex, { align: 'start' });
   }, [activeIndex, virtualizer]);
 
   // After a delete, the focus goes to the next card (or the heading) once the card is gone.
