@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { openLibrary } from '../src/main/library';
 import { codePointConverter } from '../src/shared/text/code-points';
 import { recordResults } from './bench-results';
+import { claimBodies, linkBody } from './bench/w3c-bodies';
 
 const PARAGRAPHS = 2_000;
 const ANNOTATIONS = 10_000;
@@ -60,34 +61,10 @@ try {
     ];
     if (i % 5 === 0) body.push({ type: 'TextualBody', purpose: 'tagging', value: `tag ${i % 50}` });
     if (i % 3 === 0) {
-      body.push(
-        {
-          type: 'TextualBody',
-          purpose: 'describing',
-          'marginalia:role': 'claimType',
-          value: 'accusation',
-        },
-        {
-          type: 'TextualBody',
-          purpose: 'describing',
-          'marginalia:role': 'speaker',
-          value: `Speaker ${i % 40}`,
-        },
-        {
-          type: 'TextualBody',
-          purpose: 'describing',
-          'marginalia:role': 'claimStatus',
-          value: 'disputed',
-        },
-      );
+      body.push(...claimBodies('accusation', `Speaker ${i % 40}`, 'disputed'));
     }
     if (i % 10 === 1) {
-      body.push({
-        type: 'SpecificResource',
-        purpose: 'linking',
-        source: `urn:uuid:${ids[i - 1]}`,
-        'marginalia:relation': 'denies',
-      });
+      body.push(linkBody(ids[i - 1]!, 'denies'));
     }
     return {
       id: `urn:uuid:${id}`,

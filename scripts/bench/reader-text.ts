@@ -6,6 +6,7 @@
  * library imports in one call.
  */
 import { codePointConverter } from '../../src/shared/text/code-points';
+import { claimBodies, linkBody } from './w3c-bodies';
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed gives the same book. */
 export function seededRandom(seed: number): () => number {
@@ -191,33 +192,11 @@ export function annotationCollection(
     if (i % 5 === 0) body.push({ type: 'TextualBody', purpose: 'tagging', value: `tag ${i % 40}` });
     if (i % 3 === 0) {
       body.push(
-        {
-          type: 'TextualBody',
-          purpose: 'describing',
-          'marginalia:role': 'claimType',
-          value: i % 2 ? 'accusation' : 'assertion',
-        },
-        {
-          type: 'TextualBody',
-          purpose: 'describing',
-          'marginalia:role': 'speaker',
-          value: NAMES[i % NAMES.length],
-        },
-        {
-          type: 'TextualBody',
-          purpose: 'describing',
-          'marginalia:role': 'claimStatus',
-          value: 'disputed',
-        },
+        ...claimBodies(i % 2 ? 'accusation' : 'assertion', NAMES[i % NAMES.length]!, 'disputed'),
       );
     }
     if (i % 10 === 1) {
-      body.push({
-        type: 'SpecificResource',
-        purpose: 'linking',
-        source: `urn:uuid:${benchAnnotationId(i - 1)}`,
-        'marginalia:relation': 'denies',
-      });
+      body.push(linkBody(benchAnnotationId(i - 1), 'denies'));
     }
     return {
       id: `urn:uuid:${benchAnnotationId(i)}`,

@@ -399,7 +399,7 @@ export function createService(deps: ServiceDeps): Service {
       const articleIds = report.articles.map((a) => a.id);
       // With the annotations elsewhere that imported links reach (they gain a link).
       const annotationIds = articleIds.flatMap((articleId) => [
-        ...annotations.listAnnotations(db, articleId).map((a) => a.id),
+        ...annotations.annotationIdsOf(db, articleId),
         ...links.annotationIdsLinkedFromOtherArticles(db, articleId),
       ]);
       return { report, changes: changesOf({ annotationIds, articleIds }) };

@@ -166,6 +166,14 @@ export function listAnnotations(db: Database, articleId: string): Annotation[] {
   return withTagsAndLinks(db, rows, { articleId });
 }
 
+/** Ids of an article's live annotations (no tags or links read). */
+export function annotationIdsOf(db: Database, articleId: string): string[] {
+  const rows = db
+    .prepare('SELECT id FROM annotations WHERE article_id = ? AND deleted_at IS NULL')
+    .all(articleId) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
 /**
  * The live annotations (of live articles) among `ids`, in document order, with their tags and
  * links: a lookup by key per id, whatever the size of their articles.

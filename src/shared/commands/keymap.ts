@@ -148,10 +148,3 @@ export function displayKeys(chord: string, mac: boolean): string[] {
     .split(/\+(?!$)/)
     .map((key) => (key === 'Mod' ? (mac ? '⌘' : 'Ctrl') : key === 'Shift' && mac ? '⇧' : key));
 }
-
-/** A command's shortcut as one line of text: "Ctrl+Shift+Z or Ctrl+Y". */
-export function describeKeys(id: CommandId, mac: boolean): string {
-  return commandSpec(id)
-    .keys.map((chord) => displayKeys(chord, mac).join('+'))
-    .join(' or ');
-}

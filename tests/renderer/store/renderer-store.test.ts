@@ -8,7 +8,6 @@ import type { AnnotationDelta } from '../../../src/renderer/src/store/annotation
 import {
   createRendererStore,
   selectAnnotationList,
-  selectLoadedAnnotations,
 } from '../../../src/renderer/src/store/renderer-store';
 import type { ArticleSummary } from '../../../src/shared/contract/entities';
 import { buildAnnotation, changesOf, testId } from '../../support/annotation-builder';
@@ -78,7 +77,8 @@ describe('createRendererStore', () => {
     expect(store.getState().annotations.articleId).toBe(ARTICLE);
     store.closeAnnotations(ARTICLE);
     expect(store.getState().annotations.articleId).toBeNull();
-    expect(selectLoadedAnnotations(store.getState())).toBeNull();
+    expect(store.getState().annotations.loaded).toBe(false);
+    expect(selectAnnotationList(store.getState())).toEqual([]);
   });
 
   it('renames a tag in the names offered', () => {

@@ -22,9 +22,6 @@ export const EMPTY_FILTER: AnnotationFilter = {
   speaker: null,
 };
 
-/** Case- and accent-insensitive form used for every comparison (the search rule, `searchFold`). */
-export const fold = searchFold;
-
 export function isFilterEmpty(filter: AnnotationFilter): boolean {
   return (
     filter.text.trim() === '' &&
@@ -36,7 +33,7 @@ export function isFilterEmpty(filter: AnnotationFilter): boolean {
 }
 
 function searchableText(a: Annotation): string {
-  return fold(
+  return searchFold(
     [a.quote.exact, a.note, ...a.tags, a.claim?.type ?? '', a.claim?.speaker ?? ''].join('\n'),
   );
 }
@@ -44,16 +41,22 @@ function searchableText(a: Annotation): string {
 export function matchesFilter(a: Annotation, filter: AnnotationFilter): boolean {
   if (filter.color !== null && a.color !== filter.color) return false;
   if (filter.tag !== null) {
-    const tag = fold(filter.tag);
-    if (!a.tags.some((t) => fold(t) === tag)) return false;
+    const tag = searchFold(filter.tag);
+    if (!a.tags.some((t) => searchFold(t) === tag)) return false;
   }
-  if (filter.claimType !== null && fold(a.claim?.type ?? '') !== fold(filter.claimType)) {
+  if (
+    filter.claimType !== null &&
+    searchFold(a.claim?.type ?? '') !== searchFold(filter.claimType)
+  ) {
     return false;
   }
-  if (filter.speaker !== null && fold(a.claim?.speaker ?? '') !== fold(filter.speaker)) {
+  if (
+    filter.speaker !== null &&
+    searchFold(a.claim?.speaker ?? '') !== searchFold(filter.speaker)
+  ) {
     return false;
   }
-  const words = fold(filter.text).split(/\s+/u).filter(Boolean);
+  const words = searchFold(filter.text).split(/\s+/u).filter(Boolean);
   if (words.length === 0) return true;
   const haystack = searchableText(a);
   return words.every((w) => haystack.includes(w));
@@ -71,7 +74,7 @@ export function filterAnnotations(
 export function distinctValues(values: Iterable<string>): string[] {
   const seen = new Map<string, string>();
   for (const value of values) {
-    const key = fold(value);
+    const key = searchFold(value);
     if (value.trim() && !seen.has(key)) seen.set(key, value);
   }
   return [...seen.values()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));

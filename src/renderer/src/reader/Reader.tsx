@@ -15,7 +15,7 @@ import { OpenArticleClaimsView } from '../annotations/ClaimsView';
 import { Sidebar } from '../annotations/Sidebar';
 import { ExportMenu } from '../export/ExportMenu';
 import { describeSource } from '../format';
-import { useSelector } from '../store/external-store';
+import { memoSelector, useSelector } from '../store/external-store';
 import { useHistory, useStore } from '../store/hooks';
 import type { RendererState } from '../store/renderer-store';
 import { useAnnotate } from './hooks/use-annotate';
@@ -50,11 +50,15 @@ export interface ReaderProps {
 
 const selectById = (state: RendererState) =>
   state.annotations.loaded ? state.annotations.byId : null;
-const selectClaimCount = (state: RendererState) => {
-  let count = 0;
-  for (const a of state.annotations.byId.values()) if (a.claim) count++;
-  return count;
-};
+/** Counted again only when the annotations change, not on every store notification. */
+const selectClaimCount = memoSelector(
+  (state: RendererState) => [state.annotations.byId] as const,
+  (byId: ReadonlyMap<string, Annotation>) => {
+    let count = 0;
+    for (const a of byId.values()) if (a.claim) count++;
+    return count;
+  },
+);
 
 export function Reader(props: ReaderProps) {
   const { client, articleId, settings, onError, announce, reveal = null } = props;

@@ -9,7 +9,6 @@ import {
   type RendererStore,
 } from './renderer-store';
 import type { NamesState } from './names';
-import type { LibraryState } from './library';
 
 export const StoreContext = createContext<RendererStore | null>(null);
 
@@ -19,19 +18,14 @@ export function useStore(): RendererStore {
   return store;
 }
 
-const selectLibrary = (state: RendererState) => state.library;
 const selectNames = (state: RendererState) => state.names;
 const selectHistory = (state: RendererState) => state.history;
-const selectOrder = (state: RendererState) => state.annotations.order;
 
-export const useLibrary = (): LibraryState => useSelector(useStore(), selectLibrary);
 export const useNames = (): NamesState => useSelector(useStore(), selectNames);
 export const useHistory = (): HistoryState => useSelector(useStore(), selectHistory);
 /** The open article's annotations in document order. */
 export const useAnnotationList = (): readonly Annotation[] =>
   useSelector(useStore(), selectAnnotationList);
-/** Ids of the open article's annotations in document order. */
-export const useAnnotationOrder = (): readonly string[] => useSelector(useStore(), selectOrder);
 
 /** One annotation: its card re-renders when this one changes, and for nothing else. */
 export function useAnnotation(id: string): Annotation | undefined {

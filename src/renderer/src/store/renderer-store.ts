@@ -108,7 +108,3 @@ export const selectAnnotationList = memoSelector<
   (state) => [state.annotations.byId, state.annotations.order],
   (byId, order) => order.map((id) => byId.get(id)!),
 );
-
-/** The open article's annotations, or null while they are being read. */
-export const selectLoadedAnnotations = (state: RendererState): readonly Annotation[] | null =>
-  state.annotations.loaded ? selectAnnotationList(state) : null;
