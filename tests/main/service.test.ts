@@ -320,7 +320,7 @@ describe('importing', () => {
     );
     expect(snapshot(db)).toBe(before);
     expect(diskHash(file)).toBe(disk);
-    // Exactly at the limit is still accepted (checked on the size alone; importing 20 MB is slow).
+    // Exactly at the limit is still accepted (checked on the size alone; importing 25 MB is slow).
     expect(() => assertImportSize(MAX_IMPORT_BYTES, 'limit.txt')).not.toThrow();
     expect(() => assertImportSize(MAX_IMPORT_BYTES + 1, 'big.txt')).toThrow(ServiceError);
   });

@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { MarkdownParser, defaultMarkdownParser } from 'prosemirror-markdown';
 import type { Mark, Node } from 'prosemirror-model';
 import { articleSchema } from '../../shared/document/schema';
-import type { ImportedArticle } from './imported-article';
+import { NO_PAGE_METADATA, type ImportedArticle } from './imported-article';
 import { isSafeLinkHref, isLocalImageSrc } from '../../shared/document/url-policy';
 
 const markdownIt = MarkdownIt('commonmark', { html: false, linkify: false });
@@ -70,5 +70,5 @@ export function parseMarkdown(source: string, fallbackTitle: string): ImportedAr
     );
   }
   document.check();
-  return { title, byline: null, publishedAt: null, site: null, sourceUrl: null, document };
+  return { ...NO_PAGE_METADATA, title, byline: null, publishedAt: null, document };
 }

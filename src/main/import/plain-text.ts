@@ -5,7 +5,7 @@
  * with no blank lines, by line breaks.
  */
 import type { ImportedArticle } from './imported-article';
-import { documentFromParagraphs } from './imported-article';
+import { NO_PAGE_METADATA, documentFromParagraphs } from './imported-article';
 
 const MONTHS = [
   'january',
@@ -100,11 +100,10 @@ export function parsePlainText(text: string, fallbackTitle: string): ImportedArt
     for (const line of body) if (line.trim() !== '') paragraphs.push(line.trim());
   }
   return {
+    ...NO_PAGE_METADATA,
     title,
     byline,
     publishedAt,
-    site: null,
-    sourceUrl: null,
     document: documentFromParagraphs(paragraphs),
   };
 }

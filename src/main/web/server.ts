@@ -22,7 +22,7 @@ import {
 } from './security';
 
 /** Room for the largest import (base64) plus the JSON around it. */
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const MAX_BODY_BYTES = 40 * 1024 * 1024;
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
@@ -30,6 +30,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   too_large: 413,
   unsupported_file: 415,
+  network: 502,
   invalid_anchor: 422,
   storage_full: 507,
   read_only: 409,

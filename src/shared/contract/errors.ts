@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'not_found',
   'too_large',
   'unsupported_file',
+  'network',
   'invalid_anchor',
   'storage_full',
   'read_only',

@@ -33,7 +33,7 @@ import {
 import type { OperationName } from './operation-names';
 
 /** Largest file accepted for import. Larger ones are refused before they are read whole. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
 const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 
 const ById = z.strictObject({ id: IdSchema });

@@ -3,7 +3,7 @@
  * as its JSON, and the reader renders them with it. Node names follow prosemirror-markdown's so
  * its parser can target this schema directly.
  */
-import { Schema, type DOMOutputSpec } from 'prosemirror-model';
+import { Schema, type DOMOutputSpec, type Node } from 'prosemirror-model';
 import { isLocalImageSrc, isSafeLinkHref } from './url-policy';
 
 const pDOM: DOMOutputSpec = ['p', 0];
@@ -11,6 +11,42 @@ const blockquoteDOM: DOMOutputSpec = ['blockquote', 0];
 const hrDOM: DOMOutputSpec = ['hr'];
 const preDOM: DOMOutputSpec = ['pre', ['code', 0]];
 const brDOM: DOMOutputSpec = ['br'];
+
+const cellAttrs = {
+  colspan: { default: 1, validate: 'number' },
+  rowspan: { default: 1, validate: 'number' },
+};
+
+function cellDOMAttrs(node: Node): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  const colspan = Number(node.attrs['colspan']);
+  const rowspan = Number(node.attrs['rowspan']);
+  if (Number.isInteger(colspan) && colspan > 1) attrs['colspan'] = String(Math.min(colspan, 100));
+  if (Number.isInteger(rowspan) && rowspan > 1) attrs['rowspan'] = String(Math.min(rowspan, 100));
+  return attrs;
+}
+
+/**
+ * A local image as `<img>`; anything else as a visible placeholder naming its alt text. The
+ * placeholder's words come from CSS (`attr(data-alt)`), so they are not text of the article.
+ */
+function imageDOM(node: Node, placeholderTag: 'span' | 'div'): DOMOutputSpec {
+  const src = String(node.attrs['src']);
+  const alt = (node.attrs['alt'] as string | null) ?? '';
+  const title = (node.attrs['title'] as string | null) ?? undefined;
+  if (isLocalImageSrc(src)) return ['img', { src, alt, title }];
+  return [
+    placeholderTag,
+    {
+      class: 'image-placeholder',
+      role: 'img',
+      'aria-label': alt ? `Image not loaded: ${alt}` : 'Image not loaded',
+      'data-alt': alt,
+      title,
+      contenteditable: 'false',
+    },
+  ];
+}
 
 export const articleSchema = new Schema({
   nodes: {
@@ -52,28 +88,64 @@ export const articleSchema = new Schema({
       inline: true,
       group: 'inline',
       draggable: false,
-      // Only local images (data: URLs of raster types) are ever kept by the importers.
+      // Only local images (data: URLs of raster types) keep their source; a remote one is kept as
+      // its alt text with an empty source, and drawn as a placeholder.
       attrs: {
         src: { validate: 'string' },
         alt: { default: null },
         title: { default: null },
       },
       // Checked again when drawn, whatever the importer let through: nothing remote ever loads.
-      toDOM: (node) => [
-        'img',
-        {
-          src: isLocalImageSrc(String(node.attrs['src'])) ? String(node.attrs['src']) : '',
-          alt: (node.attrs['alt'] as string | null) ?? '',
-          title: (node.attrs['title'] as string | null) ?? undefined,
-        },
-      ],
+      toDOM: (node) => imageDOM(node, 'span'),
     },
     hard_break: { inline: true, group: 'inline', selectable: false, toDOM: () => brDOM },
+    // Tables: each cell holds blocks, so a table's canonical text is its cells' blocks in reading
+    // order (row by row, left to right), separated like any other blocks.
+    table: {
+      content: 'table_row+',
+      group: 'block',
+      isolating: true,
+      toDOM: () => ['div', { class: 'table-scroll' }, ['table', ['tbody', 0]]],
+    },
+    table_row: { content: '(table_header | table_cell)+', toDOM: () => ['tr', 0] },
+    table_header: {
+      content: 'block+',
+      isolating: true,
+      attrs: cellAttrs,
+      toDOM: (node) => ['th', cellDOMAttrs(node), 0],
+    },
+    table_cell: {
+      content: 'block+',
+      isolating: true,
+      attrs: cellAttrs,
+      toDOM: (node) => ['td', cellDOMAttrs(node), 0],
+    },
+    // A figure: its image (a block of its own, no text) and an optional caption, which is text.
+    figure: {
+      content: 'figure_image? figcaption?',
+      group: 'block',
+      isolating: true,
+      toDOM: () => ['figure', 0],
+    },
+    figure_image: {
+      atom: true,
+      selectable: false,
+      attrs: {
+        src: { validate: 'string' },
+        alt: { default: null },
+        title: { default: null },
+      },
+      toDOM: (node) => imageDOM(node, 'div'),
+    },
+    figcaption: { content: 'inline*', toDOM: () => ['figcaption', 0] },
   },
   marks: {
     em: { toDOM: () => ['em', 0] },
     strong: { toDOM: () => ['strong', 0] },
     code: { toDOM: () => ['code', 0] },
+    strikethrough: { toDOM: () => ['s', 0] },
+    subscript: { excludes: 'superscript', toDOM: () => ['sub', 0] },
+    superscript: { excludes: 'subscript', toDOM: () => ['sup', 0] },
     link: {
       attrs: { href: { validate: 'string' }, title: { default: null } },
       inclusive: false,

@@ -157,7 +157,7 @@ describe('size limit', () => {
     const error = serviceErrorOf(() => decodeText(bytes, 'huge.txt'));
     expect(error.code).toBe('too_large');
     expect(error.message).toMatch(
-      /^huge\.txt is 20\.0 MB; the largest file Marginalia imports is 20 MB$/,
+      /^huge\.txt is 25\.0 MB; the largest file Marginalia imports is 25 MB$/,
     );
   });
 

@@ -155,12 +155,12 @@ describe('dispatch: schema failures', () => {
 
   it('answers too_large for an import larger than the limit, before the handler sees it', () => {
     const { handlers, calls } = fakeHandlers();
-    const contentBase64 = 'A'.repeat(Math.ceil((20 * 1024 * 1024) / 3) * 4 + 4);
+    const contentBase64 = 'A'.repeat(Math.ceil((25 * 1024 * 1024) / 3) * 4 + 4);
     const error = errorOf(
       dispatch(handlers, 'importArticle', { fileName: 'big.txt', contentBase64 }),
     );
     expect(error.code).toBe('too_large');
-    expect(error.message).toMatch(/contentBase64: the file is larger than 20 MB/);
+    expect(error.message).toMatch(/contentBase64: the file is larger than 25 MB/);
     expect(calls).toEqual([]);
   });
 
