@@ -4,6 +4,15 @@
  * `BLOCK_SEPARATOR`. Hard breaks count as "\n"; images count as nothing. The same function runs
  * in the importer, the store, the service and the reader, so offsets mean the same thing
  * everywhere. Offsets are UTF-16 code units.
+ *
+ * What that means for each kind of block, by construction rather than by special case:
+ * - A table is its cells' blocks in reading order, row by row and left to right, each separated
+ *   like any other block (a cell's text blocks are text blocks of the document). Spans change
+ *   nothing: a cell is read once, where it starts.
+ * - A figure is its caption (a text block); its image is a leaf block with no text, so it adds
+ *   neither text nor a separator. A figure without a caption adds nothing.
+ * - An image, local or drawn as a placeholder, is nothing: the placeholder's words come from CSS.
+ * - Marks (emphasis, strikethrough, sub/superscript, links…) never change the text.
  */
 import type { Node } from 'prosemirror-model';
 

@@ -12,28 +12,55 @@ const hrDOM: DOMOutputSpec = ['hr'];
 const preDOM: DOMOutputSpec = ['pre', ['code', 0]];
 const brDOM: DOMOutputSpec = ['br'];
 
+/** The widest span a cell may claim; what a page asks beyond it is clamped, never trusted. */
+export const MAX_CELL_SPAN = 100;
+
 const cellAttrs = {
   colspan: { default: 1, validate: 'number' },
   rowspan: { default: 1, validate: 'number' },
 };
 
+/**
+ * A cell's `colspan` or `rowspan` as a whole number from 1 to `MAX_CELL_SPAN`, whatever the
+ * stored value (a fraction, 0, a negative or huge number, or not a number at all). The view and
+ * the Markdown export both lay tables out with it.
+ */
+export function cellSpan(node: Node, which: 'colspan' | 'rowspan'): number {
+  const value = Number(node.attrs[which]);
+  if (!Number.isFinite(value) || value < 1) return 1;
+  return Math.min(Math.floor(value), MAX_CELL_SPAN);
+}
+
 function cellDOMAttrs(node: Node): Record<string, string> {
   const attrs: Record<string, string> = {};
-  const colspan = Number(node.attrs['colspan']);
-  const rowspan = Number(node.attrs['rowspan']);
-  if (Number.isInteger(colspan) && colspan > 1) attrs['colspan'] = String(Math.min(colspan, 100));
-  if (Number.isInteger(rowspan) && rowspan > 1) attrs['rowspan'] = String(Math.min(rowspan, 100));
+  const colspan = cellSpan(node, 'colspan');
+  const rowspan = cellSpan(node, 'rowspan');
+  if (colspan > 1) attrs['colspan'] = String(colspan);
+  if (rowspan > 1) attrs['rowspan'] = String(rowspan);
   return attrs;
 }
+
+/** A text attribute (alt, title) as a string, or null when absent or not a string. */
+function textAttr(node: Node, name: string): string | null {
+  const value: unknown = node.attrs[name];
+  return typeof value === 'string' ? value : null;
+}
+
+/** Attributes of both image kinds. Only `src` may hold a URL, and only a local one is drawn. */
+const imageAttrs = {
+  src: { validate: 'string' },
+  alt: { default: null, validate: 'string|null' },
+  title: { default: null, validate: 'string|null' },
+};
 
 /**
  * A local image as `<img>`; anything else as a visible placeholder naming its alt text. The
  * placeholder's words come from CSS (`attr(data-alt)`), so they are not text of the article.
  */
 function imageDOM(node: Node, placeholderTag: 'span' | 'div'): DOMOutputSpec {
-  const src = String(node.attrs['src']);
-  const alt = (node.attrs['alt'] as string | null) ?? '';
-  const title = (node.attrs['title'] as string | null) ?? undefined;
+  const src = textAttr(node, 'src') ?? '';
+  const alt = textAttr(node, 'alt') ?? '';
+  const title = textAttr(node, 'title') ?? undefined;
   if (isLocalImageSrc(src)) return ['img', { src, alt, title }];
   return [
     placeholderTag,
@@ -57,7 +84,10 @@ export const articleSchema = new Schema({
       content: 'inline*',
       group: 'block',
       defining: true,
-      toDOM: (node) => [`h${Math.min(6, Math.max(1, Number(node.attrs['level'])))}`, 0],
+      toDOM: (node) => {
+        const level = Number(node.attrs['level']);
+        return [`h${Number.isInteger(level) ? Math.min(6, Math.max(1, level)) : 2}`, 0];
+      },
     },
     blockquote: { content: 'block+', group: 'block', toDOM: () => blockquoteDOM },
     horizontal_rule: { group: 'block', toDOM: () => hrDOM },
@@ -90,11 +120,7 @@ export const articleSchema = new Schema({
       draggable: false,
       // Only local images (data: URLs of raster types) keep their source; a remote one is kept as
       // its alt text with an empty source, and drawn as a placeholder.
-      attrs: {
-        src: { validate: 'string' },
-        alt: { default: null },
-        title: { default: null },
-      },
+      attrs: imageAttrs,
       // Checked again when drawn, whatever the importer let through: nothing remote ever loads.
       toDOM: (node) => imageDOM(node, 'span'),
     },
@@ -130,11 +156,8 @@ export const articleSchema = new Schema({
     figure_image: {
       atom: true,
       selectable: false,
-      attrs: {
-        src: { validate: 'string' },
-        alt: { default: null },
-        title: { default: null },
-      },
+      draggable: false,
+      attrs: imageAttrs,
       toDOM: (node) => imageDOM(node, 'div'),
     },
     figcaption: { content: 'inline*', toDOM: () => ['figcaption', 0] },
@@ -144,10 +167,11 @@ export const articleSchema = new Schema({
     strong: { toDOM: () => ['strong', 0] },
     code: { toDOM: () => ['code', 0] },
     strikethrough: { toDOM: () => ['s', 0] },
-    subscript: { excludes: 'superscript', toDOM: () => ['sub', 0] },
-    superscript: { excludes: 'subscript', toDOM: () => ['sup', 0] },
+    // Text is either lowered or raised, never both.
+    subscript: { excludes: 'subscript superscript', toDOM: () => ['sub', 0] },
+    superscript: { excludes: 'subscript superscript', toDOM: () => ['sup', 0] },
     link: {
-      attrs: { href: { validate: 'string' }, title: { default: null } },
+      attrs: { href: { validate: 'string' }, title: { default: null, validate: 'string|null' } },
       inclusive: false,
       // Opened outside the reader (the system browser), and only for safe schemes.
       toDOM: (mark) => {
@@ -156,7 +180,7 @@ export const articleSchema = new Schema({
           'a',
           {
             ...(isSafeLinkHref(href) ? { href } : {}),
-            title: (mark.attrs['title'] as string | null) ?? undefined,
+            title: typeof mark.attrs['title'] === 'string' ? mark.attrs['title'] : undefined,
             target: '_blank',
             rel: 'noopener noreferrer nofollow',
           },

@@ -1,22 +1,17 @@
 /**
  * An article's annotations as one Markdown file for Obsidian: YAML front matter, a claims table,
- * then the annotations (in document order, or grouped), and optionally the article's own text.
+ * then the annotations (in document order, or grouped), and optionally the article's own text
+ * (written by document-markdown.ts).
  * The format is documented in the README with the sample article's output.
  */
-import {
-  defaultMarkdownSerializer,
-  MarkdownSerializer,
-  MarkdownSerializerState,
-} from 'prosemirror-markdown';
-import { Node as PmNode } from 'prosemirror-model';
 import { stringify } from 'yaml';
 import { colorName, relationWords, type ColorLabels } from '../annotations/wording';
 import { HIGHLIGHT_COLORS, type Annotation, type DocumentJson } from '../contract/entities';
 import type { MarkdownOptions } from '../contract/interop';
-import { articleSchema } from '../document/schema';
 import { plural } from '../text/plural';
 import { annotationToMarkdown, obsidianTag } from './annotation-markdown';
 import { passageLink } from './deep-link';
+import { documentToMarkdown } from './document-markdown';
 import { escapeInline, linkDestination, markdownBlock, tableCell } from './markdown-text';
 import type { ArticleWithAnnotations } from './types';
 
@@ -131,53 +126,8 @@ const GROUP_TITLES: Record<MarkdownOptions['groupBy'], string> = {
   color: 'Annotations by colour',
 };
 
-/** Images become their alt text: an export carries words, not embedded pictures. */
-const textSerializer = new MarkdownSerializer(
-  {
-    ...defaultMarkdownSerializer.nodes,
-    image: (state, node) => state.text(String(node.attrs['alt'] ?? '')),
-  },
-  defaultMarkdownSerializer.marks,
-);
-
-/** The serializer's state with the two members this file uses that its types leave out. */
-type SerializerState = MarkdownSerializerState & { out: string };
-const SerializerStateBase = MarkdownSerializerState as unknown as new (
-  nodes: MarkdownSerializer['nodes'],
-  marks: MarkdownSerializer['marks'],
-  options: MarkdownSerializer['options'],
-) => SerializerState;
-
-/**
- * prosemirror-markdown's state appends to one string and reads its last character at every
- * write, which makes V8 flatten the whole output each time: quadratic, seconds for a long list
- * or quote. This state moves all but the end of its output aside after each node; the serializer
- * only ever looks at the last two characters, so the Markdown is the same.
- */
-class ChunkedState extends SerializerStateBase {
-  private readonly done: string[] = [];
-
-  override render(node: PmNode, parent: PmNode, index: number): void {
-    super.render(node, parent, index);
-    if (this.out.length > 8192) {
-      this.done.push(this.out.slice(0, -16));
-      this.out = this.out.slice(-16);
-    }
-  }
-
-  markdown(): string {
-    return this.done.join('') + this.out;
-  }
-}
-
 function articleText(input: ArticleMarkdownInput): string {
-  if (input.document) {
-    const doc = PmNode.fromJSON(articleSchema, input.document);
-    const { nodes, marks, options } = textSerializer;
-    const state = new ChunkedState(nodes, marks, { ...options });
-    state.renderContent(doc);
-    return state.markdown();
-  }
+  if (input.document) return documentToMarkdown(input.document);
   return input.text
     .split('\n\n')
     .map((block) => markdownBlock(block))
