@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { bringToFront, installDeepLinks } from './electron/deep-links';
 import { registerDesktopIpc } from './electron/desktop-ipc';
 import { registerIpc } from './electron/ipc';
+import { registerJobIpc } from './electron/job-ipc';
 import { installMenu } from './electron/menu';
 import { electronNativeBinding } from './electron/native-binding';
 import { hardenSession, installSecurity, isAppUrl, type AppOrigin } from './electron/security';
@@ -95,6 +96,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpc(library.service, (url) => isAppUrl(url, origin));
+    registerJobIpc(library.service.jobs, (url) => isAppUrl(url, origin));
     registerDesktopIpc((url) => isAppUrl(url, origin));
     installMenu();
     openMainWindow();

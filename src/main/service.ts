@@ -9,8 +9,22 @@ import type { Annotation, Changes, Claim, Link } from '../shared/contract/entiti
 import { ServiceError } from '../shared/contract/errors';
 import type { ServiceHandlers } from '../shared/contract/operations';
 import { positionMatchesQuote } from '../shared/anchoring/selectors';
-import { buildTextMap } from '../shared/document/canonical-text';
-import { importFile } from './import/index';
+import { buildTextMap, canonicalText } from '../shared/document/canonical-text';
+import path from 'node:path';
+import type { Node as ProseNode } from 'prosemirror-model';
+import { importFile, type ImportResult, type ResourceReader } from './import/index';
+import { importPaths } from './import/import-paths';
+import { normalizeAddress } from './import/web-address';
+import { fetchPage } from './net/fetch-page';
+import type {
+  JobContext,
+  JobHandlers,
+  JobProgress,
+  JobResult,
+  ParsedJobRequest,
+} from '../shared/contract/jobs';
+import type { ImportOutcome } from '../shared/contract/operations';
+import type { ArticleOrigin } from './store/articles';
 import { importAnnotationFile } from './interop/annotation-import';
 import { writeExportFolder } from './interop/export-folder';
 import { createExports } from './interop/exports';
@@ -36,15 +50,34 @@ export interface ServiceDeps {
 }
 
 export type Service = ServiceHandlers & {
+  readonly jobs: JobHandlers;
   /** The canonical text of a live article (direct callers: tests, benchmarks). */
   articleText(id: string): string;
   /** Imports a file's bytes directly (the CLI reads files itself; no base64 round trip). */
-  importBytes(
-    fileName: string,
-    bytes: Uint8Array,
-    id?: string,
-  ): ReturnType<ServiceHandlers['importArticle']>;
+  importBytes(fileName: string, bytes: Uint8Array, options?: ImportBytesOptions): ImportOutcome;
+  /** Stores what `importFile` made (the CLI checks every file before it stores any). */
+  importParsed(result: ImportResult, origin?: ArticleOrigin): ImportOutcome;
 };
+
+export interface ImportBytesOptions {
+  readonly id?: string;
+  readonly origin?: ArticleOrigin;
+  /** A saved page's own folder of images. */
+  readonly resources?: ResourceReader | null;
+}
+
+/** The names pasted content is imported under (the importer picks its reader by extension). */
+const PASTE_HTML_NAME = 'Pasted page.html';
+const PASTE_TEXT_NAME = 'Pasted text.txt';
+const PASTE_TITLE_LENGTH = 80;
+
+/** A title for a paste that has none: its first words. */
+function titleFromText(document: ProseNode): string {
+  const first = canonicalText(document).trim().split('\n', 1)[0] ?? '';
+  if (first.length <= PASTE_TITLE_LENGTH) return first || 'Pasted text';
+  const cut = first.slice(0, PASTE_TITLE_LENGTH);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), PASTE_TITLE_LENGTH / 2)).trimEnd()}…`;
+}
 
 const SAMPLE_SEEDED = 'sample_seeded';
 
@@ -121,35 +154,115 @@ export function createService(deps: ServiceDeps): Service {
     return found.link;
   }
 
-  function importBytes(fileName: string, bytes: Uint8Array, id: string = newId()) {
-    const { article, format, warnings } = importFile(fileName, bytes);
+  /**
+   * Stores an imported article, unless the library already has it (the same canonical text, or
+   * the same address): then nothing is stored and the reply names the one it has.
+   */
+  function storeImported(
+    { article, format, warnings }: ImportResult,
+    origin: ArticleOrigin,
+    id: string = newId(),
+  ): ImportOutcome {
     const map = buildTextMap(article.document);
-    const addedAt = now();
-    write(() =>
+    const contentHash = crypto.createHash('sha256').update(map.text).digest('hex');
+    const sourceUrl = normalizeAddress(article.sourceUrl) ?? article.sourceUrl;
+    const canonicalUrl = normalizeAddress(article.canonicalUrl);
+    const addresses = [sourceUrl, canonicalUrl].filter((a): a is string => a !== null);
+    const stored = write(() => {
+      const duplicate = articles.findDuplicateArticle(db, { contentHash, addresses });
+      if (duplicate) return duplicate;
       articles.insertArticle(db, {
         id,
         title: article.title,
         byline: article.byline,
         site: article.site,
-        sourceUrl: article.sourceUrl,
+        sourceUrl,
+        canonicalUrl,
         publishedAt: article.publishedAt,
+        language: article.language,
+        direction: article.direction,
+        origin,
         sourceFormat: format,
         document: article.document.toJSON() as { type: 'doc' },
         text: map.text,
-        contentHash: crypto.createHash('sha256').update(map.text).digest('hex'),
-        addedAt,
-      }),
-    );
-    const summary = articles.findArticleSummary(db, id);
+        contentHash,
+        addedAt: now(),
+      });
+      return null;
+    });
+    const summary = articles.findArticleSummary(db, stored?.id ?? id);
     if (!summary) throw new ServiceError('internal', 'the imported article was not stored');
-    return { article: summary, warnings, changes: changesOf({ articleIds: [id] }) };
+    return {
+      article: summary,
+      warnings,
+      alreadyInLibrary: stored?.reason ?? null,
+      changes: stored ? changesOf({}) : changesOf({ articleIds: [id] }),
+    };
+  }
+
+  function importBytes(
+    fileName: string,
+    bytes: Uint8Array,
+    options: ImportBytesOptions = {},
+  ): ImportOutcome {
+    const result = importFile(fileName, bytes, { resources: options.resources ?? null });
+    return storeImported(result, options.origin ?? 'file', options.id);
+  }
+
+  /** The article already in the library at this address, before anything is fetched. */
+  function knownAddress(url: string): ImportOutcome | null {
+    const address = normalizeAddress(url);
+    if (!address) return null;
+    const duplicate = articles.findDuplicateArticle(db, { contentHash: '', addresses: [address] });
+    const summary = duplicate && articles.findArticleSummary(db, duplicate.id);
+    if (!summary) return null;
+    return { article: summary, warnings: [], alreadyInLibrary: 'address', changes: changesOf({}) };
+  }
+
+  async function importUrl(url: string, signal?: AbortSignal): Promise<ImportOutcome> {
+    const known = knownAddress(url);
+    if (known) return known;
+    const page = await fetchPage(url, signal ? { signal } : {});
+    const result = importFile(page.fileName, page.bytes, {
+      charset: page.charset,
+      sourceUrl: page.finalUrl,
+    });
+    return storeImported(
+      { ...result, article: { ...result.article, sourceUrl: page.finalUrl } },
+      'address',
+    );
+  }
+
+  function importPaste(html: string | null, text: string | null): ImportOutcome {
+    const useHtml = (html ?? '').trim() !== '';
+    const fileName = useHtml ? PASTE_HTML_NAME : PASTE_TEXT_NAME;
+    const result = importFile(fileName, new TextEncoder().encode(useHtml ? html! : text!));
+    const fallback = path.basename(fileName, path.extname(fileName));
+    const title = result.article.title === fallback ? titleFromText(result.article.document) : null;
+    return storeImported(
+      title ? { ...result, article: { ...result.article, title } } : result,
+      'paste',
+    );
+  }
+
+  async function importFilesJob(
+    request: ParsedJobRequest<'importFiles'>,
+    context: JobContext<JobProgress<'importFiles'>>,
+  ): Promise<JobResult<'importFiles'>> {
+    const report = await importPaths(request, context, (fileName, bytes, resources) =>
+      importBytes(fileName, bytes, { resources }),
+    );
+    const imported = report.items.flatMap((item) =>
+      item.status === 'imported' && item.article ? [item.article.id] : [],
+    );
+    return { ...report, changes: changesOf({ articleIds: imported }) };
   }
 
   if (deps.sample && getMeta(db, SAMPLE_SEEDED) === null) {
     const sample = typeof deps.sample === 'function' ? deps.sample() : deps.sample;
     write(() => {
       if (!articles.articleExists(db, sample.id))
-        importBytes(sample.fileName, sample.bytes, sample.id);
+        importBytes(sample.fileName, sample.bytes, { id: sample.id, origin: 'sample' });
       setMeta(db, SAMPLE_SEEDED, now());
     });
   }
@@ -158,6 +271,8 @@ export function createService(deps: ServiceDeps): Service {
 
   return {
     importBytes,
+    importParsed: (result, origin = 'file') => storeImported(result, origin),
+    jobs: { importFiles: importFilesJob },
 
     articleText(id) {
       const text = articles.findArticleText(db, id);
@@ -178,6 +293,20 @@ export function createService(deps: ServiceDeps): Service {
         throw new ServiceError('invalid_request', 'importArticle: contentBase64 is not base64');
       }
       return importBytes(fileName, Buffer.from(contentBase64, 'base64'));
+    },
+
+    importUrl: ({ url }) => importUrl(url),
+
+    importPaste: ({ html, text }) => importPaste(html, text),
+
+    updateArticle: ({ id, title }) => {
+      const before = articles.findArticleSummary(db, id);
+      if (!before) throw new ServiceError('not_found', `no article with id ${id}`);
+      if (before.title !== title) write(() => articles.updateArticleTitle(db, id, title, now()));
+      const changes = changesOf({ articleIds: [id] });
+      const article = changes.articles[0];
+      if (!article) throw new ServiceError('not_found', `no article with id ${id}`);
+      return { article, previousTitle: before.title, changes };
     },
 
     deleteArticle: ({ id }) => {

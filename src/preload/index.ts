@@ -7,7 +7,7 @@
  * Sandboxed, bundled into one CommonJS file: only 'electron' is imported at run time (plus the
  * contract's constant objects, bundled in).
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { DesktopReply } from '../main/electron/desktop-ipc';
 import {
   DESKTOP_CHANNELS,
@@ -15,8 +15,8 @@ import {
   type DesktopBridge,
   type SaveFileRequest,
 } from '../shared/contract/desktop';
-import { IPC_CHANNEL, OPERATION_NAMES } from '../shared/contract/operation-names';
-import type { MarginaliaBridge } from './bridge';
+import { IPC_CHANNEL, JOB_CHANNELS, OPERATION_NAMES } from '../shared/contract/operation-names';
+import type { JobBridge, MarginaliaBridge } from './bridge';
 
 const operations = Object.fromEntries(
   OPERATION_NAMES.map((name) => [
@@ -59,6 +59,14 @@ const desktop: DesktopBridge = {
   saveFile: (request: SaveFileRequest) =>
     invokeDesktop<{ path: string } | null>(DESKTOP_CHANNELS.saveFile, request),
   chooseFolder: () => invokeDesktop<string | null>(DESKTOP_CHANNELS.chooseFolder),
+  chooseImportFiles: () => invokeDesktop<string[] | null>(DESKTOP_CHANNELS.chooseImportFiles),
+  pathForFile(file) {
+    try {
+      return webUtils.getPathForFile(file) || null;
+    } catch {
+      return null;
+    }
+  },
   onCommand(listener) {
     // A copy, so each subscription is its own (subscribing one function twice needs two stops).
     const wrapped = (command: AppCommand) => listener(command);
@@ -75,6 +83,26 @@ const desktop: DesktopBridge = {
   },
 };
 
-const bridge = { ...operations, desktop } as MarginaliaBridge;
+/** Progress listeners of the jobs this window is running, by job id. */
+const jobListeners = new Map<string, (event: unknown) => void>();
+ipcRenderer.on(JOB_CHANNELS.progress, (_event, jobId: unknown, progress: unknown) => {
+  if (typeof jobId === 'string') jobListeners.get(jobId)?.(progress);
+});
+
+const jobs: JobBridge = {
+  async run(jobId, name, payload, onProgress) {
+    jobListeners.set(jobId, onProgress);
+    try {
+      return (await ipcRenderer.invoke(JOB_CHANNELS.run, jobId, name, payload)) as Awaited<
+        ReturnType<JobBridge['run']>
+      >;
+    } finally {
+      jobListeners.delete(jobId);
+    }
+  },
+  cancel: (jobId) => ipcRenderer.send(JOB_CHANNELS.cancel, jobId),
+};
+
+const bridge = { ...operations, jobs, desktop } as MarginaliaBridge;
 
 contextBridge.exposeInMainWorld('marginalia', bridge satisfies MarginaliaBridge);

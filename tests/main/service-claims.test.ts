@@ -259,9 +259,9 @@ describe('claims', () => {
     expect(service.listClaimTypes({}).types).toEqual([...DEFAULT_CLAIM_TYPES, 'rumour']);
   });
 
-  it('trims claim fields through dispatch and refuses an empty type or unknown status', () => {
+  it('trims claim fields through dispatch and refuses an empty type or unknown status', async () => {
     const { service } = harness();
-    const created = dispatch(service, 'createAnnotation', {
+    const created = await dispatch(service, 'createAnnotation', {
       articleId: SAMPLE_ARTICLE_ID,
       ...rangeOf(service, SAMPLE_ARTICLE_ID, DENIAL),
       claim: { type: '  denial ', speaker: '  Russia  ', status: 'denied' },
@@ -278,7 +278,7 @@ describe('claims', () => {
       { type: 'denial', status: 'unverified' },
     ]) {
       expectRefused(
-        dispatch(service, 'updateAnnotation', { id: annotation.id, claim }),
+        await dispatch(service, 'updateAnnotation', { id: annotation.id, claim }),
         'invalid_request',
       );
     }
@@ -362,7 +362,7 @@ describe('links', () => {
     expect(listed(service, accusation).links).toEqual([]);
   });
 
-  it('answers the same link when it is created twice, and stores one', () => {
+  it('answers the same link when it is created twice, and stores one', async () => {
     const { db, service } = harness();
     const { accusation, denial } = accusationAndDenial(service);
     const request = { fromId: denial.id, toId: accusation.id, relation: 'denies' } as const;
@@ -374,7 +374,7 @@ describe('links', () => {
     const ends = changesOf({ annotations: [listed(service, accusation), listed(service, denial)] });
     expect(made.changes).toEqual(ends);
     expect(again).toEqual({ link: first, created: false, changes: ends });
-    const viaDispatch = dispatch(service, 'createLink', request);
+    const viaDispatch = await dispatch(service, 'createLink', request);
     expect(viaDispatch).toEqual({
       ok: true,
       value: { link: first, created: false, changes: ends },
@@ -397,7 +397,7 @@ describe('links', () => {
     ]);
   });
 
-  it('refuses a link to itself, an unknown relation, and unknown or deleted annotations', () => {
+  it('refuses a link to itself, an unknown relation, and unknown or deleted annotations', async () => {
     const { db, service } = harness();
     const { accusation, denial } = accusationAndDenial(service);
     expectServiceError(
@@ -405,11 +405,11 @@ describe('links', () => {
       'invalid_request',
     );
     expectRefused(
-      dispatch(service, 'createLink', { fromId: denial.id, toId: denial.id, relation: 'denies' }),
+      await dispatch(service, 'createLink', { fromId: denial.id, toId: denial.id, relation: 'denies' }),
       'invalid_request',
     );
     expectRefused(
-      dispatch(service, 'createLink', {
+      await dispatch(service, 'createLink', {
         fromId: denial.id,
         toId: accusation.id,
         relation: 'refutes',
@@ -426,7 +426,7 @@ describe('links', () => {
     );
     service.deleteAnnotation({ id: accusation.id });
     expectRefused(
-      dispatch(service, 'createLink', {
+      await dispatch(service, 'createLink', {
         fromId: denial.id,
         toId: accusation.id,
         relation: 'denies',
@@ -436,7 +436,7 @@ describe('links', () => {
     expect(db.prepare('SELECT count(*) AS n FROM links').get()).toEqual({ n: 0 });
   });
 
-  it('deleteLink removes it from both ends; restoreLink brings it back', () => {
+  it('deleteLink removes it from both ends; restoreLink brings it back', async () => {
     const { db, service } = harness();
     const { accusation, denial } = accusationAndDenial(service);
     const { link } = service.createLink({
@@ -464,7 +464,7 @@ describe('links', () => {
     expect(restored).toEqual({ link, changes: ends });
     // Restoring a live link changes nothing, and answers the ends as they are.
     const rows = db.prepare('SELECT * FROM links ORDER BY id').all();
-    expect(dispatch(service, 'restoreLink', { id: link.id })).toEqual({
+    expect(await dispatch(service, 'restoreLink', { id: link.id })).toEqual({
       ok: true,
       value: { link, changes: ends },
     });
@@ -505,7 +505,7 @@ describe('links', () => {
     expectServiceError(() => service.deleteLink({ id: link.id }), 'not_found');
   });
 
-  it('Undo after deleting a linked claim restores the claim and its link', () => {
+  it('Undo after deleting a linked claim restores the claim and its link', async () => {
     const { service } = harness();
     const { accusation, denial } = accusationAndDenial(service);
     const finding = create(service, SAMPLE_ARTICLE_ID, FINDING, {
@@ -528,7 +528,7 @@ describe('links', () => {
     expect(listed(service, denial).links).toEqual([]);
     expect(listed(service, finding).links).toEqual([]);
 
-    const restored = dispatch(service, 'restoreAnnotation', { id: accusation.id });
+    const restored = await dispatch(service, 'restoreAnnotation', { id: accusation.id });
     expect(restored.ok).toBe(true);
     if (!restored.ok) return;
     const { annotation } = operations.restoreAnnotation.response.parse(restored.value);
@@ -671,7 +671,7 @@ describe('renaming tags', () => {
     expect(tagId(service, 'false flag')).not.toBe(id);
   });
 
-  it('merges into an existing tag of the same name in another case', () => {
+  it('merges into an existing tag of the same name in another case', async () => {
     const { db, service } = harness();
     const a = create(service, SAMPLE_ARTICLE_ID, ACCUSATION, { tags: ['Kremlin'] });
     const both = create(service, SAMPLE_ARTICLE_ID, FINDING, {
@@ -681,7 +681,7 @@ describe('renaming tags', () => {
     const kremlin = tagId(service, 'Kremlin');
     const target = tagId(service, 'russia claims');
 
-    const result = dispatch(service, 'renameTag', { id: kremlin, name: 'Russia Claims' });
+    const result = await dispatch(service, 'renameTag', { id: kremlin, name: 'Russia Claims' });
     expect(listed(service, a).tags).toEqual(['russia claims']);
     expect(listed(service, both).tags).toEqual(['russia claims']);
     expect(listed(service, c).tags).toEqual(['denials', 'russia claims']);
@@ -708,14 +708,14 @@ describe('renaming tags', () => {
     expectServiceError(() => service.renameTag({ id: kremlin, name: 'Kremlin' }), 'not_found');
   });
 
-  it('refuses an unknown tag and a name no tag may have', () => {
+  it('refuses an unknown tag and a name no tag may have', async () => {
     const { service } = harness();
     create(service, SAMPLE_ARTICLE_ID, ACCUSATION, { tags: ['NATO'] });
     expectServiceError(() => service.renameTag({ id: UNKNOWN_ID, name: 'x' }), 'not_found');
-    expectRefused(dispatch(service, 'renameTag', { id: UNKNOWN_ID, name: 'x' }), 'not_found');
+    expectRefused(await dispatch(service, 'renameTag', { id: UNKNOWN_ID, name: 'x' }), 'not_found');
     for (const name of ['', '   ', 'a,b', '#nato']) {
       expectRefused(
-        dispatch(service, 'renameTag', { id: tagId(service, 'NATO'), name }),
+        await dispatch(service, 'renameTag', { id: tagId(service, 'NATO'), name }),
         'invalid_request',
       );
     }
@@ -724,10 +724,10 @@ describe('renaming tags', () => {
 });
 
 describe('settings', () => {
-  it('answers the defaults in a new library', () => {
+  it('answers the defaults in a new library', async () => {
     const { service } = harness();
     expect(service.getSettings({})).toEqual({ settings: DEFAULT_SETTINGS });
-    const viaDispatch = dispatch(service, 'getSettings', {});
+    const viaDispatch = await dispatch(service, 'getSettings', {});
     expect(viaDispatch).toEqual({ ok: true, value: { settings: DEFAULT_SETTINGS } });
   });
 
@@ -753,7 +753,7 @@ describe('settings', () => {
     });
   });
 
-  it('refuses an invalid patch through dispatch and changes nothing', () => {
+  it('refuses an invalid patch through dispatch and changes nothing', async () => {
     const { db, service } = harness();
     service.updateSettings({ patch: { lineWidth: 'wide' } });
     const before = service.getSettings({}).settings;
@@ -768,16 +768,16 @@ describe('settings', () => {
       { theme: 'dark' },
       {},
     ]) {
-      expectRefused(dispatch(service, 'updateSettings', payload), 'invalid_request');
+      expectRefused(await dispatch(service, 'updateSettings', payload), 'invalid_request');
     }
     expect(service.getSettings({}).settings).toEqual(before);
     expect(db.prepare('SELECT * FROM settings').all()).toEqual(rows);
   });
 
-  it('does not reset a field a patch names as undefined (as IPC can deliver it)', () => {
+  it('does not reset a field a patch names as undefined (as IPC can deliver it)', async () => {
     const { service } = harness();
     service.updateSettings({ patch: { theme: 'sepia' } });
-    const result = dispatch(service, 'updateSettings', {
+    const result = await dispatch(service, 'updateSettings', {
       patch: { theme: undefined, fontSize: 24 },
     });
     expect(result).toEqual({
@@ -791,11 +791,11 @@ describe('settings', () => {
     });
   });
 
-  it('round-trips colour labels, trimmed', () => {
+  it('round-trips colour labels, trimmed', async () => {
     const dir = tempDir();
     const first = library(dir);
     const labels = { yellow: 'evidence', green: 'confirmed', blue: '', pink: 'denial', purple: '' };
-    const result = dispatch(first.service, 'updateSettings', {
+    const result = await dispatch(first.service, 'updateSettings', {
       patch: { colorLabels: { ...labels, yellow: '  evidence  ' } },
     });
     expect(result).toEqual({
@@ -823,30 +823,30 @@ describe('reading position', () => {
     expect(service.getArticle({ id: otherId }).article.readingPosition).toBeNull();
   });
 
-  it('clamps an offset past the end to the length of the text', () => {
+  it('clamps an offset past the end to the length of the text', async () => {
     const { service } = harness();
     const text = service.articleText(SAMPLE_ARTICLE_ID);
     expect(
-      dispatch(service, 'setReadingPosition', { articleId: SAMPLE_ARTICLE_ID, offset: 10_000_000 }),
+      await dispatch(service, 'setReadingPosition', { articleId: SAMPLE_ARTICLE_ID, offset: 10_000_000 }),
     ).toEqual({ ok: true, value: {} });
     expect(service.getArticle({ id: SAMPLE_ARTICLE_ID }).article.readingPosition).toBe(text.length);
     service.setReadingPosition({ articleId: SAMPLE_ARTICLE_ID, offset: text.length });
     expect(service.getArticle({ id: SAMPLE_ARTICLE_ID }).article.readingPosition).toBe(text.length);
   });
 
-  it('refuses an unknown or deleted article, and a negative or fractional offset', () => {
+  it('refuses an unknown or deleted article, and a negative or fractional offset', async () => {
     const { db, service } = harness();
     expectServiceError(
       () => service.setReadingPosition({ articleId: UNKNOWN_ID, offset: 0 }),
       'not_found',
     );
     expectRefused(
-      dispatch(service, 'setReadingPosition', { articleId: UNKNOWN_ID, offset: 0 }),
+      await dispatch(service, 'setReadingPosition', { articleId: UNKNOWN_ID, offset: 0 }),
       'not_found',
     );
     for (const offset of [-1, 1.5, '3']) {
       expectRefused(
-        dispatch(service, 'setReadingPosition', { articleId: SAMPLE_ARTICLE_ID, offset }),
+        await dispatch(service, 'setReadingPosition', { articleId: SAMPLE_ARTICLE_ID, offset }),
         'invalid_request',
       );
     }

@@ -634,18 +634,18 @@ describe('annotations', () => {
 });
 
 describe('through dispatch (the receiving side of every transport)', () => {
-  it('answers every operation with a value its response schema accepts', () => {
+  it('answers every operation with a value its response schema accepts', async () => {
     const { service } = harness();
-    const listed = dispatch(service, 'listArticles', {});
+    const listed = await dispatch(service, 'listArticles', {});
     expect(listed.ok).toBe(true);
     if (!listed.ok) return;
     expect(operations.listArticles.response.parse(listed.value)).toEqual(listed.value);
 
-    const got = dispatch(service, 'getArticle', { id: SAMPLE_ARTICLE_ID });
+    const got = await dispatch(service, 'getArticle', { id: SAMPLE_ARTICLE_ID });
     expect(got.ok && operations.getArticle.response.safeParse(got.value).success).toBe(true);
 
     // Defaults are filled in: colour yellow, empty note, no claim, no tags.
-    const created = dispatch(service, 'createAnnotation', {
+    const created = await dispatch(service, 'createAnnotation', {
       articleId: SAMPLE_ARTICLE_ID,
       ...rangeOf(service, SAMPLE_ARTICLE_ID, 'Stoltenberg'),
     });
@@ -655,7 +655,7 @@ describe('through dispatch (the receiving side of every transport)', () => {
     expect(annotation).toMatchObject({ color: 'yellow', note: '', claim: null, tags: [] });
 
     // Tag names are trimmed by the schema.
-    const updated = dispatch(service, 'updateAnnotation', {
+    const updated = await dispatch(service, 'updateAnnotation', {
       id: annotation.id,
       tags: ['  spaced  '],
     });
@@ -663,20 +663,20 @@ describe('through dispatch (the receiving side of every transport)', () => {
       updated.ok && (updated.value as { annotation: { tags: string[] } }).annotation.tags,
     ).toEqual(['spaced']);
 
-    const imported = dispatch(service, 'importArticle', {
+    const imported = await dispatch(service, 'importArticle', {
       fileName: 'n.md',
       contentBase64: base64('# N\n\nbody'),
     });
     expect(imported.ok && operations.importArticle.response.safeParse(imported.value).success).toBe(
       true,
     );
-    const tags = dispatch(service, 'listTags', {});
+    const tags = await dispatch(service, 'listTags', {});
     expect(tags.ok && operations.listTags.response.safeParse(tags.value).success).toBe(true);
-    const annotations = dispatch(service, 'listAnnotations', { articleId: SAMPLE_ARTICLE_ID });
+    const annotations = await dispatch(service, 'listAnnotations', { articleId: SAMPLE_ARTICLE_ID });
     expect(
       annotations.ok && operations.listAnnotations.response.safeParse(annotations.value).success,
     ).toBe(true);
-    const deleted = dispatch(service, 'deleteAnnotation', { id: annotation.id });
+    const deleted = await dispatch(service, 'deleteAnnotation', { id: annotation.id });
     const sample = service.listArticles({}).articles.find((a) => a.id === SAMPLE_ARTICLE_ID);
     expect(sample?.annotationCount).toBe(0);
     expect(deleted).toEqual({
@@ -691,7 +691,7 @@ describe('through dispatch (the receiving side of every transport)', () => {
     ).toBe(true);
   });
 
-  it('answers unknown_operation for an operation that does not exist', () => {
+  it('answers unknown_operation for an operation that does not exist', async () => {
     const { db, service } = harness();
     const before = snapshot(db);
     for (const name of [
@@ -702,14 +702,14 @@ describe('through dispatch (the receiving side of every transport)', () => {
       'importBytes',
       '',
     ]) {
-      const result = dispatch(service, name, {});
+      const result = await dispatch(service, name, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
     }
     expect(OPERATION_NAMES).not.toContain('importBytes');
     expect(snapshot(db)).toBe(before);
   });
 
-  it('answers invalid_request for malformed payloads and leaves the database file unchanged', () => {
+  it('answers invalid_request for malformed payloads and leaves the database file unchanged', async () => {
     const { db, service, file } = harness();
     const existing = create(service, SAMPLE_ARTICLE_ID, 'Stoltenberg');
     const range = rangeOf(service, SAMPLE_ARTICLE_ID, 'Boris Johnson');
@@ -763,7 +763,7 @@ describe('through dispatch (the receiving side of every transport)', () => {
       ['importArticle', { fileName: 'a.txt', contentBase64: 12 }],
     ];
     for (const [operation, payload] of cases) {
-      const result = dispatch(service, operation, payload);
+      const result = await dispatch(service, operation, payload);
       expect(result.ok, `${operation} ${JSON.stringify(payload).slice(0, 80)}`).toBe(false);
       if (!result.ok) {
         expect(result.error.code, `${operation} ${JSON.stringify(payload).slice(0, 80)}`).toBe(
@@ -785,16 +785,16 @@ describe('through dispatch (the receiving side of every transport)', () => {
       ],
       ['updateAnnotation', { id: existing.id, note: 'x'.repeat(MAX_NOTE_LENGTH + 1) }],
     ] as const) {
-      const result = dispatch(service, operation, payload);
+      const result = await dispatch(service, operation, payload);
       expect(result.ok ? null : result.error.code).toBe('too_large');
     }
     expect(snapshot(db)).toEqual(before);
   });
 
-  it('accepts a note of exactly MAX_NOTE_LENGTH', () => {
+  it('accepts a note of exactly MAX_NOTE_LENGTH', async () => {
     const { service } = harness();
     const existing = create(service, SAMPLE_ARTICLE_ID, 'Stoltenberg');
-    const result = dispatch(service, 'updateAnnotation', {
+    const result = await dispatch(service, 'updateAnnotation', {
       id: existing.id,
       note: 'n'.repeat(MAX_NOTE_LENGTH),
     });
@@ -804,7 +804,7 @@ describe('through dispatch (the receiving side of every transport)', () => {
     ).toHaveLength(MAX_NOTE_LENGTH);
   });
 
-  it('answers not_found for well-formed ids that name nothing', () => {
+  it('answers not_found for well-formed ids that name nothing', async () => {
     const { db, service } = harness();
     const before = snapshot(db);
     for (const [operation, payload] of [
@@ -822,7 +822,7 @@ describe('through dispatch (the receiving side of every transport)', () => {
         },
       ],
     ] as const) {
-      expect(dispatch(service, operation, payload)).toMatchObject({
+      expect(await dispatch(service, operation, payload)).toMatchObject({
         ok: false,
         error: { code: 'not_found' },
       });
@@ -830,30 +830,30 @@ describe('through dispatch (the receiving side of every transport)', () => {
     expect(snapshot(db)).toBe(before);
   });
 
-  it('answers the service error for refused imports and anchors, as data', () => {
+  it('answers the service error for refused imports and anchors, as data', async () => {
     const { db, service } = harness();
     const before = snapshot(db);
     expect(
-      dispatch(service, 'importArticle', { fileName: 'p.txt', contentBase64: base64(PNG_BYTES) }),
+      await dispatch(service, 'importArticle', { fileName: 'p.txt', contentBase64: base64(PNG_BYTES) }),
     ).toMatchObject({
       ok: false,
       error: { code: 'unsupported_file' },
     });
     expect(
-      dispatch(service, 'importArticle', { fileName: 'z.md', contentBase64: base64(ZIP_BYTES) }),
+      await dispatch(service, 'importArticle', { fileName: 'z.md', contentBase64: base64(ZIP_BYTES) }),
     ).toMatchObject({
       ok: false,
       error: { code: 'unsupported_file' },
     });
     expect(
-      dispatch(service, 'importArticle', { fileName: 'x.exe', contentBase64: base64('MZ') }),
+      await dispatch(service, 'importArticle', { fileName: 'x.exe', contentBase64: base64('MZ') }),
     ).toMatchObject({
       ok: false,
       error: { code: 'unsupported_file' },
     });
     const range = rangeOf(service, SAMPLE_ARTICLE_ID, 'Stoltenberg');
     expect(
-      dispatch(service, 'createAnnotation', {
+      await dispatch(service, 'createAnnotation', {
         articleId: SAMPLE_ARTICLE_ID,
         quote: { ...range.quote, exact: 'Stoltenburg' },
         position: range.position,
@@ -862,10 +862,10 @@ describe('through dispatch (the receiving side of every transport)', () => {
     expect(snapshot(db)).toBe(before);
   });
 
-  it('answers too_large for an import of MAX_IMPORT_BYTES + 1 bytes', () => {
+  it('answers too_large for an import of MAX_IMPORT_BYTES + 1 bytes', async () => {
     const { db, service } = harness();
     const before = snapshot(db);
-    const result = dispatch(service, 'importArticle', {
+    const result = await dispatch(service, 'importArticle', {
       fileName: 'big.txt',
       contentBase64: Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x61).toString('base64'),
     });

@@ -34,6 +34,10 @@ const SUMMARY: ArticleSummary = {
   publishedAt: '2022-02-11',
   addedAt: '2024-01-01T00:00:00.000Z',
   annotationCount: 0,
+  canonicalUrl: null,
+  language: null,
+  direction: null,
+  origin: 'file',
 };
 const ARTICLE: Article = {
   ...SUMMARY,

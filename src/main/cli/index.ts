@@ -11,8 +11,7 @@ import { ServiceError } from '../../shared/contract/errors';
 import type { Client } from '../../shared/contract/operations';
 import { openLibrary, type Library } from '../library';
 import { projectRoot, resolveDataDir } from '../paths';
-import { assertImportSize } from '../import/decode';
-import { importFile } from '../import/index';
+import { addImportCommand } from './import-command';
 import { startWebServer } from '../web/server';
 import { CliFailure } from './failure';
 import { addInteropCommands } from './interop-commands';
@@ -25,12 +24,15 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
+  /** Whether stderr is a terminal, where long work draws a progress bar. */
+  readonly stderrIsTTY?: boolean;
 }
 
 const defaultIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   env: process.env,
+  stderrIsTTY: process.stderr.isTTY,
 };
 
 function parsePort(value: string): number {
@@ -39,19 +41,6 @@ function parsePort(value: string): number {
     throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   }
   return port;
-}
-
-function readImportFile(file: string): Uint8Array {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new CliFailure(`${file}: no such file`);
-  }
-  if (stat.isDirectory()) throw new CliFailure(`${file} is a directory, not a file`);
-  if (!stat.isFile()) throw new CliFailure(`${file} is not a regular file`);
-  assertImportSize(stat.size, file);
-  return fs.readFileSync(file);
 }
 
 export function buildProgram(io: CliIo = defaultIo): {
@@ -90,28 +79,17 @@ export function buildProgram(io: CliIo = defaultIo): {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  program
-    .command('import')
-    .description(
-      'import plain-text (.txt) or Markdown (.md) files; prints "<id>\\t<title>" for each',
-    )
-    .argument('<file...>', 'files to import')
-    .action(async (files: string[]) => {
-      // Read and parse every file before storing any, so one bad file means nothing is added.
-      const inputs = files.map((file) => ({ file, bytes: readImportFile(file) }));
-      for (const { file, bytes } of inputs) importFile(path.basename(file), bytes);
-      const api = client();
-      for (const { file, bytes } of inputs) {
-        const { article, warnings } = await api.importArticle({
-          fileName: path.basename(file),
-          contentBase64: Buffer.from(bytes).toString('base64'),
-        });
-        for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
-        io.stdout(`${article.id}\t${article.title}\n`);
-      }
+  addImportCommand(program, {
+    client,
+    service: () => open().service,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    stderrIsTTY: io.stderrIsTTY ?? false,
+    finish: () => {
       close();
       finish();
-    });
+    },
+  });
 
   program
     .command('list')
@@ -199,7 +177,12 @@ export function buildProgram(io: CliIo = defaultIo): {
         throw new CliFailure('the reader is not built: run "npm run build" (or use "npm run web")');
       }
       const lib = open();
-      const server = await startWebServer({ handlers: lib.service, staticDir, port: options.port });
+      const server = await startWebServer({
+        handlers: lib.service,
+        jobs: lib.service.jobs,
+        staticDir,
+        port: options.port,
+      });
       io.stdout(`Marginalia web: ${server.url}\n`);
       if (options.open) openInBrowser(server.url);
       const stop = () => {

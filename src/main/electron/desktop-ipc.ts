@@ -17,7 +17,7 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
-import { DESKTOP_CHANNELS } from '../../shared/contract/desktop';
+import { DESKTOP_CHANNELS, IMPORTABLE_EXTENSIONS } from '../../shared/contract/desktop';
 import { saveDialogFilters, validateSaveRequest, writeFileAtomically } from './save-file';
 
 export type DesktopReply<T> =
@@ -74,5 +74,21 @@ export function registerDesktopIpc(isTrustedUrl: (url: string) => boolean): void
       ? await dialog.showOpenDialog(window, options)
       : await dialog.showOpenDialog(options);
     return canceled ? null : (filePaths[0] ?? null);
+  });
+
+  handle(DESKTOP_CHANNELS.chooseImportFiles, isTrustedUrl, async (event) => {
+    const options: OpenDialogOptions = {
+      defaultPath: documentsFolder(),
+      properties: ['openFile', 'multiSelections'],
+      filters: [
+        { name: 'Articles', extensions: IMPORTABLE_EXTENSIONS.map((e) => e.slice(1)) },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    };
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const { canceled, filePaths } = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options);
+    return canceled || filePaths.length === 0 ? null : filePaths;
   });
 }

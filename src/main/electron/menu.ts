@@ -67,6 +67,10 @@ export function menuTemplate({ platform, dev, send }: MenuOptions): MenuItemCons
     {
       label: '&File',
       submenu: [
+        command('Import…', { type: 'import-files' }, send, menuAccelerator('import-files')),
+        command('Import Folder…', { type: 'import-folder' }, send),
+        command('Add from URL…', { type: 'add-from-url' }, send, menuAccelerator('add-from-url')),
+        separator,
         command(
           'Export Article as Markdown…',
           { type: 'export-article', format: 'md' },

@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3';
 import type { Article, ArticleSummary, DocumentJson } from '../../shared/contract/entities';
 import { readReadingPosition } from './settings';
 
+export type ArticleOrigin = ArticleSummary['origin'];
+
 export interface NewArticle {
   readonly id: string;
   readonly title: string;
@@ -10,6 +12,10 @@ export interface NewArticle {
   readonly site: string | null;
   readonly sourceUrl: string | null;
   readonly publishedAt: string | null;
+  readonly canonicalUrl: string | null;
+  readonly language: string | null;
+  readonly direction: 'ltr' | 'rtl' | null;
+  readonly origin: ArticleOrigin;
   readonly sourceFormat: string;
   readonly document: DocumentJson;
   readonly text: string;
@@ -26,6 +32,10 @@ interface SummaryRow {
   published_at: string | null;
   added_at: string;
   annotation_count: number;
+  canonical_url: string | null;
+  language: string | null;
+  direction: 'ltr' | 'rtl' | null;
+  origin: ArticleOrigin;
 }
 
 interface ArticleRow extends SummaryRow {
@@ -35,6 +45,7 @@ interface ArticleRow extends SummaryRow {
 
 const SUMMARY_COLUMNS = `
   a.id, a.title, a.byline, a.site, a.source_url, a.published_at, a.added_at,
+  a.canonical_url, a.language, a.direction, a.origin,
   (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.deleted_at IS NULL)
     AS annotation_count`;
 
@@ -48,15 +59,21 @@ function toSummary(row: SummaryRow): ArticleSummary {
     publishedAt: row.published_at,
     addedAt: row.added_at,
     annotationCount: row.annotation_count,
+    canonicalUrl: row.canonical_url,
+    language: row.language,
+    direction: row.direction,
+    origin: row.origin,
   };
 }
 
 export function insertArticle(db: Database, article: NewArticle): void {
   db.prepare(
-    `INSERT INTO articles (id, title, byline, site, source_url, published_at, source_format,
-       document, text, content_hash, added_at, updated_at)
-     VALUES (@id, @title, @byline, @site, @sourceUrl, @publishedAt, @sourceFormat,
-       @document, @text, @contentHash, @addedAt, @addedAt)`,
+    `INSERT INTO articles (id, title, byline, site, source_url, canonical_url, published_at,
+       language, direction, origin, source_format, document, text, content_hash, added_at,
+       updated_at)
+     VALUES (@id, @title, @byline, @site, @sourceUrl, @canonicalUrl, @publishedAt,
+       @language, @direction, @origin, @sourceFormat, @document, @text, @contentHash, @addedAt,
+       @addedAt)`,
   ).run({ ...article, document: JSON.stringify(article.document) });
 }
 
@@ -137,6 +154,40 @@ export function findArticleIdsByContentHash(db: Database, contentHash: string): 
     )
     .all(contentHash) as { id: string }[];
   return rows.map((r) => r.id);
+}
+
+/**
+ * The oldest live article that is already this page: the same canonical text, or the same
+ * address (its source or its canonical address matching either of the new page's).
+ */
+export function findDuplicateArticle(
+  db: Database,
+  page: { contentHash: string; addresses: readonly string[] },
+): { id: string; reason: 'content' | 'address' } | null {
+  const byContent = db
+    .prepare(
+      'SELECT id FROM articles WHERE content_hash = ? AND deleted_at IS NULL ORDER BY added_at, id LIMIT 1',
+    )
+    .get(page.contentHash) as { id: string } | undefined;
+  if (byContent) return { id: byContent.id, reason: 'content' };
+  const byAddress = db.prepare(
+    `SELECT id FROM articles WHERE deleted_at IS NULL AND (source_url = @url OR canonical_url = @url)
+     ORDER BY added_at, id LIMIT 1`,
+  );
+  for (const url of new Set(page.addresses)) {
+    const found = byAddress.get({ url }) as { id: string } | undefined;
+    if (found) return { id: found.id, reason: 'address' };
+  }
+  return null;
+}
+
+/** Changes an article's title; answers whether a live article was changed. */
+export function updateArticleTitle(db: Database, id: string, title: string, at: string): boolean {
+  return (
+    db
+      .prepare('UPDATE articles SET title = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
+      .run(title, at, id).changes === 1
+  );
 }
 
 /** The ids of live articles imported from this source URL, oldest first. */

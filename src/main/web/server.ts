@@ -8,10 +8,12 @@ import { serve, type HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { streamSSE } from 'hono/streaming';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { dispatch } from '../../shared/contract/dispatch';
 import type { ErrorCode, Result } from '../../shared/contract/errors';
 import type { ServiceHandlers } from '../../shared/contract/operations';
+import { runJob, type JobHandlers } from '../../shared/contract/jobs';
 import {
   CONTENT_SECURITY_POLICY,
   allowedHosts,
@@ -39,6 +41,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
 
 export interface WebServerOptions {
   readonly handlers: ServiceHandlers;
+  /** Long work with progress; absent, `/api/jobs/*` answers "unknown job". */
+  readonly jobs?: JobHandlers;
   /** Folder of the built renderer (index.html and assets). */
   readonly staticDir: string;
   /** 0 picks a free port. */
@@ -64,6 +68,7 @@ export function createApp(
   token: string,
   getPort: () => number,
   log: (m: string) => void,
+  jobs?: JobHandlers,
 ) {
   const app = new Hono<{ Bindings: HttpBindings }>();
 
@@ -92,6 +97,64 @@ export function createApp(
     await next();
   });
 
+  const reportUnexpected = (op: string, error: unknown) =>
+    log(
+      `${op} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+
+  // A job answers a stream of Server-Sent Events: `progress` events, then one `result` (a
+  // `Result`). `POST /api/jobs/cancel/<id>` cancels it and the stream still ends with its result
+  // (what was finished before); closing the response cancels it too.
+  const running = new Map<string, AbortController>();
+  app.post('/api/jobs/cancel/:id', (c) => {
+    const controller = running.get(c.req.param('id'));
+    controller?.abort();
+    return c.json({ ok: true, value: { cancelled: controller !== undefined } });
+  });
+  app.post(
+    '/api/jobs/:name',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(refuse('the request is too large', 'too_large'), 413),
+    }),
+    async (c) => {
+      let payload: unknown;
+      try {
+        payload = await c.req.json();
+      } catch {
+        return c.json(refuse('the request body is not JSON'), 400);
+      }
+      if (!jobs) return c.json(refuse('this server runs no jobs', 'unknown_operation'), 404);
+      const name = c.req.param('name');
+      const jobId = c.req.query('id') ?? '';
+      if (!/^[A-Za-z0-9_-]{1,100}$/.test(jobId) || running.has(jobId)) {
+        return c.json(refuse('a job needs a new id (?id=…)'), 400);
+      }
+      const controller = new AbortController();
+      running.set(jobId, controller);
+      return streamSSE(c, async (stream) => {
+        stream.onAbort(() => controller.abort());
+        let sending = Promise.resolve();
+        const send = (event: string, data: unknown) => {
+          sending = sending
+            .then(() => stream.writeSSE({ event, data: JSON.stringify(data) }))
+            .catch(() => controller.abort());
+          return sending;
+        };
+        const result = await runJob(
+          jobs,
+          name,
+          payload,
+          (progress) => void send('progress', progress),
+          controller.signal,
+          reportUnexpected,
+        );
+        running.delete(jobId);
+        if (!stream.aborted) await send('result', result);
+      });
+    },
+  );
+
   app.post(
     '/api/:operation',
     bodyLimit({
@@ -105,11 +168,7 @@ export function createApp(
       } catch {
         return c.json(refuse('the request body is not JSON'), 400);
       }
-      const result = dispatch(handlers, c.req.param('operation'), payload, (op, error) =>
-        log(
-          `${op} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        ),
-      );
+      const result = await dispatch(handlers, c.req.param('operation'), payload, reportUnexpected);
       return c.json(result, result.ok ? 200 : STATUS[result.error.code]);
     },
   );
@@ -128,7 +187,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? newToken();
   const log = options.log ?? ((m: string) => console.error(m));
   let port = options.port ?? 0;
-  const app = createApp(options.handlers, options.staticDir, token, () => port, log);
+  const app = createApp(options.handlers, options.staticDir, token, () => port, log, options.jobs);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, (info: AddressInfo) => {
       port = info.port;

@@ -19,7 +19,9 @@ export type CommandId =
   | 'help'
   | 'settings'
   | 'ledger'
-  | 'export-markdown';
+  | 'export-markdown'
+  | 'import-files'
+  | 'add-from-url';
 
 /**
  * When a key may run its command: `bare` keys are letters the user may be typing, so not from a
@@ -114,6 +116,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     id: 'export-markdown',
     label: 'Export the article as Markdown',
     keys: ['Mod+E'],
+    when: 'always',
+    group: 'Anywhere',
+  },
+  {
+    id: 'import-files',
+    label: 'Import articles (web pages, Markdown, text)',
+    keys: ['Mod+O'],
+    when: 'always',
+    group: 'Anywhere',
+  },
+  {
+    id: 'add-from-url',
+    label: 'Add an article from its address',
+    keys: ['Mod+Shift+O'],
     when: 'always',
     group: 'Anywhere',
   },

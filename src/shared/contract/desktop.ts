@@ -7,6 +7,9 @@ import type { ExportFormat } from './interop';
 
 /** Commands the main process sends the window (File menu items, deep links opened by the OS). */
 export type AppCommand =
+  | { readonly type: 'import-files' }
+  | { readonly type: 'import-folder' }
+  | { readonly type: 'add-from-url' }
   | { readonly type: 'export-article'; readonly format: ExportFormat }
   | { readonly type: 'export-library' }
   | { readonly type: 'import-annotations' }
@@ -23,12 +26,30 @@ export interface DesktopBridge {
   saveFile(request: SaveFileRequest): Promise<{ path: string } | null>;
   /** Shows the native folder chooser; null when the user cancelled. */
   chooseFolder(): Promise<string | null>;
+  /** Shows the native open dialog for articles to import; null when the user cancelled. */
+  chooseImportFiles(): Promise<string[] | null>;
+  /** The path on disk of a file dropped on the window, or null (not a file on disk). */
+  pathForFile(file: File): string | null;
   /** Calls `listener` for each command; answers a function that stops listening. */
   onCommand(listener: (command: AppCommand) => void): () => void;
 }
 
+/** The file types Marginalia imports as articles. */
+export const IMPORTABLE_EXTENSIONS = [
+  '.html',
+  '.htm',
+  '.xhtml',
+  '.mhtml',
+  '.mht',
+  '.md',
+  '.markdown',
+  '.txt',
+  '.text',
+] as const;
+
 export const DESKTOP_CHANNELS = {
   saveFile: 'marginalia:save-file',
   chooseFolder: 'marginalia:choose-folder',
+  chooseImportFiles: 'marginalia:choose-import-files',
   command: 'marginalia:command',
 } as const;

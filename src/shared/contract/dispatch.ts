@@ -21,12 +21,12 @@ const SCALAR_ORIGINS: ReadonlySet<string> = new Set(['number', 'int', 'bigint', 
 /** Reports errors the service did not mean; a transport passes one in to log them. */
 export type UnexpectedErrorReporter = (operation: string, error: unknown) => void;
 
-export function dispatch(
+export async function dispatch(
   handlers: ServiceHandlers,
   operation: string,
   payload: unknown,
   onUnexpected: UnexpectedErrorReporter = () => {},
-): Result<unknown> {
+): Promise<Result<unknown>> {
   if (!isOperationName(operation)) {
     return {
       ok: false,
@@ -50,7 +50,7 @@ export function dispatch(
   }
   try {
     const handler = handlers[operation] as (request: unknown) => unknown;
-    return { ok: true, value: handler(parsed.data) };
+    return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof ServiceError) return { ok: false, error: error.toData() };
     onUnexpected(operation, error);

@@ -72,6 +72,13 @@ export const ArticleSummarySchema = z.strictObject({
   publishedAt: z.string().nullable(),
   addedAt: TimestampSchema,
   annotationCount: z.int().nonnegative(),
+  /** The page's own address for itself (`<link rel="canonical">`), if it gave one. */
+  canonicalUrl: z.string().nullable(),
+  /** BCP 47 language tag of the text, if known. */
+  language: z.string().nullable(),
+  direction: z.enum(['ltr', 'rtl']).nullable(),
+  /** How it came in: a file, an address (Add from URL), a paste, or the sample. */
+  origin: z.enum(['file', 'address', 'paste', 'sample']),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 

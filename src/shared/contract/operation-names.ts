@@ -6,6 +6,9 @@ export const OPERATION_NAMES = [
   'listArticles',
   'getArticle',
   'importArticle',
+  'importUrl',
+  'importPaste',
+  'updateArticle',
   'deleteArticle',
   'restoreArticle',
   'listAnnotations',
@@ -38,3 +41,13 @@ export function isOperationName(name: string): name is OperationName {
 
 /** The single IPC channel every operation travels on; the operation name is its first argument. */
 export const IPC_CHANNEL = 'marginalia:invoke';
+
+/** The IPC channels of jobs in the desktop app. */
+export const JOB_CHANNELS = {
+  /** invoke(jobId, name, payload) → Result, when the job ends. */
+  run: 'marginalia:job',
+  /** main → window: (jobId, progress). */
+  progress: 'marginalia:job-progress',
+  /** window → main: (jobId). */
+  cancel: 'marginalia:job-cancel',
+} as const;

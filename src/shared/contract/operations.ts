@@ -36,6 +36,23 @@ import type { OperationName } from './operation-names';
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
 const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 
+/** Longest address accepted for Add from URL. */
+export const MAX_URL_LENGTH = 8192;
+/** Longest article title. */
+export const MAX_TITLE_LENGTH = 1000;
+
+/**
+ * What an import answers: the article stored, or — when `alreadyInLibrary` says why — the one
+ * already in the library, with nothing stored.
+ */
+export const ImportOutcomeSchema = z.strictObject({
+  article: ArticleSummarySchema,
+  warnings: z.array(z.string()),
+  alreadyInLibrary: z.enum(['content', 'address']).nullable(),
+  changes: ChangesSchema,
+});
+export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;
+
 const ById = z.strictObject({ id: IdSchema });
 const Empty = z.strictObject({});
 
@@ -55,9 +72,33 @@ export const operations = {
         message: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
       }),
     }),
+    response: ImportOutcomeSchema,
+  },
+  importUrl: {
+    request: z.strictObject({ url: z.string().trim().min(1).max(MAX_URL_LENGTH) }),
+    response: ImportOutcomeSchema,
+  },
+  importPaste: {
+    request: z
+      .strictObject({
+        /** The clipboard's text/html, when it has one. */
+        html: z.string().max(MAX_IMPORT_BYTES).nullable(),
+        /** The clipboard's text/plain. */
+        text: z.string().max(MAX_IMPORT_BYTES).nullable(),
+      })
+      .refine((p) => (p.html ?? '').trim() !== '' || (p.text ?? '').trim() !== '', {
+        message: 'the clipboard holds no text',
+      }),
+    response: ImportOutcomeSchema,
+  },
+  updateArticle: {
+    request: z.strictObject({
+      id: IdSchema,
+      title: z.string().trim().min(1, { message: 'a title cannot be empty' }).max(MAX_TITLE_LENGTH),
+    }),
     response: z.strictObject({
       article: ArticleSummarySchema,
-      warnings: z.array(z.string()),
+      previousTitle: z.string(),
       changes: ChangesSchema,
     }),
   },
@@ -201,9 +242,14 @@ export type RequestOf<K extends OperationName> = z.input<Operations[K]['request'
 export type ParsedRequestOf<K extends OperationName> = z.output<Operations[K]['request']>;
 export type ResponseOf<K extends OperationName> = z.output<Operations[K]['response']>;
 
-/** The operations as the service implements them. */
+/** Operations the service answers later: they wait on the network. */
+export type AsyncOperationName = 'importUrl';
+
+/** The operations as the service implements them: at once, or (the async ones) as a promise. */
 export type ServiceHandlers = {
-  [K in OperationName]: (request: ParsedRequestOf<K>) => ResponseOf<K>;
+  [K in OperationName]: (
+    request: ParsedRequestOf<K>,
+  ) => K extends AsyncOperationName ? Promise<ResponseOf<K>> : ResponseOf<K>;
 };
 
 /** The operations as a client calls them, over any transport. */

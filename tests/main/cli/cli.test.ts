@@ -158,16 +158,6 @@ describe('marginalia import refusals: nothing is added', () => {
     expect(await listIds(data)).toEqual([SAMPLE_ARTICLE_ID]);
   });
 
-  it('a directory: exit 1, nothing added', async () => {
-    const { data, files } = setup();
-    expect(await listIds(data)).toEqual([SAMPLE_ARTICLE_ID]);
-    const run = await cli(['--data-dir', data, 'import', files]);
-    expect(run.code).toBe(1);
-    expect(lines(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toMatch(/directory/);
-    expect(await listIds(data)).toEqual([SAMPLE_ARTICLE_ID]);
-  });
-
   it('a good file and a missing one: nothing added (every file is checked before any is stored)', async () => {
     const { data, notes, files } = setup();
     const run = await cli(['--data-dir', data, 'import', notes, path.join(files, 'missing.md')]);

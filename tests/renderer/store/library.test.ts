@@ -14,6 +14,10 @@ function article(n: number, addedAt: string, fields: Partial<ArticleSummary> = {
     publishedAt: null,
     addedAt,
     annotationCount: 0,
+    canonicalUrl: null,
+    language: null,
+    direction: null,
+    origin: 'file',
     ...fields,
   };
 }

@@ -22,6 +22,10 @@ const SUMMARY: ArticleSummary = {
   publishedAt: null,
   addedAt: '2024-01-01T00:00:00.000Z',
   annotationCount: 1,
+  canonicalUrl: null,
+  language: null,
+  direction: null,
+  origin: 'file',
 };
 const A = buildAnnotation({ id: testId(1), articleId: ARTICLE, start: 0 });
 const B = buildAnnotation({ id: testId(2), articleId: ARTICLE, start: 50, tags: ['kyiv'] });

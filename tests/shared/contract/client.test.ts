@@ -127,7 +127,7 @@ describe('createClient over dispatch (the direct transport)', () => {
     const fake = fakeHandlers();
     const onUnexpected = vi.fn();
     const client = createClient(async (operation, payload) =>
-      dispatch(fake.handlers, operation, payload, onUnexpected),
+      await dispatch(fake.handlers, operation, payload, onUnexpected),
     );
     return { ...fake, client, onUnexpected };
   }

@@ -25,6 +25,10 @@ export const summary: ArticleSummary = {
   publishedAt: '2022-02-11',
   addedAt: '2024-05-01T10:00:00.000Z',
   annotationCount: 1,
+  canonicalUrl: null,
+  language: null,
+  direction: null,
+  origin: 'file',
 };
 
 export const annotation: Annotation = buildAnnotation({
@@ -57,6 +61,9 @@ export const validRequests: Record<OperationName, unknown> = {
   listArticles: {},
   getArticle: { id: ARTICLE_ID },
   importArticle: { fileName: 'a.txt', contentBase64: 'aGVsbG8=' },
+  importUrl: { url: 'https://example.org/news/a' },
+  importPaste: { html: '<p>Hello</p>', text: 'Hello' },
+  updateArticle: { id: ARTICLE_ID, title: 'A new title' },
   deleteArticle: { id: ARTICLE_ID },
   restoreArticle: { id: ARTICLE_ID },
   listAnnotations: { articleId: ARTICLE_ID },
@@ -105,7 +112,22 @@ export function fakeHandlers(): {
         },
       }
     ),
-    importArticle: (r) => (record('importArticle', r), { article: summary, warnings: [], changes }),
+    importArticle: (r) => (
+      record('importArticle', r),
+      { article: summary, warnings: [], alreadyInLibrary: null, changes }
+    ),
+    importUrl: (r) => (
+      record('importUrl', r),
+      Promise.resolve({ article: summary, warnings: [], alreadyInLibrary: null, changes })
+    ),
+    importPaste: (r) => (
+      record('importPaste', r),
+      { article: summary, warnings: [], alreadyInLibrary: null, changes }
+    ),
+    updateArticle: (r) => (
+      record('updateArticle', r),
+      { article: summary, previousTitle: summary.title, changes }
+    ),
     deleteArticle: (r) => (record('deleteArticle', r), { id: r.id, changes }),
     restoreArticle: (r) => (record('restoreArticle', r), { article: summary, changes }),
     listAnnotations: (r) => (record('listAnnotations', r), { annotations: [annotation] }),

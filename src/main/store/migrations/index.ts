@@ -3,6 +3,7 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-claims-links-settings';
 import { migration0003 } from './0003-original-quote';
 import { migration0004 } from './0004-stored-anchors';
+import { migration0005 } from './0005-page-metadata';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,50 @@
+/**
+ * Jobs over IPC: the window invokes a job with an id of its choosing and gets its `Result` when it
+ * ends; progress arrives as events carrying that id; a cancel message (or the window going away)
+ * aborts it.
+ */
+import { ipcMain, type WebContents } from 'electron';
+import { runJob, type JobHandlers } from '../../shared/contract/jobs';
+import { JOB_CHANNELS } from '../../shared/contract/operation-names';
+
+export function registerJobIpc(jobs: JobHandlers, isTrustedUrl: (url: string) => boolean): void {
+  const running = new Map<string, AbortController>();
+  const key = (sender: WebContents, jobId: string) => `${sender.id}:${jobId}`;
+
+  ipcMain.handle(
+    JOB_CHANNELS.run,
+    async (event, jobId: unknown, name: unknown, payload: unknown) => {
+      if (!isTrustedUrl(event.senderFrame?.url ?? '')) {
+        return { ok: false, error: { code: 'invalid_request', message: 'caller not allowed' } };
+      }
+      if (typeof jobId !== 'string' || jobId.length > 100 || typeof name !== 'string') {
+        return { ok: false, error: { code: 'invalid_request', message: 'malformed job request' } };
+      }
+      const sender = event.sender;
+      const controller = new AbortController();
+      const id = key(sender, jobId);
+      running.set(id, controller);
+      const abort = () => controller.abort();
+      sender.once('destroyed', abort);
+      try {
+        return await runJob(
+          jobs,
+          name,
+          payload,
+          (progress) => {
+            if (!sender.isDestroyed()) sender.send(JOB_CHANNELS.progress, jobId, progress);
+          },
+          controller.signal,
+          (job, error) => console.error(`${job} failed unexpectedly:`, error),
+        );
+      } finally {
+        running.delete(id);
+        if (!sender.isDestroyed()) sender.off('destroyed', abort);
+      }
+    },
+  );
+
+  ipcMain.on(JOB_CHANNELS.cancel, (event, jobId: unknown) => {
+    if (typeof jobId === 'string') running.get(key(event.sender, jobId))?.abort();
+  });
+}

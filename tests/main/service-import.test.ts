@@ -1,0 +1,234 @@
+/**
+ * The service's ways in beside a single file: importing files and folders by path as a job (its
+ * progress, its report, Cancel between files), "already in your library" by text and by address
+ * (nothing stored), a paste, a new title, and the images of a saved "Web page, complete".
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resourcesDir } from '../../src/main/paths';
+import { readSample } from '../../src/main/sample';
+import { createService, type Service } from '../../src/main/service';
+import { openDatabase } from '../../src/main/store/connection';
+import { savedPageResources } from '../../src/main/import/saved-page-resources';
+import { normalizeAddress } from '../../src/main/import/web-address';
+import { createDirectJobClient, type ImportProgress } from '../../src/shared/contract/jobs';
+import { createDirectClient } from '../../src/shared/contract/direct';
+import { idSource, serviceErrorOf, tickingClock, useTempDirs } from './helpers';
+
+const tempDir = useTempDirs('marginalia-service-import-');
+const openDbs: Database[] = [];
+afterEach(() => {
+  for (const db of openDbs.splice(0)) if (db.open) db.close();
+});
+
+function harness(): { db: Database; service: Service } {
+  const { db } = openDatabase(path.join(tempDir(), 'marginalia.db'));
+  openDbs.push(db);
+  const service = createService({
+    db,
+    newId: idSource(),
+    now: tickingClock(),
+    sample: readSample(resourcesDir()),
+  });
+  return { db, service };
+}
+
+const snapshot = (db: Database) =>
+  JSON.stringify(db.prepare('SELECT id, title, deleted_at FROM articles ORDER BY id').all());
+
+function folder(files: Record<string, string | Uint8Array>): string {
+  const root = tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+
+const text = (title: string, body = `A body of words about ${title}.`) => `${title}\n\n${body}\n`;
+
+describe('importFiles (the job)', () => {
+  it('walks a folder in name order, reports progress for each file, and answers a line per file', async () => {
+    const { service } = harness();
+    const root = folder({
+      'a.txt': text('Alpha'),
+      'b.md': '# Bravo\n\nBody.\n',
+      'nested/c.txt': text('Charlie'),
+      'picture.txt': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0]),
+      'slides.pptx': 'not ours',
+      '.DS_Store': 'hidden',
+      'page_files/inside.txt': text('Never walked'),
+    });
+    const events: ImportProgress[] = [];
+    const report = await createDirectJobClient(service.jobs).run(
+      'importFiles',
+      { paths: [root] },
+      { onProgress: (e) => events.push(e) },
+    );
+    const name = path.basename(root);
+    expect(report.cancelled).toBe(false);
+    expect(report.items.map((i) => [i.file, i.status])).toEqual([
+      [`${name}/a.txt`, 'imported'],
+      [`${name}/b.md`, 'imported'],
+      [`${name}/nested/c.txt`, 'imported'],
+      [`${name}/picture.txt`, 'refused'],
+      [`${name}/slides.pptx`, 'refused'],
+    ]);
+    expect(report.items[3]!.reason).toMatch(/PNG/);
+    expect(report.items[4]!.reason).toMatch(/slides\.pptx: Marginalia imports/);
+    expect(events[0]).toEqual({ done: 0, total: 5, current: null });
+    expect(events.at(-1)).toEqual({ done: 5, total: 5, current: null });
+    expect(events.map((e) => e.current).filter(Boolean)).toContain(`${name}/nested/c.txt`);
+    // The reply carries the new articles' summaries, for the renderer store.
+    expect(report.changes.articles.map((a) => a.title).sort()).toEqual([
+      'Alpha',
+      'Bravo',
+      'Charlie',
+    ]);
+  });
+
+  it('without subfolders, and with a path that does not exist', async () => {
+    const { service } = harness();
+    const root = folder({ 'a.txt': text('Alpha'), 'nested/c.txt': text('Charlie') });
+    const report = await createDirectJobClient(service.jobs).run('importFiles', {
+      paths: [root, path.join(root, 'missing.txt')],
+      recursive: false,
+    });
+    expect(report.items.map((i) => [i.status, i.reason])).toEqual([
+      ['refused', 'no such file or folder'],
+      ['imported', null],
+    ]);
+  });
+
+  it('Cancel stops between files: what was finished stays, nothing is half-done', async () => {
+    const { db, service } = harness();
+    const files = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [
+        `f${String(i).padStart(2, '0')}.txt`,
+        text(`N${i}`, `Body number ${i}.`),
+      ]),
+    );
+    const root = folder(files);
+    const controller = new AbortController();
+    const report = await createDirectJobClient(service.jobs).run(
+      'importFiles',
+      { paths: [root] },
+      {
+        signal: controller.signal,
+        onProgress: (e) => {
+          if (e.done === 5) controller.abort();
+        },
+      },
+    );
+    expect(report.cancelled).toBe(true);
+    const imported = report.items.filter((i) => i.status === 'imported');
+    expect(imported.length).toBeGreaterThanOrEqual(5);
+    expect(imported.length).toBeLessThan(30);
+    // Exactly the reported articles are stored (plus the sample).
+    const stored = db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number };
+    expect(stored.n).toBe(imported.length + 1);
+  });
+
+  it('refuses a request that names no path, before touching anything', async () => {
+    const { service } = harness();
+    await expect(
+      createDirectJobClient(service.jobs).run('importFiles', { paths: [] }),
+    ).rejects.toMatchObject({ code: 'invalid_request' });
+  });
+});
+
+describe('already in your library', () => {
+  it('the same text twice: the second stores nothing and names the first', () => {
+    const { db, service } = harness();
+    const first = service.importBytes('a.txt', Buffer.from(text('Alpha')));
+    const before = snapshot(db);
+    const second = service.importBytes('copy.txt', Buffer.from(text('Alpha')));
+    expect(second.alreadyInLibrary).toBe('content');
+    expect(second.article.id).toBe(first.article.id);
+    expect(second.changes.articles).toEqual([]);
+    expect(snapshot(db)).toBe(before);
+  });
+
+  it('the same address (tracking parameters and fragment aside) is the same page', () => {
+    expect(normalizeAddress('HTTPS://Example.org:443/a?utm_source=x&id=2#top')).toBe(
+      'https://example.org/a?id=2',
+    );
+    expect(normalizeAddress('javascript:alert(1)')).toBeNull();
+    expect(normalizeAddress('not an address')).toBeNull();
+  });
+});
+
+describe('importPaste and updateArticle', () => {
+  it('a pasted text becomes an article titled by its first line; a new title is kept and undoable', async () => {
+    const { service } = harness();
+    const client = createDirectClient(service);
+    const pasted = await client.importPaste({
+      html: null,
+      text: 'Talks stall in Geneva\n\nThe envoys left without a statement.',
+    });
+    expect(pasted.alreadyInLibrary).toBeNull();
+    expect(pasted.article).toMatchObject({ title: 'Talks stall in Geneva', origin: 'paste' });
+    const renamed = await client.updateArticle({ id: pasted.article.id, title: '  Geneva talks ' });
+    expect(renamed.previousTitle).toBe('Talks stall in Geneva');
+    expect(renamed.article.title).toBe('Geneva talks');
+    expect(renamed.changes.articles).toEqual([renamed.article]);
+  });
+
+  it('refuses an empty clipboard and an empty title, storing nothing', async () => {
+    const { db, service } = harness();
+    const client = createDirectClient(service);
+    const before = snapshot(db);
+    await expect(client.importPaste({ html: ' ', text: '' })).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/clipboard holds no text/),
+    });
+    const id = (await client.listArticles({})).articles[0]!.id;
+    await expect(client.updateArticle({ id, title: '   ' })).rejects.toMatchObject({
+      code: 'invalid_request',
+    });
+    expect(snapshot(db)).toBe(before);
+  });
+
+  it('updateArticle of an unknown article is not_found', () => {
+    const { service } = harness();
+    const error = serviceErrorOf(() =>
+      service.updateArticle({ id: '01950000-0000-7000-8000-0000000000ff', title: 'x' }),
+    );
+    expect(error.code).toBe('not_found');
+  });
+});
+
+describe('a saved "Web page, complete"', () => {
+  it('reads only the files inside the page’s own _files folder', () => {
+    const root = folder({
+      'page.html': '<p>x</p>',
+      'page_files/photo.png': Uint8Array.from([0x89, 0x50, 0x4e, 0x47]),
+      'page_files/sub/deep.png': Uint8Array.from([1]),
+      'secret.txt': 'outside',
+    });
+    const read = savedPageResources(path.join(root, 'page.html'))!;
+    expect(read).not.toBeNull();
+    expect(read('page_files/photo.png')).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    expect(read('./page_files/photo.png?v=1#x')).not.toBeNull();
+    expect(read('page_files/sub/deep.png')).not.toBeNull();
+    expect(read('page_files/../secret.txt')).toBeNull();
+    expect(read('page_files%2F..%2Fsecret.txt')).toBeNull();
+    expect(read('secret.txt')).toBeNull();
+    expect(read(path.join(root, 'secret.txt'))).toBeNull();
+    expect(read('file:///etc/passwd')).toBeNull();
+    expect(read('page_files')).toBeNull();
+    expect(read('page_files/missing.png')).toBeNull();
+    expect(savedPageResources(path.join(root, 'other.html'))).toBeNull();
+  });
+
+  it('a symbolic link inside the folder that leads outside is not followed', () => {
+    const root = folder({ 'page.html': '<p>x</p>', 'page_files/a.png': '1', 'secret.txt': 's' });
+    fs.symlinkSync(path.join(root, 'secret.txt'), path.join(root, 'page_files', 'link.png'));
+    fs.symlinkSync(root, path.join(root, 'page_files', 'up'));
+    const read = savedPageResources(path.join(root, 'page.html'))!;
+    expect(read('page_files/link.png')).toBeNull();
+    expect(read('page_files/up/secret.txt')).toBeNull();
+  });
+});
