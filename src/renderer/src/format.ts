@@ -10,6 +10,19 @@ export function formatPublished(value: string | null): string | null {
 }
 
 /** "By Simon C. · February 11, 2022", leaving out what is missing. */
-export function describeSource(byline: string | null, publishedAt: string | null): string {
-  return [byline && `By ${byline}`, formatPublished(publishedAt)].filter(Boolean).join(' · ');
+export function describeSource(
+  byline: string | null,
+  publishedAt: string | null,
+  site: string | null = null,
+): string {
+  return [byline && `By ${byline}`, site, formatPublished(publishedAt)].filter(Boolean).join(' · ');
+}
+
+/** The host of a web address, without "www.", for a short source label. */
+export function hostOf(address: string): string {
+  try {
+    return new URL(address).hostname.replace(/^www\./, '');
+  } catch {
+    return address;
+  }
 }

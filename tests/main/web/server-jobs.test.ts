@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../src/main/library';
 import { startWebServer, type WebServer } from '../../../src/main/web/server';
-import { readServerSentEvents } from '../../../src/renderer/src/bridge/job-bridge';
+import { readServerSentEvents } from '../../../src/shared/contract/server-sent-events';
 import type { FileImportReport } from '../../../src/shared/contract/jobs';
 import type { Result } from '../../../src/shared/contract/errors';
 import { useTempDirs } from '../helpers';

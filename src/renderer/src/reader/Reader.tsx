@@ -14,7 +14,8 @@ import type { FocusField } from '../annotations/AnnotationEditor';
 import { OpenArticleClaimsView } from '../annotations/ClaimsView';
 import { Sidebar } from '../annotations/Sidebar';
 import { ExportMenu } from '../export/ExportMenu';
-import { describeSource } from '../format';
+import { describeSource, hostOf } from '../format';
+import { isSafeLinkHref } from '../../../shared/document/url-policy';
 import { memoSelector, useSelector } from '../store/external-store';
 import { useHistory, useStore } from '../store/hooks';
 import type { RendererState } from '../store/renderer-store';
@@ -201,10 +202,30 @@ export function Reader(props: ReaderProps) {
           </button>
         </div>
         <div ref={scrollerRef} className="article-scroller" hidden={view !== 'article'}>
-          <article className="article" aria-label={article.title}>
+          <article
+            className="article"
+            aria-label={article.title}
+            lang={article.language ?? undefined}
+            dir={article.direction ?? 'auto'}
+          >
             <header className="article-header">
               <h2>{article.title}</h2>
-              <p className="article-meta">{describeSource(article.byline, article.publishedAt)}</p>
+              <p className="article-meta">
+                {describeSource(article.byline, article.publishedAt, article.site)}
+                {article.sourceUrl && isSafeLinkHref(article.sourceUrl) && (
+                  <>
+                    {' · '}
+                    <a
+                      href={article.sourceUrl}
+                      target="_blank"
+                      rel="noopener noreferrer nofollow"
+                      title={article.sourceUrl}
+                    >
+                      {hostOf(article.sourceUrl)}
+                    </a>
+                  </>
+                )}
+              </p>
             </header>
             <div ref={mountRef} className="article-mount" />
           </article>
