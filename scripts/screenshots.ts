@@ -3,7 +3,9 @@
  * the Reader issue (claims, a "denies" link, a note and a tag), saved as docs/reader-light.png,
  * docs/reader-dark.png and docs/claims-light.png; then a second article with Russia's denial, for
  * docs/export-dialog.png (Export → Markdown…), docs/claims-ledger.png and
- * docs/claims-ledger-dark.png. Run with `npm run screenshots` (it builds first).
+ * docs/claims-ledger-dark.png; then a folder of saved pages imported, for docs/import-report.png,
+ * and Add from URL… in the dark theme, for docs/add-from-url-dark.png. Run with
+ * `npm run screenshots` (it builds first).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -91,6 +93,36 @@ async function addSecondArticle(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
+/** A folder of pages to import: news pages, a note, a copy of one of them and a PNG named .html. */
+function pagesFolder(root: string): string {
+  const folder = path.join(root, 'Saved pages');
+  const page = (title: string, lede: string) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
+    `<meta name="author" content="Staff reporter"></head><body><article><h1>${title}</h1>` +
+    `<p>${lede}</p><p>${lede} Officials gave no further details on Monday evening.</p>` +
+    `<p>More is expected later this week, when the full report is published.</p></article></body></html>`;
+  const files: Record<string, string | Buffer> = {
+    'geneva-talks.html': page(
+      'Talks resume in Geneva',
+      'Negotiators returned to Geneva on Tuesday for a third round of talks.',
+    ),
+    'markets.htm': page('Markets steady after the vote', 'Shares closed flat on Friday.'),
+    'floods/valley.html': page(
+      'Floods recede in the valley',
+      'The river fell by a metre overnight, and the first roads reopened.',
+    ),
+    'council.md':
+      '# Council agrees the budget\n\nThe council met on Monday and agreed the budget.\n',
+    'markets (copy).htm': page('Markets steady after the vote', 'Shares closed flat on Friday.'),
+    'photo.html': Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+  };
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+    fs.writeFileSync(path.join(folder, name), content);
+  }
+  return folder;
+}
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-shots-'));
 const server = await startWebMode(dataDir);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
@@ -176,6 +208,35 @@ try {
   await darkLedger.waitForTimeout(200);
   await shot(darkLedger, 'claims-ledger-dark.png');
   await darkLedger.close();
+
+  // Import folder… (web mode asks for the path): the report, with one already in the library.
+  const imports = await browser.newPage({
+    viewport: { width: 1440, height: 960 },
+    colorScheme: 'light',
+  });
+  await imports.goto(server.url);
+  await imports.getByRole('button', { name: 'Import folder…' }).click();
+  const folderDialog = imports.getByRole('dialog', { name: 'Import folder' });
+  await folderDialog.getByLabel('Folder', { exact: true }).fill(pagesFolder(dataDir));
+  await folderDialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await imports.getByRole('dialog', { name: 'Import finished' }).waitFor();
+  await imports.waitForTimeout(200);
+  await shot(imports, 'import-report.png');
+  await imports.close();
+
+  const addUrl = await browser.newPage({
+    viewport: { width: 1440, height: 960 },
+    colorScheme: 'dark',
+  });
+  await openSample(addUrl, server);
+  await addUrl.getByRole('button', { name: 'Add from URL…' }).click();
+  const urlDialog = addUrl.getByRole('dialog', { name: 'Add from URL' });
+  await urlDialog.getByLabel('Address').fill('http://127.0.0.1:2/news/2022/02/talks.html');
+  await urlDialog.getByRole('button', { name: 'Add' }).click();
+  await urlDialog.getByRole('alert').waitFor();
+  await addUrl.waitForTimeout(200);
+  await shot(addUrl, 'add-from-url-dark.png');
+  await addUrl.close();
 } finally {
   await browser.close();
   await server.stop();

@@ -108,6 +108,8 @@ function fakeDesktop() {
       path: `/d/${fileName}`,
     })),
     chooseFolder: vi.fn<DesktopBridge['chooseFolder']>(async () => null),
+    chooseImportFiles: vi.fn<DesktopBridge['chooseImportFiles']>(async () => null),
+    pathForFile: vi.fn<DesktopBridge['pathForFile']>(() => null),
     onCommand: (listener: (command: AppCommand) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

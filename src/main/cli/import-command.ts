@@ -23,9 +23,26 @@ export interface ImportCliContext {
   readonly service: () => Service;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Whether stderr is a terminal (a progress bar is drawn only there). */
-  readonly stderrIsTTY: boolean;
+  /** The progress bar of long work, or null where none is drawn (stderr is not a terminal). */
+  readonly progressBar: () => ProgressBar | null;
   readonly finish: () => void;
+}
+
+/** What a folder import draws its progress with (cli-progress's SingleBar, or a test's). */
+export interface ProgressBar {
+  start(total: number, value: number, payload: { file: string }): void;
+  update(value: number, payload: { file: string }): void;
+  stop(): void;
+}
+
+/** The bar drawn on a terminal's stderr. */
+export function terminalProgressBar(): ProgressBar {
+  return new SingleBar({
+    format: 'Importing [{bar}] {value}/{total} {file}',
+    stream: process.stderr,
+    hideCursor: true,
+    clearOnComplete: true,
+  });
 }
 
 const isAddress = (source: string) => /^https?:\/\//i.test(source);
@@ -98,14 +115,7 @@ async function importWithReport(
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
-  const bar = context.stderrIsTTY
-    ? new SingleBar({
-        format: 'Importing [{bar}] {value}/{total} {file}',
-        stream: process.stderr,
-        hideCursor: true,
-        clearOnComplete: true,
-      })
-    : null;
+  const bar = context.progressBar();
   let started = false;
   let report: FileImportReport;
   try {

@@ -11,7 +11,7 @@ import { ServiceError } from '../../shared/contract/errors';
 import type { Client } from '../../shared/contract/operations';
 import { openLibrary, type Library } from '../library';
 import { projectRoot, resolveDataDir } from '../paths';
-import { addImportCommand } from './import-command';
+import { addImportCommand, terminalProgressBar, type ProgressBar } from './import-command';
 import { startWebServer } from '../web/server';
 import { CliFailure } from './failure';
 import { addInteropCommands } from './interop-commands';
@@ -26,6 +26,8 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
   /** Whether stderr is a terminal, where long work draws a progress bar. */
   readonly stderrIsTTY?: boolean;
+  /** Draws long work's progress instead of the terminal bar (benchmarks, tests). */
+  readonly progressBar?: () => ProgressBar;
 }
 
 const defaultIo: CliIo = {
@@ -84,7 +86,7 @@ export function buildProgram(io: CliIo = defaultIo): {
     service: () => open().service,
     stdout: io.stdout,
     stderr: io.stderr,
-    stderrIsTTY: io.stderrIsTTY ?? false,
+    progressBar: () => io.progressBar?.() ?? (io.stderrIsTTY ? terminalProgressBar() : null),
     finish: () => {
       close();
       finish();

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ariaKeyShortcuts } from '../../shared/commands/keymap';
 import type { AppCommand } from '../../shared/contract/desktop';
 import type { ArticleSummary } from '../../shared/contract/entities';
+import type { JobClient } from '../../shared/contract/jobs';
 import type { Client, ResponseOf } from '../../shared/contract/operations';
 import { desktopBridge } from './bridge/desktop';
 import { ErrorBanner } from './components/ErrorBanner';
@@ -15,7 +16,9 @@ import { ImportAnnotationsDialog, describeImport } from './export/ImportAnnotati
 import { LibraryExportDialog } from './export/LibraryExportDialog';
 import { MarkdownExportDialog } from './export/MarkdownExportDialog';
 import { ClaimsLedger } from './ledger/ClaimsLedger';
-import { ImportButton } from './library/ImportButton';
+import { ImportButtons } from './library/ImportButton';
+import { ImportDialogs } from './library/ImportDialogs';
+import { ImportNotice } from './library/ImportNotice';
 import { LibraryList } from './library/LibraryList';
 import { CommandsContext, createCommandRegistry, useCommand, useKeymap } from './commands/registry';
 import { Reader, type RevealRequest } from './reader/Reader';
@@ -27,6 +30,7 @@ import { TagManager } from './tags/TagManager';
 import { useSettings } from './settings/use-settings';
 import { useDeepLinks } from './app/use-deep-links';
 import { useExports } from './app/use-exports';
+import { useImports } from './app/use-imports';
 import { useLedger } from './app/use-ledger';
 import { useLibrary } from './app/use-library';
 
@@ -34,6 +38,8 @@ export interface AppProps {
   readonly client: Client;
   /** A `marginalia://` link to open at start (web mode's `#open=`). */
   readonly initialLink?: string | null;
+  /** Long work (folder imports); by default this window's own job client. */
+  readonly jobs?: JobClient;
 }
 
 type Panel =
@@ -45,7 +51,7 @@ function messageOf(error: unknown): string {
 
 const selectLibrary = (state: RendererState) => state.library;
 
-export function App({ client, initialLink = null }: AppProps) {
+export function App({ client, initialLink = null, jobs }: AppProps) {
   const [store] = useState(createRendererStore);
   const [commands] = useState(createCommandRegistry);
   useKeymap(commands);
@@ -95,11 +101,27 @@ export function App({ client, initialLink = null }: AppProps) {
     onError: reportError,
   });
 
+  const articleImports = useImports({
+    client,
+    jobs: jobs ?? null,
+    desktop,
+    store,
+    openArticle,
+    announce: setAnnouncement,
+    onError: reportError,
+  });
+
   // The desktop app's File menu and the links the OS hands it.
   const onCommand = useRef<(command: AppCommand) => void>(() => {});
   useEffect(() => {
     onCommand.current = (command) => {
       switch (command.type) {
+        case 'import-files':
+          return articleImports.chooseFiles();
+        case 'import-folder':
+          return articleImports.chooseFolder();
+        case 'add-from-url':
+          return articleImports.askUrl();
         case 'export-article':
           return exportArticle(command.format);
         case 'export-library':
@@ -144,6 +166,8 @@ export function App({ client, initialLink = null }: AppProps) {
   useCommand('settings', () => setPanel('settings'), commands);
   useCommand('ledger', openLedger, commands);
   useCommand('help', () => setPanel('help'), commands);
+  useCommand('import-files', articleImports.chooseFiles, commands);
+  useCommand('add-from-url', () => articleImports.askUrl(), commands);
   useCommand(
     'export-markdown',
     () => {
@@ -183,15 +207,8 @@ export function App({ client, initialLink = null }: AppProps) {
           <nav className="library" aria-label="Library">
             <div className="library-header">
               <h1 className="app-title">Marginalia</h1>
-              <ImportButton
-                client={client}
-                onError={reportError}
-                onImported={({ article, changes }) => {
-                  store.apply(changes);
-                  openArticle(article.id);
-                }}
-              />
             </div>
+            <ImportButtons imports={articleImports} />
             <button
               type="button"
               className="ledger-nav"
@@ -236,6 +253,7 @@ export function App({ client, initialLink = null }: AppProps) {
           </nav>
           <main className="reader-pane" aria-label="Reader">
             {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+            <ImportNotice imports={articleImports} />
             {trashed && (
               <div className="notice" role="status">
                 <span>“{trashed.title}” was deleted.</span>
@@ -308,6 +326,7 @@ export function App({ client, initialLink = null }: AppProps) {
               onError={(e) => setError(`Importing annotations failed: ${messageOf(e)}`)}
             />
           )}
+          <ImportDialogs imports={articleImports} onError={reportError} />
           {panel === 'settings' && (
             <SettingsPanel
               settings={settings}

@@ -70,6 +70,26 @@ describe('marginalia import <folder>', () => {
     expect(await titles(data)).toEqual(['First page', 'Second page', 'Third page']);
   });
 
+  it('draws its progress: started with the total, one step per file, stopped at the end', async () => {
+    const { data, folder } = folderOfPages();
+    const calls: string[] = [];
+    const io: CliIo = {
+      stdout: () => {},
+      stderr: () => {},
+      env: {},
+      progressBar: () => ({
+        start: (total, value) => void calls.push(`start ${value}/${total}`),
+        update: (value, { file }) => void calls.push(`${value} ${file}`),
+        stop: () => void calls.push('stop'),
+      }),
+    };
+    await runCli(['--data-dir', data, 'import', folder], io);
+    expect(calls[0]).toBe('start 0/4');
+    expect(calls).toContain('2 saved/photo.txt');
+    expect(calls.at(-2)).toBe('4 ');
+    expect(calls.at(-1)).toBe('stop');
+  });
+
   it('--no-recursive leaves subfolders alone', async () => {
     const { data, folder } = folderOfPages();
     fs.rmSync(path.join(folder, 'photo.txt'));

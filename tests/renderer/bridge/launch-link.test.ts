@@ -55,7 +55,13 @@ describe('desktopBridge', () => {
   });
 
   it('is the desktop object when it offers every method', () => {
-    const desktop = { saveFile: () => {}, chooseFolder: () => {}, onCommand: () => () => {} };
+    const desktop = {
+      saveFile: () => {},
+      chooseFolder: () => {},
+      chooseImportFiles: () => {},
+      pathForFile: () => null,
+      onCommand: () => () => {},
+    };
     expect(desktopBridge({ marginalia: { desktop } } as unknown as Window)).toBe(desktop);
   });
 });

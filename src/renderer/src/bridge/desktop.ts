@@ -11,6 +11,8 @@ function isBridge(value: unknown): value is DesktopBridge {
   return (
     typeof bridge['saveFile'] === 'function' &&
     typeof bridge['chooseFolder'] === 'function' &&
+    typeof bridge['chooseImportFiles'] === 'function' &&
+    typeof bridge['pathForFile'] === 'function' &&
     typeof bridge['onCommand'] === 'function'
   );
 }

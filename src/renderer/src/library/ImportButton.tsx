@@ -1,62 +1,69 @@
-/** "Import…": picks .txt or .md files and adds each to the library, reporting what failed. */
-import { useRef, useState } from 'react';
-import type { Client, ResponseOf } from '../../../shared/contract/operations';
+/**
+ * The library's ways in: Import… (files), Import folder…, Add from URL…, and under them the
+ * progress of an import under way (with Cancel) or a way back to the last report. Web mode's
+ * file picker is a hidden input here ("Files to import"), clicked by Import… and by Ctrl/⌘+O.
+ */
+import { ariaKeyShortcuts } from '../../../shared/commands/keymap';
+import { IMPORTABLE_EXTENSIONS } from '../../../shared/contract/desktop';
+import { ImportProgress } from './ImportProgress';
+import { describeCounts } from './import-items';
+import type { Imports } from './imports-controller';
 
-export interface ImportButtonProps {
-  readonly client: Client;
-  readonly onImported: (reply: ResponseOf<'importArticle'>) => void;
-  readonly onError: (error: unknown) => void;
+export interface ImportButtonsProps {
+  readonly imports: Imports;
 }
 
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-export function ImportButton({ client, onImported, onError }: ImportButtonProps) {
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-
-  const importFiles = async (files: FileList) => {
-    setBusy(true);
-    try {
-      for (const file of Array.from(files)) {
-        try {
-          const contentBase64 = toBase64(await file.arrayBuffer());
-          onImported(await client.importArticle({ fileName: file.name, contentBase64 }));
-        } catch (error) {
-          onError(error);
-        }
-      }
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
-  };
-
+export function ImportButtons({ imports }: ImportButtonsProps) {
+  const { running, lastReport, fileInput, cancel, showLastReport } = imports;
+  const busy = running !== null;
   return (
-    <>
-      <button
-        type="button"
-        className="import-button"
-        onClick={() => input.current?.click()}
-        disabled={busy}
-      >
-        {busy ? 'Importing…' : 'Import…'}
-      </button>
+    <div className="imports">
+      <div className="imports-buttons" role="group" aria-label="Add articles">
+        <button
+          type="button"
+          aria-keyshortcuts={ariaKeyShortcuts('import-files')}
+          aria-disabled={busy || undefined}
+          onClick={imports.chooseFiles}
+        >
+          {busy && !running.showProgress ? 'Importing…' : 'Import…'}
+        </button>
+        <button type="button" aria-disabled={busy || undefined} onClick={imports.chooseFolder}>
+          Import folder…
+        </button>
+        <button
+          type="button"
+          aria-keyshortcuts={ariaKeyShortcuts('add-from-url')}
+          onClick={() => imports.askUrl()}
+        >
+          Add from URL…
+        </button>
+      </div>
       <input
-        ref={input}
+        ref={fileInput}
         type="file"
-        accept=".txt,.text,.md,.markdown"
+        accept={IMPORTABLE_EXTENSIONS.join(',')}
         multiple
         hidden
         aria-label="Files to import"
-        onChange={(e) => e.target.files && void importFiles(e.target.files)}
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          // Cleared, so choosing the same file again is a change too.
+          event.target.value = '';
+          imports.importPicked(files);
+        }}
       />
-    </>
+      {running?.showProgress && (
+        <ImportProgress
+          progress={running.progress}
+          cancelling={running.cancelling}
+          onCancel={cancel}
+        />
+      )}
+      {!running && lastReport && (
+        <button type="button" className="imports-last" onClick={showLastReport}>
+          Last import: {describeCounts(lastReport.items)}
+        </button>
+      )}
+    </div>
   );
 }

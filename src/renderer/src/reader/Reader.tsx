@@ -4,7 +4,7 @@
  * selection, reading position, reveal, copy and export, the keymap's reader commands), and every
  * annotation the reader shows comes from the store.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { ariaKeyShortcuts } from '../../../shared/commands/keymap';
 import type { Annotation, Settings } from '../../../shared/contract/entities';
 import type { ExportFormat } from '../../../shared/contract/interop';
@@ -78,6 +78,17 @@ export function Reader(props: ReaderProps) {
   }, []);
 
   const article = useArticle(client, articleId, onError);
+  // The title as the library holds it now: a rename reaches the open article too. Looked up only
+  // when the list itself changes.
+  const selectTitle = useMemo(
+    () =>
+      memoSelector(
+        (state: RendererState) => [state.library] as const,
+        (library) => library?.find((a) => a.id === articleId)?.title,
+      ),
+    [articleId],
+  );
+  const title = useSelector(store, selectTitle) ?? article?.title ?? null;
   useOpenAnnotations(client, store, articleId, onError);
   const articleView = useArticleView(mountRef, article, store, activate);
   useReadingPosition({
@@ -104,7 +115,7 @@ export function Reader(props: ReaderProps) {
   const show = useCallback((id: string) => (activate(id), jump(id)), [activate, jump]);
   useReveal({
     reveal,
-    title: article?.title ?? null,
+    title,
     annotations: useSelector(store, selectById),
     show,
     onError,
@@ -204,12 +215,12 @@ export function Reader(props: ReaderProps) {
         <div ref={scrollerRef} className="article-scroller" hidden={view !== 'article'}>
           <article
             className="article"
-            aria-label={article.title}
+            aria-label={title ?? article.title}
             lang={article.language ?? undefined}
             dir={article.direction ?? 'auto'}
           >
             <header className="article-header">
-              <h2>{article.title}</h2>
+              <h2>{title ?? article.title}</h2>
               <p className="article-meta">
                 {describeSource(article.byline, article.publishedAt, article.site)}
                 {article.sourceUrl && isSafeLinkHref(article.sourceUrl) && (
