@@ -15,7 +15,16 @@ const NODE_AND_ELECTRON = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'coverage/**', 'test-results/**', 'node_modules/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'coverage/**',
+      'test-results/**',
+      'node_modules/**',
+      'tests/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

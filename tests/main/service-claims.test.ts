@@ -405,7 +405,11 @@ describe('links', () => {
       'invalid_request',
     );
     expectRefused(
-      await dispatch(service, 'createLink', { fromId: denial.id, toId: denial.id, relation: 'denies' }),
+      await dispatch(service, 'createLink', {
+        fromId: denial.id,
+        toId: denial.id,
+        relation: 'denies',
+      }),
       'invalid_request',
     );
     expectRefused(
@@ -827,7 +831,10 @@ describe('reading position', () => {
     const { service } = harness();
     const text = service.articleText(SAMPLE_ARTICLE_ID);
     expect(
-      await dispatch(service, 'setReadingPosition', { articleId: SAMPLE_ARTICLE_ID, offset: 10_000_000 }),
+      await dispatch(service, 'setReadingPosition', {
+        articleId: SAMPLE_ARTICLE_ID,
+        offset: 10_000_000,
+      }),
     ).toEqual({ ok: true, value: {} });
     expect(service.getArticle({ id: SAMPLE_ARTICLE_ID }).article.readingPosition).toBe(text.length);
     service.setReadingPosition({ articleId: SAMPLE_ARTICLE_ID, offset: text.length });

@@ -176,6 +176,33 @@ describe('importPaste and updateArticle', () => {
     expect(renamed.changes.articles).toEqual([renamed.article]);
   });
 
+  it('pasted HTML goes through the page path: titled by its heading, shown once, nothing hostile kept', async () => {
+    const { service } = harness();
+    const pasted = service.importPaste({
+      html:
+        '<h1>Talks resume in Geneva</h1><p onclick="window.x=1">The envoys met for six hours ' +
+        'on <a href="javascript:alert(1)">Tuesday</a>.</p><script>window.x=2</script>' +
+        '<img src="https://tracker.example/p.gif" alt="A pixel"><p>They will meet again.</p>',
+      text: 'ignored when there is HTML',
+    });
+    expect(pasted.article.title).toBe('Talks resume in Geneva');
+    const text = service.articleText(pasted.article.id);
+    expect(text.startsWith('Talks resume')).toBe(false);
+    expect(text).toContain('The envoys met for six hours on Tuesday.');
+    const stored = JSON.stringify(service.getArticle({ id: pasted.article.id }).article.document);
+    for (const residue of ['onclick', 'javascript:', 'window.x', 'tracker.example', '<script'])
+      expect(stored).not.toContain(residue);
+  });
+
+  it('R09 a paste of a page is the same article as importing that page', () => {
+    const { service } = harness();
+    const page = fs.readFileSync(path.join(__dirname, '../fixtures/pages/hostile.html'), 'utf8');
+    const imported = service.importBytes('hostile.html', Buffer.from(page));
+    const pasted = service.importPaste({ html: page, text: null });
+    expect(pasted.alreadyInLibrary).toBe('content');
+    expect(pasted.article.id).toBe(imported.article.id);
+  });
+
   it('refuses an empty clipboard and an empty title, storing nothing', async () => {
     const { db, service } = harness();
     const client = createDirectClient(service);

@@ -231,7 +231,11 @@ describe('the W3C JSON-LD round trip', () => {
   it('attaches annotations to another copy of the text with new ids, links included', () => {
     const service = library();
     annotateSample(service);
-    const copy = importText(service, 'Copy', `${sampleText(service)}\n\nA copy kept for comparison.`);
+    const copy = importText(
+      service,
+      'Copy',
+      `${sampleText(service)}\n\nA copy kept for comparison.`,
+    );
     const file = exported(service, 'jsonld').content;
     const { report } = service.importAnnotations({
       fileName: 'a.jsonld',
@@ -409,7 +413,11 @@ describe('files naming several pages', () => {
 
   it('refuses to put several pages on a chosen article that is none of them', () => {
     const service = library();
-    const copy = importText(service, 'Copy', `${sampleText(service)}\n\nA copy kept for comparison.`);
+    const copy = importText(
+      service,
+      'Copy',
+      `${sampleText(service)}\n\nA copy kept for comparison.`,
+    );
     const error = serviceErrorOf(() =>
       service.importAnnotations({
         fileName: 'two.jsonld',

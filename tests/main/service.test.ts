@@ -672,7 +672,9 @@ describe('through dispatch (the receiving side of every transport)', () => {
     );
     const tags = await dispatch(service, 'listTags', {});
     expect(tags.ok && operations.listTags.response.safeParse(tags.value).success).toBe(true);
-    const annotations = await dispatch(service, 'listAnnotations', { articleId: SAMPLE_ARTICLE_ID });
+    const annotations = await dispatch(service, 'listAnnotations', {
+      articleId: SAMPLE_ARTICLE_ID,
+    });
     expect(
       annotations.ok && operations.listAnnotations.response.safeParse(annotations.value).success,
     ).toBe(true);
@@ -834,13 +836,19 @@ describe('through dispatch (the receiving side of every transport)', () => {
     const { db, service } = harness();
     const before = snapshot(db);
     expect(
-      await dispatch(service, 'importArticle', { fileName: 'p.txt', contentBase64: base64(PNG_BYTES) }),
+      await dispatch(service, 'importArticle', {
+        fileName: 'p.txt',
+        contentBase64: base64(PNG_BYTES),
+      }),
     ).toMatchObject({
       ok: false,
       error: { code: 'unsupported_file' },
     });
     expect(
-      await dispatch(service, 'importArticle', { fileName: 'z.md', contentBase64: base64(ZIP_BYTES) }),
+      await dispatch(service, 'importArticle', {
+        fileName: 'z.md',
+        contentBase64: base64(ZIP_BYTES),
+      }),
     ).toMatchObject({
       ok: false,
       error: { code: 'unsupported_file' },

@@ -1,52 +1,48 @@
 /**
- * Turns the bytes of an imported file into text, or refuses them: too large, binary (an image or
- * archive under a text name), or undecodable. UTF-8 (with or without BOM) and UTF-16 with a BOM
- * are decoded exactly; other bytes fall back to windows-1252, with a warning.
+ * Turns the bytes of an imported file into text, or refuses them: too large (before anything else),
+ * binary (sniffed by magic number, whatever the name), or full of NUL bytes.
+ *
+ * The encoding is, in order: a BOM; the charset an HTTP response declared; for HTML, the page's
+ * own `<meta charset>` / `http-equiv` (the WHATWG prescan of html-encoding-sniffer). Undeclared
+ * bytes are UTF-8 when they are valid UTF-8, or *mostly* valid UTF-8 (a few stray bytes become
+ * U+FFFD where they are, rather than the whole file turning into mojibake); otherwise they are
+ * windows-1252, the web's default for legacy pages. Legacy encodings are decoded by iconv-lite,
+ * UTF-8 and UTF-16 by the platform's TextDecoder (both follow the WHATWG decoders). Whatever could
+ * not be decoded becomes U+FFFD, and a warning says how much.
  */
+import htmlEncodingSniffer from 'html-encoding-sniffer';
+import iconv from 'iconv-lite';
 import { ServiceError } from '../../shared/contract/errors';
 import { MAX_IMPORT_BYTES } from '../../shared/contract/operations';
+import { sniffBinaryKind } from './sniff';
+
+export interface DecodeOptions {
+  /** Look for `<meta charset>` in the first 1024 bytes (the HTML prescan). */
+  readonly html?: boolean;
+  /** The charset label an HTTP response declared; outranked only by a BOM. */
+  readonly charset?: string | null;
+}
 
 export interface DecodedText {
   readonly text: string;
+  /** The WHATWG name of the encoding the bytes were read as ("UTF-8", "Shift_JIS", …). */
+  readonly encoding: string;
   readonly warnings: string[];
 }
 
-const MAGIC: ReadonlyArray<readonly [string, readonly number[]]> = [
-  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
-  ['a ZIP archive', [0x50, 0x4b, 0x03, 0x04]],
-  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
-  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
-  ['a JPEG image', [0xff, 0xd8, 0xff]],
-  ['a gzip archive', [0x1f, 0x8b]],
-];
-
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b);
-}
-
 /**
- * What windows-1252 bytes 0x80–0x9F stand for (WHATWG Encoding Standard); every other byte is the
- * code point of its value. Decoded by hand because Node's TextDecoder (20.18.3+, 22.13+) reads
- * these bytes as C1 controls, turning curly quotes and dashes into invisible characters
- * (nodejs/node#60888).
+ * Undeclared bytes that are not valid UTF-8 are still read as UTF-8 when at least this share of
+ * their non-ASCII bytes form valid UTF-8 sequences. Windows-1252 text almost never forms one by
+ * chance (a lead byte C2–F4 followed by the right number of 80–BF bytes), while a UTF-8 page with
+ * a few stray bytes is nearly all valid sequences; 0.8 sits well between the two.
  */
-const WINDOWS_1252_HIGH =
-  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021' +
-  '\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
-  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014' +
-  '\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+const MIN_UTF8_SHARE = 0.8;
 
-function decodeWindows1252(bytes: Uint8Array): string {
-  const chunks: string[] = [];
-  const CHUNK = 8192;
-  for (let from = 0; from < bytes.length; from += CHUNK) {
-    const units = Array.from(bytes.subarray(from, from + CHUNK), (b) =>
-      b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(b - 0x80) : b,
-    );
-    chunks.push(String.fromCharCode(...units));
-  }
-  return chunks.join('');
-}
+/** How far into the file NUL bytes mark it as binary. */
+const NUL_SCAN_BYTES = 8192;
+
+/** Sniffer answer meaning "nothing declared an encoding". */
+const UNDECLARED = '';
 
 export function assertImportSize(byteLength: number, fileName: string): void {
   if (byteLength > MAX_IMPORT_BYTES) {
@@ -58,30 +54,163 @@ export function assertImportSize(byteLength: number, fileName: string): void {
   }
 }
 
-export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
-  assertImportSize(bytes.byteLength, fileName);
-  for (const [kind, magic] of MAGIC) {
-    if (startsWith(bytes, magic)) {
-      throw new ServiceError('unsupported_file', `${fileName} is ${kind}, not a text file`);
-    }
-  }
-  if (startsWith(bytes, [0xff, 0xfe]))
-    return { text: new TextDecoder('utf-16le').decode(bytes), warnings: [] };
-  if (startsWith(bytes, [0xfe, 0xff]))
-    return { text: new TextDecoder('utf-16be').decode(bytes), warnings: [] };
-  if (bytes.subarray(0, 8192).includes(0)) {
+/** Refuses bytes that are a known binary format, naming it. */
+export function assertNotBinary(bytes: Uint8Array, fileName: string): void {
+  const kind = sniffBinaryKind(bytes);
+  if (kind) throw new ServiceError('unsupported_file', `${fileName} is ${kind}, not a text file`);
+}
+
+function assertNoNul(bytes: Uint8Array, fileName: string): void {
+  if (bytes.subarray(0, NUL_SCAN_BYTES).includes(0)) {
     throw new ServiceError(
       'unsupported_file',
       `${fileName} looks binary (it contains NUL bytes), not a text file`,
     );
   }
-  try {
-    // TextDecoder drops a UTF-8 BOM by default.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] };
-  } catch {
-    return {
-      text: decodeWindows1252(bytes),
-      warnings: [`${fileName} is not valid UTF-8; it was read as windows-1252`],
-    };
+}
+
+/** Counts, per the WHATWG UTF-8 decoder, bytes that are part of valid multi-byte sequences and bytes that are not. */
+export function scanUtf8(bytes: Uint8Array): { validMultibyte: number; invalid: number } {
+  let validMultibyte = 0;
+  let invalid = 0;
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    let needed: number;
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) needed = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      needed = 2;
+      if (lead === 0xe0) lower = 0xa0;
+      if (lead === 0xed) upper = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      needed = 3;
+      if (lead === 0xf0) lower = 0x90;
+      if (lead === 0xf4) upper = 0x8f;
+    } else {
+      invalid++;
+      i++;
+      continue;
+    }
+    // The maximal subpart: the lead and the continuation bytes that fit, up to the first that does not.
+    let j = i + 1;
+    let seen = 0;
+    while (seen < needed && j < n && bytes[j]! >= lower && bytes[j]! <= upper) {
+      lower = 0x80;
+      upper = 0xbf;
+      seen++;
+      j++;
+    }
+    if (seen === needed) validMultibyte += needed + 1;
+    else invalid += j - i;
+    i = j;
   }
+  return { validMultibyte, invalid };
+}
+
+function countReplacements(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1)) count++;
+  return count;
+}
+
+function undecodableWarning(fileName: string, count: number, unit: 'byte' | 'character'): string {
+  const what =
+    count === 1
+      ? `1 ${unit} could not be decoded and is`
+      : `${count} ${unit}s could not be decoded and are`;
+  return `${fileName}: ${what} shown as �`;
+}
+
+/** The bytes as UTF-8, or null when they are not valid UTF-8. A UTF-8 BOM is dropped. */
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes as UTF-8, replacing invalid sequences, with a warning counting their bytes. */
+function decodeUtf8(bytes: Uint8Array, fileName: string, invalid?: number): DecodedText {
+  const text = invalid === undefined ? strictUtf8(bytes) : null;
+  if (text !== null) return { text, encoding: 'UTF-8', warnings: [] };
+  return {
+    text: new TextDecoder('utf-8').decode(bytes),
+    encoding: 'UTF-8',
+    warnings: [undecodableWarning(fileName, invalid ?? scanUtf8(bytes).invalid, 'byte')],
+  };
+}
+
+/** iconv-lite's name for a WHATWG encoding name, or null when it cannot decode it. */
+function iconvName(encoding: string): string | null {
+  // WHATWG decodes GBK with the gb18030 decoder (a superset).
+  const name = encoding === 'GBK' ? 'gb18030' : encoding;
+  if (name === 'replacement' || name === 'x-user-defined') return null;
+  return iconv.encodingExists(name) ? name : null;
+}
+
+function decodeAs(encoding: string, bytes: Uint8Array, fileName: string): DecodedText {
+  if (encoding === 'UTF-8') return decodeUtf8(bytes, fileName);
+  let text: string;
+  if (encoding === 'UTF-16LE' || encoding === 'UTF-16BE') {
+    text = new TextDecoder(encoding.toLowerCase()).decode(bytes);
+  } else {
+    text = iconv.decode(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      iconvName(encoding)!,
+    );
+  }
+  const replaced = countReplacements(text);
+  const warnings = replaced > 0 ? [undecodableWarning(fileName, replaced, 'character')] : [];
+  return { text, encoding, warnings };
+}
+
+function decodeUndeclared(bytes: Uint8Array, fileName: string): DecodedText {
+  assertNoNul(bytes, fileName);
+  const text = strictUtf8(bytes);
+  if (text !== null) return { text, encoding: 'UTF-8', warnings: [] };
+  const { validMultibyte, invalid } = scanUtf8(bytes);
+  if (validMultibyte / (validMultibyte + invalid) >= MIN_UTF8_SHARE) {
+    return decodeUtf8(bytes, fileName, invalid);
+  }
+  const decoded = decodeAs('windows-1252', bytes, fileName);
+  return {
+    ...decoded,
+    warnings: [`${fileName} is not valid UTF-8; it was read as windows-1252`, ...decoded.warnings],
+  };
+}
+
+/** Decodes an imported file's bytes (see the module comment for the rules), or refuses them. */
+export function decodeText(
+  bytes: Uint8Array,
+  fileName: string,
+  options: DecodeOptions = {},
+): DecodedText {
+  assertImportSize(bytes.byteLength, fileName);
+  assertNotBinary(bytes, fileName);
+  const encoding = htmlEncodingSniffer(bytes, {
+    xml: !options.html,
+    ...(options.charset ? { transportLayerEncodingLabel: options.charset } : {}),
+    defaultEncoding: UNDECLARED,
+  });
+  if (encoding === UNDECLARED) return decodeUndeclared(bytes, fileName);
+  if (encoding !== 'UTF-16LE' && encoding !== 'UTF-16BE') assertNoNul(bytes, fileName);
+  if (encoding === 'UTF-8' || encoding.startsWith('UTF-16') || iconvName(encoding)) {
+    return decodeAs(encoding, bytes, fileName);
+  }
+  const fallback = decodeUndeclared(bytes, fileName);
+  return {
+    ...fallback,
+    warnings: [
+      `${fileName} declares the encoding ${encoding}, which Marginalia cannot read; it was read as ${fallback.encoding}`,
+      ...fallback.warnings,
+    ],
+  };
 }

@@ -1,9 +1,11 @@
 /** Import: chooses an importer by file name and turns a file's bytes into an article. */
 import path from 'node:path';
 import { ServiceError } from '../../shared/contract/errors';
-import { decodeText } from './decode';
+import { assertImportSize, assertNotBinary, decodeText } from './decode';
+import { importHtml } from './html/index';
 import type { ImportedArticle } from './imported-article';
 import { parseMarkdown } from './markdown';
+import { readMhtml } from './mhtml';
 import { parsePlainText } from './plain-text';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
@@ -13,7 +15,15 @@ const FORMATS: Record<string, SourceFormat> = {
   '.text': 'text',
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.mhtml': 'html',
+  '.mht': 'html',
 };
+
+/** "Web page, single file": MIME multipart around the page. */
+const MHTML_EXTENSIONS = new Set(['.mhtml', '.mht']);
 
 export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS);
 
@@ -49,21 +59,55 @@ export interface ImportResult {
   readonly warnings: string[];
 }
 
+/**
+ * Imports one file from its bytes: the importer is chosen by extension, the bytes are checked
+ * (size, binary) and decoded, and the text becomes an article. Synchronous: the service stores
+ * the result in the same call.
+ */
 export function importFile(
   fileName: string,
   bytes: Uint8Array,
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  _options: ImportOptions = {},
+  options: ImportOptions = {},
 ): ImportResult {
   const format = formatOf(fileName);
-  const { text, warnings } = decodeText(bytes, fileName);
+  const extension = path.extname(fileName).toLowerCase();
+  const fallbackTitle = path.basename(fileName, extension);
+  if (format === 'html') {
+    let page = {
+      html: bytes,
+      charset: options.charset ?? null,
+      location: options.sourceUrl ?? null,
+    };
+    let resources = options.resources ?? null;
+    if (MHTML_EXTENSIONS.has(extension)) {
+      assertImportSize(bytes.byteLength, fileName);
+      assertNotBinary(bytes, fileName);
+      const saved = readMhtml(bytes, fileName);
+      page = {
+        html: saved.html,
+        charset: saved.charset,
+        location: options.sourceUrl ?? saved.location,
+      };
+      resources = saved.resources;
+    }
+    const { text, warnings } = decodeText(page.html, fileName, {
+      html: true,
+      charset: page.charset,
+    });
+    if (text.trim() === '') throw new ServiceError('unsupported_file', `${fileName} is empty`);
+    const imported = importHtml(text, {
+      fileName,
+      fallbackTitle,
+      sourceUrl: page.location,
+      resources,
+    });
+    return { article: imported.article, format, warnings: [...warnings, ...imported.warnings] };
+  }
+  const { text, warnings } = decodeText(bytes, fileName, { charset: options.charset ?? null });
   if (text.trim() === '') throw new ServiceError('unsupported_file', `${fileName} is empty`);
-  const fallbackTitle = path.basename(fileName, path.extname(fileName));
   const article =
     format === 'markdown'
       ? parseMarkdown(text, fallbackTitle)
       : parsePlainText(text, fallbackTitle);
-  if (text.includes('\uFFFD'))
-    warnings.push(`${fileName} contains characters that could not be decoded (shown as �)`);
   return { article, format, warnings };
 }

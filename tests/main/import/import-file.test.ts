@@ -35,20 +35,15 @@ describe('importFile', () => {
     expect(canonicalText(result.article.document)).toBe('Just a paragraph.');
   });
 
-  it.each([
-    'report.pdf',
-    'page.html',
-    'archive.zip',
-    'image.png',
-    'README',
-    'notes.md.exe',
-    '.txt.bak',
-  ])('refuses %s as unsupported_file, naming the formats it takes', (name) => {
-    const error = serviceErrorOf(() => importFile(name, utf8('hello')));
-    expect(error.code).toBe('unsupported_file');
-    expect(error.message).toContain(name);
-    for (const ext of SUPPORTED_EXTENSIONS) expect(error.message).toContain(ext);
-  });
+  it.each(['report.pdf', 'archive.zip', 'image.png', 'README', 'notes.md.exe', '.txt.bak'])(
+    'refuses %s as unsupported_file, naming the formats it takes',
+    (name) => {
+      const error = serviceErrorOf(() => importFile(name, utf8('hello')));
+      expect(error.code).toBe('unsupported_file');
+      expect(error.message).toContain(name);
+      for (const ext of SUPPORTED_EXTENSIONS) expect(error.message).toContain(ext);
+    },
+  );
 
   it.each([
     ['an empty file', new Uint8Array()],
@@ -75,22 +70,45 @@ describe('importFile', () => {
     expect(result.warnings).toEqual(['old.txt is not valid UTF-8; it was read as windows-1252']);
   });
 
+  it('reads a text file in the charset an HTTP response declared', () => {
+    const bytes = new Uint8Array([0x93, 0x51, 0x94, 0x0a, 0x0a, 0x43, 0x61, 0x66, 0xe9]);
+    const result = importFile('fetched.txt', bytes, { charset: 'windows-1252' });
+    expect(result.article.title).toBe('“Q”');
+    expect(canonicalText(result.article.document)).toBe('Café');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('imports an HTML page by its extension, in any case', () => {
+    const page = utf8('<title>T</title><h1>Heading</h1><p>Body text of the page.</p>');
+    for (const name of ['a.html', 'A.HTM', 'a.xhtml']) {
+      const result = importFile(name, page);
+      expect(result.format).toBe('html');
+      expect(canonicalText(result.article.document)).toContain('Body text of the page.');
+    }
+  });
+
   it('warns when the text holds characters that could not be decoded', () => {
     // UTF-16LE with a BOM and an odd trailing byte: the decoder gives U+FFFD for it.
     const bytes = new Uint8Array([0xff, 0xfe, 0x54, 0x00, 0x69, 0x00, 0x41]);
     const result = importFile('odd.txt', bytes);
-    expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toMatch(/odd\.txt contains characters that could not be decoded/);
+    expect(result.warnings).toEqual([
+      'odd.txt: 1 character could not be decoded and is shown as �',
+    ]);
   });
 });
 
 describe('formatOf', () => {
   it('maps each supported extension to its format', () => {
-    expect(SUPPORTED_EXTENSIONS.map((ext) => formatOf(`a${ext}`))).toEqual([
-      'text',
-      'text',
-      'markdown',
-      'markdown',
+    expect(SUPPORTED_EXTENSIONS.map((ext) => [ext, formatOf(`a${ext}`)])).toEqual([
+      ['.txt', 'text'],
+      ['.text', 'text'],
+      ['.md', 'markdown'],
+      ['.markdown', 'markdown'],
+      ['.html', 'html'],
+      ['.htm', 'html'],
+      ['.xhtml', 'html'],
+      ['.mhtml', 'html'],
+      ['.mht', 'html'],
     ]);
   });
 });

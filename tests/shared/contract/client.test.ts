@@ -126,8 +126,8 @@ describe('createClient over dispatch (the direct transport)', () => {
   function direct() {
     const fake = fakeHandlers();
     const onUnexpected = vi.fn();
-    const client = createClient(async (operation, payload) =>
-      await dispatch(fake.handlers, operation, payload, onUnexpected),
+    const client = createClient(
+      async (operation, payload) => await dispatch(fake.handlers, operation, payload, onUnexpected),
     );
     return { ...fake, client, onUnexpected };
   }

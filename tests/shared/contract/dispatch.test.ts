@@ -68,9 +68,9 @@ describe('dispatch: valid calls', () => {
 
   it('leaves updateAnnotation fields that were not sent out of the request', async () => {
     const { handlers, calls } = fakeHandlers();
-    expect((await dispatch(handlers, 'updateAnnotation', { id: ANNOTATION_ID, color: 'green' })).ok).toBe(
-      true,
-    );
+    expect(
+      (await dispatch(handlers, 'updateAnnotation', { id: ANNOTATION_ID, color: 'green' })).ok,
+    ).toBe(true);
     expect(calls[0]!.request).toEqual({ id: ANNOTATION_ID, color: 'green' });
   });
 
@@ -188,7 +188,9 @@ describe('dispatch: schema failures', () => {
       ...(validRequests.createAnnotation as object),
       position: { start: -1, end: 3 },
     };
-    expect(errorOf(await dispatch(handlers, 'createAnnotation', request)).code).toBe('invalid_request');
+    expect(errorOf(await dispatch(handlers, 'createAnnotation', request)).code).toBe(
+      'invalid_request',
+    );
   });
 
   it('describes at most five issues, each with its path', () => {
