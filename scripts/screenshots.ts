@@ -4,7 +4,8 @@
  * docs/reader-dark.png and docs/claims-light.png; then a second article with Russia's denial, for
  * docs/export-dialog.png (Export → Markdown…), docs/claims-ledger.png and
  * docs/claims-ledger-dark.png; then a folder of saved pages imported, for docs/import-report.png,
- * and Add from URL… in the dark theme, for docs/add-from-url-dark.png. Run with
+ * and Add from URL… in the dark theme, for docs/add-from-url-dark.png; then a saved news page with
+ * a table imported, for docs/imported-page.png. Run with
  * `npm run screenshots` (it builds first).
  */
 import fs from 'node:fs';
@@ -237,6 +238,28 @@ try {
   await addUrl.waitForTimeout(200);
   await shot(addUrl, 'add-from-url-dark.png');
   await addUrl.close();
+
+  // A news page imported from a saved file: its table, pull quote and metadata in the reader.
+  const news = await browser.newPage({
+    viewport: { width: 1440, height: 960 },
+    colorScheme: 'light',
+  });
+  const newsFolder = path.join(dataDir, 'news-pages');
+  fs.mkdirSync(newsFolder);
+  fs.copyFileSync(
+    path.join(ROOT, 'tests', 'fixtures', 'pages', 'jsonld-author-table.html'),
+    path.join(newsFolder, 'jsonld-author-table.html'),
+  );
+  await news.goto(server.url);
+  await news.getByRole('button', { name: 'Import folder…' }).click();
+  const newsDialog = news.getByRole('dialog', { name: 'Import folder' });
+  await newsDialog.getByLabel('Folder', { exact: true }).fill(newsFolder);
+  await newsDialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await news.locator('.article-mount table').waitFor();
+  await news.locator('.article-mount table').scrollIntoViewIfNeeded();
+  await news.waitForTimeout(200);
+  await shot(news, 'imported-page.png');
+  await news.close();
 } finally {
   await browser.close();
   await server.stop();

@@ -107,12 +107,14 @@ describe('the reader by keyboard alone', () => {
       await page.keyboard.press('Control+Home');
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Control+Shift+ArrowRight');
+      // The toolbar follows the selection a moment later; Tab goes to it once it is there.
+      await page.getByRole('toolbar', { name: 'Selection' }).waitFor();
       await page.keyboard.press('Tab');
       const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
-      await expect.poll(focused).toBe('Highlight yellow');
+      await expect.poll(focused, { timeout: 5000 }).toBe('Highlight yellow');
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
-      await expect.poll(focused).toBe('Highlight blue');
+      await expect.poll(focused, { timeout: 5000 }).toBe('Highlight blue');
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('mark.highlight-blue').count()).toBe(1);
       await expect.poll(() => sidebar(page).getByRole('article').count()).toBe(4);

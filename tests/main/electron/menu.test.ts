@@ -38,10 +38,14 @@ function describeItem(item: Item): string {
 }
 
 describe('menuTemplate', () => {
-  it('File: the exports and the import, each sending its command', () => {
+  it('File: the imports and the exports, each sending its command', () => {
     const { template, sent } = build('linux');
     const file = submenu(template, 'File');
     expect(file.map(describeItem)).toEqual([
+      'Import…',
+      'Import Folder…',
+      'Add from URL…',
+      '---',
       'Export Article as Markdown…',
       'Export Article as W3C Annotations (JSON-LD)…',
       'Export Article as ClaimReview…',
@@ -51,9 +55,14 @@ describe('menuTemplate', () => {
       '---',
       'role:quit',
     ]);
-    expect(file[0]?.accelerator).toBe('CmdOrCtrl+E');
+    expect(file[0]?.accelerator).toBe('CmdOrCtrl+O');
+    expect(file[2]?.accelerator).toBe('CmdOrCtrl+Shift+O');
+    expect(file[4]?.accelerator).toBe('CmdOrCtrl+E');
     for (const item of file) if (item.click) click(item);
     expect(sent).toEqual([
+      { type: 'import-files' },
+      { type: 'import-folder' },
+      { type: 'add-from-url' },
       { type: 'export-article', format: 'md' },
       { type: 'export-article', format: 'jsonld' },
       { type: 'export-article', format: 'claimreview' },

@@ -300,7 +300,7 @@ describe('web mode API', () => {
   it('refuses a body over the size limit with 413 and stores nothing', async () => {
     const huge = JSON.stringify({
       fileName: 'big.txt',
-      contentBase64: 'A'.repeat(33 * 1024 * 1024),
+      contentBase64: 'A'.repeat(41 * 1024 * 1024),
     });
     const response = await api('importArticle', huge);
     expect(response.status).toBe(413);
