@@ -169,6 +169,7 @@ try {
   const folderTimes: number[] = [];
   let folderPeakRss = 0;
   let folderTitles = 0;
+  const folderCheckpoints: { page: number; mb: number }[] = [];
   {
     let last = 0;
     const folderIo = {
@@ -185,8 +186,13 @@ try {
         update: (value: number) => {
           const now = performance.now();
           if (value > 0) folderTimes.push(now - last);
-          last = now;
           folderPeakRss = Math.max(folderPeakRss, process.memoryUsage().rss);
+          if (gc && value > 0 && value % HEAP_CHECKPOINT_EVERY === 0) {
+            gc();
+            folderCheckpoints.push({ page: value, mb: mb(process.memoryUsage().heapUsed) });
+          }
+          // The checkpoint's GC is not the next page's time.
+          last = performance.now();
         },
         stop: () => {},
       }),
@@ -210,8 +216,11 @@ try {
       firstPageMs: Math.round((folderTimes[0] ?? 0) * 10) / 10,
       peakRssMb: mb(folderPeakRss),
       peakHeapUsedMb: mb(process.memoryUsage().heapUsed),
-      heapAfterGcMb: null,
-      heapGrowthMb: null,
+      heapAfterGcMb: gc ? folderCheckpoints : null,
+      heapGrowthMb:
+        gc && folderCheckpoints.length > 1
+          ? Math.round((folderCheckpoints.at(-1)!.mb - folderCheckpoints[0]!.mb) * 10) / 10
+          : null,
       titlesAsExpected: folderTitles,
     };
     print("(b) CLI: one 'marginalia import <folder>' of all the pages", folder);
