@@ -114,10 +114,32 @@ export function allowlistRules(policy: ConversionPolicy): TagParseRule[] {
     alt: textAttr(element, 'alt'),
     title: textAttr(element, 'title'),
   });
+  // ProseMirror tries the rules in order for every element, so the common ones come first; no two
+  // rules name the same element except where the order says which wins (img, figcaption).
   return [
-    ...Array.from(DROPPED_ELEMENTS, (tag): TagParseRule => ({ tag, ignore: true })),
-
     { tag: 'p', node: 'paragraph' },
+    {
+      tag: 'a',
+      mark: 'link',
+      getAttrs: (a) => {
+        const href = policy.resolveLink(a.getAttribute('href') ?? '');
+        return href ? { href, title: textAttr(a, 'title') } : false;
+      },
+    },
+    { tag: 'em', mark: 'em' },
+    { tag: 'i', mark: 'em' },
+    { tag: 'cite', mark: 'em' },
+    { tag: 'strong', mark: 'strong' },
+    { tag: 'b', mark: 'strong' },
+    { tag: 's', mark: 'strikethrough' },
+    { tag: 'del', mark: 'strikethrough' },
+    { tag: 'strike', mark: 'strikethrough' },
+    { tag: 'sub', mark: 'subscript' },
+    { tag: 'sup', mark: 'superscript' },
+    { tag: 'code', mark: 'code' },
+    { tag: 'kbd', mark: 'code' },
+    { tag: 'samp', mark: 'code' },
+    { tag: 'tt', mark: 'code' },
     ...[1, 2, 3, 4, 5, 6].map((level): TagParseRule => ({
       tag: `h${level}`,
       node: 'heading',
@@ -154,27 +176,6 @@ export function allowlistRules(policy: ConversionPolicy): TagParseRule[] {
     },
     { tag: 'img', ignore: true },
 
-    {
-      tag: 'a',
-      mark: 'link',
-      getAttrs: (a) => {
-        const href = policy.resolveLink(a.getAttribute('href') ?? '');
-        return href ? { href, title: textAttr(a, 'title') } : false;
-      },
-    },
-    { tag: 'em', mark: 'em' },
-    { tag: 'i', mark: 'em' },
-    { tag: 'cite', mark: 'em' },
-    { tag: 'strong', mark: 'strong' },
-    { tag: 'b', mark: 'strong' },
-    { tag: 's', mark: 'strikethrough' },
-    { tag: 'del', mark: 'strikethrough' },
-    { tag: 'strike', mark: 'strikethrough' },
-    { tag: 'sub', mark: 'subscript' },
-    { tag: 'sup', mark: 'superscript' },
-    { tag: 'code', mark: 'code' },
-    { tag: 'kbd', mark: 'code' },
-    { tag: 'samp', mark: 'code' },
-    { tag: 'tt', mark: 'code' },
+    ...Array.from(DROPPED_ELEMENTS, (tag): TagParseRule => ({ tag, ignore: true })),
   ];
 }
