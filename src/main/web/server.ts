@@ -62,6 +62,16 @@ function refuse(message: string, code: ErrorCode = 'invalid_request'): Result<ne
   return { ok: false, error: { code, message } };
 }
 
+const NOT_JSON = Symbol('not JSON');
+
+async function readJson(request: { json(): Promise<unknown> }): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    return NOT_JSON;
+  }
+}
+
 export function createApp(
   handlers: ServiceHandlers,
   staticDir: string,
@@ -97,6 +107,11 @@ export function createApp(
     await next();
   });
 
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(refuse('the request is too large', 'too_large'), 413),
+  });
+
   const reportUnexpected = (op: string, error: unknown) =>
     log(
       `${op} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
@@ -111,67 +126,45 @@ export function createApp(
     controller?.abort();
     return c.json({ ok: true, value: { cancelled: controller !== undefined } });
   });
-  app.post(
-    '/api/jobs/:name',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(refuse('the request is too large', 'too_large'), 413),
-    }),
-    async (c) => {
-      let payload: unknown;
-      try {
-        payload = await c.req.json();
-      } catch {
-        return c.json(refuse('the request body is not JSON'), 400);
-      }
-      if (!jobs) return c.json(refuse('this server runs no jobs', 'unknown_operation'), 404);
-      const name = c.req.param('name');
-      const jobId = c.req.query('id') ?? '';
-      if (!/^[A-Za-z0-9_-]{1,100}$/.test(jobId) || running.has(jobId)) {
-        return c.json(refuse('a job needs a new id (?id=…)'), 400);
-      }
-      const controller = new AbortController();
-      running.set(jobId, controller);
-      return streamSSE(c, async (stream) => {
-        stream.onAbort(() => controller.abort());
-        let sending = Promise.resolve();
-        const send = (event: string, data: unknown) => {
-          sending = sending
-            .then(() => stream.writeSSE({ event, data: JSON.stringify(data) }))
-            .catch(() => controller.abort());
-          return sending;
-        };
-        const result = await runJob(
-          jobs,
-          name,
-          payload,
-          (progress) => void send('progress', progress),
-          controller.signal,
-          reportUnexpected,
-        );
-        running.delete(jobId);
-        if (!stream.aborted) await send('result', result);
-      });
-    },
-  );
+  app.post('/api/jobs/:name', limitBody, async (c) => {
+    const payload = await readJson(c.req);
+    if (payload === NOT_JSON) return c.json(refuse('the request body is not JSON'), 400);
+    if (!jobs) return c.json(refuse('this server runs no jobs', 'unknown_operation'), 404);
+    const name = c.req.param('name');
+    const jobId = c.req.query('id') ?? '';
+    if (!/^[A-Za-z0-9_-]{1,100}$/.test(jobId) || running.has(jobId)) {
+      return c.json(refuse('a job needs a new id (?id=…)'), 400);
+    }
+    const controller = new AbortController();
+    running.set(jobId, controller);
+    return streamSSE(c, async (stream) => {
+      stream.onAbort(() => controller.abort());
+      let sending = Promise.resolve();
+      const send = (event: string, data: unknown) => {
+        sending = sending
+          .then(() => stream.writeSSE({ event, data: JSON.stringify(data) }))
+          .catch(() => controller.abort());
+        return sending;
+      };
+      const result = await runJob(
+        jobs,
+        name,
+        payload,
+        (progress) => void send('progress', progress),
+        controller.signal,
+        reportUnexpected,
+      );
+      running.delete(jobId);
+      if (!stream.aborted) await send('result', result);
+    });
+  });
 
-  app.post(
-    '/api/:operation',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(refuse('the request is too large', 'too_large'), 413),
-    }),
-    async (c) => {
-      let payload: unknown;
-      try {
-        payload = await c.req.json();
-      } catch {
-        return c.json(refuse('the request body is not JSON'), 400);
-      }
-      const result = await dispatch(handlers, c.req.param('operation'), payload, reportUnexpected);
-      return c.json(result, result.ok ? 200 : STATUS[result.error.code]);
-    },
-  );
+  app.post('/api/:operation', limitBody, async (c) => {
+    const payload = await readJson(c.req);
+    if (payload === NOT_JSON) return c.json(refuse('the request body is not JSON'), 400);
+    const result = await dispatch(handlers, c.req.param('operation'), payload, reportUnexpected);
+    return c.json(result, result.ok ? 200 : STATUS[result.error.code]);
+  });
   app.all('/api/*', (c) => c.json(refuse('use POST /api/<operation>'), 405));
 
   app.use('*', async (c, next) => {
