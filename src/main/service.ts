@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Node as ProseNode } from 'prosemirror-model';
 import { importFile, type ImportResult, type ResourceReader } from './import/index';
 import { importPaths } from './import/import-paths';
-import { normalizeAddress } from './import/web-address';
+import { normalizeAddress, pageCanonicalAddress } from './import/web-address';
 import { fetchPage } from './net/fetch-page';
 import type {
   JobContext,
@@ -166,7 +166,7 @@ export function createService(deps: ServiceDeps): Service {
     const map = buildTextMap(article.document);
     const contentHash = crypto.createHash('sha256').update(map.text).digest('hex');
     const sourceUrl = normalizeAddress(article.sourceUrl) ?? article.sourceUrl;
-    const canonicalUrl = normalizeAddress(article.canonicalUrl);
+    const canonicalUrl = pageCanonicalAddress(article.canonicalUrl, sourceUrl);
     const addresses = [sourceUrl, canonicalUrl].filter((a): a is string => a !== null);
     const stored = write(() => {
       const duplicate = articles.findDuplicateArticle(db, { contentHash, addresses });
@@ -236,7 +236,10 @@ export function createService(deps: ServiceDeps): Service {
   function importPaste(html: string | null, text: string | null): ImportOutcome {
     const useHtml = (html ?? '').trim() !== '';
     const fileName = useHtml ? PASTE_HTML_NAME : PASTE_TEXT_NAME;
-    const result = importFile(fileName, new TextEncoder().encode(useHtml ? html! : text!));
+    // The clipboard's text is already decoded: a `<meta charset>` copied with it says nothing.
+    const result = importFile(fileName, new TextEncoder().encode(useHtml ? html! : text!), {
+      charset: 'utf-8',
+    });
     const fallback = path.basename(fileName, path.extname(fileName));
     const title = result.article.title === fallback ? titleFromText(result.article.document) : null;
     return storeImported(

@@ -12,7 +12,9 @@ import { readSample } from '../../src/main/sample';
 import { createService, type Service } from '../../src/main/service';
 import { openDatabase } from '../../src/main/store/connection';
 import { savedPageResources } from '../../src/main/import/saved-page-resources';
-import { normalizeAddress } from '../../src/main/import/web-address';
+import { importPaths } from '../../src/main/import/import-paths';
+import { ServiceError } from '../../src/shared/contract/errors';
+import { normalizeAddress, pageCanonicalAddress } from '../../src/main/import/web-address';
 import { createDirectJobClient, type ImportProgress } from '../../src/shared/contract/jobs';
 import { createDirectClient } from '../../src/shared/contract/direct';
 import { idSource, serviceErrorOf, tickingClock, useTempDirs } from './helpers';
@@ -59,7 +61,6 @@ describe('importFiles (the job)', () => {
       'picture.txt': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0]),
       'slides.pptx': 'not ours',
       '.DS_Store': 'hidden',
-      'page_files/inside.txt': text('Never walked'),
     });
     const events: ImportProgress[] = [];
     const report = await createDirectJobClient(service.jobs).run(
@@ -74,12 +75,13 @@ describe('importFiles (the job)', () => {
       [`${name}/b.md`, 'imported'],
       [`${name}/nested/c.txt`, 'imported'],
       [`${name}/picture.txt`, 'refused'],
-      [`${name}/slides.pptx`, 'refused'],
     ]);
     expect(report.items[3]!.reason).toMatch(/PNG/);
-    expect(report.items[4]!.reason).toMatch(/slides\.pptx: Marginalia imports/);
-    expect(events[0]).toEqual({ done: 0, total: 5, current: null });
-    expect(events.at(-1)).toEqual({ done: 5, total: 5, current: null });
+    // Not an article by its type: left aside and counted, not read.
+    expect(report.skipped).toBe(1);
+    expect(report.stoppedBy).toBeNull();
+    expect(events[0]).toEqual({ done: 0, total: 4, current: null });
+    expect(events.at(-1)).toEqual({ done: 4, total: 4, current: null });
     expect(events.map((e) => e.current).filter(Boolean)).toContain(`${name}/nested/c.txt`);
     // The reply carries the new articles' summaries, for the renderer store.
     expect(report.changes.articles.map((a) => a.title).sort()).toEqual([
@@ -87,6 +89,80 @@ describe('importFiles (the job)', () => {
       'Bravo',
       'Charlie',
     ]);
+  });
+
+  it('a folder named like a saved page’s resources is walked when no such page is beside it', async () => {
+    const { service } = harness();
+    const root = folder({
+      'story.html':
+        '<html><body><article><p>' + 'A saved story. '.repeat(30) + '</p></article></body></html>',
+      'story_files/inside.txt': text('Never walked'),
+      'tax_files/memo.txt': text('Tax memo'),
+    });
+    const report = await createDirectJobClient(service.jobs).run('importFiles', { paths: [root] });
+    const name = path.basename(root);
+    expect(report.items.map((i) => i.file)).toEqual([
+      `${name}/story.html`,
+      `${name}/tax_files/memo.txt`,
+    ]);
+  });
+
+  it('a file named on its own that is not an article is refused with the reason', async () => {
+    const { service } = harness();
+    const root = folder({ 'slides.pptx': 'not ours' });
+    const report = await createDirectJobClient(service.jobs).run('importFiles', {
+      paths: [path.join(root, 'slides.pptx')],
+    });
+    expect(report.items).toMatchObject([
+      {
+        file: 'slides.pptx',
+        status: 'refused',
+        reason: expect.stringMatching(/Marginalia imports/),
+      },
+    ]);
+  });
+
+  it('a full disk stops the import: what was stored stays and the report says what stopped it', async () => {
+    const { db, service } = harness();
+    const files = Object.fromEntries(
+      Array.from({ length: 8 }, (_, i) => [`f${i}.txt`, text(`N${i}`, `Body number ${i}.`)]),
+    );
+    const root = folder(files);
+    let imported = 0;
+    const report = await importPaths(
+      { paths: [root], recursive: true },
+      { progress: () => {}, signal: new AbortController().signal },
+      (fileName, bytes) => {
+        if (imported === 3)
+          throw new ServiceError('storage_full', 'The disk or library is full; nothing was saved.');
+        imported++;
+        return service.importBytes(fileName, bytes);
+      },
+    );
+    expect(report.stoppedBy).toMatch(/full/);
+    expect(report.cancelled).toBe(false);
+    expect(report.items.filter((i) => i.status === 'imported')).toHaveLength(3);
+    expect((db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n).toBe(4);
+  });
+
+  it('a fault of ours on one file refuses that file and the others go on', async () => {
+    const { service } = harness();
+    const root = folder({
+      'a.txt': text('Alpha'),
+      'b.txt': text('Bravo'),
+      'c.txt': text('Charlie'),
+    });
+    const report = await importPaths(
+      { paths: [root], recursive: true },
+      { progress: () => {}, signal: new AbortController().signal },
+      (fileName, bytes) => {
+        if (fileName === 'b.txt') throw new TypeError('x is undefined');
+        return service.importBytes(fileName, bytes);
+      },
+    );
+    expect(report.items.map((i) => i.status)).toEqual(['imported', 'refused', 'imported']);
+    expect(report.items[1]!.reason).toMatch(/an error in Marginalia/);
+    expect(report.items[1]!.reason).not.toMatch(/undefined/);
   });
 
   it('without subfolders, and with a path that does not exist', async () => {
@@ -151,12 +227,45 @@ describe('already in your library', () => {
     expect(snapshot(db)).toBe(before);
   });
 
+  it('two different pages that both name the site front page as their own address are two articles', () => {
+    const { service } = harness();
+    const page = (words: string) =>
+      Buffer.from(
+        `<html><head><title>${words}</title><meta property="og:url" content="https://news.example/">` +
+          `</head><body><article><p>${words} ${'and more words of the story. '.repeat(20)}</p></article></body></html>`,
+      );
+    const first = service.importBytes('a.html', page('Talks resume in Geneva.'));
+    const second = service.importBytes('b.html', page('Floods recede in the valley.'));
+    expect(second.alreadyInLibrary).toBeNull();
+    expect(second.article.id).not.toBe(first.article.id);
+    expect(first.article.canonicalUrl).toBeNull();
+  });
+
+  it('a page that names its own address is found again by it', () => {
+    const { service } = harness();
+    const page = (words: string) =>
+      Buffer.from(
+        `<html><head><title>Story</title><link rel="canonical" href="https://news.example/2024/story">` +
+          `</head><body><article><p>${words} ${'and more words of the story. '.repeat(20)}</p></article></body></html>`,
+      );
+    const first = service.importBytes('a.html', page('First version.'));
+    expect(first.article.canonicalUrl).toBe('https://news.example/2024/story');
+    const again = service.importBytes('b.html', page('Edited version.'));
+    expect(again.alreadyInLibrary).toBe('address');
+    expect(again.article.id).toBe(first.article.id);
+  });
+
   it('the same address (tracking parameters and fragment aside) is the same page', () => {
     expect(normalizeAddress('HTTPS://Example.org:443/a?utm_source=x&id=2#top')).toBe(
       'https://example.org/a?id=2',
     );
     expect(normalizeAddress('javascript:alert(1)')).toBeNull();
     expect(normalizeAddress('not an address')).toBeNull();
+    expect(pageCanonicalAddress('https://news.example/', null)).toBeNull();
+    expect(pageCanonicalAddress('https://other.example/a', 'https://news.example/a')).toBeNull();
+    expect(pageCanonicalAddress('https://news.example/a', 'https://www.news.example/b')).toBe(
+      'https://news.example/a',
+    );
   });
 });
 
@@ -192,6 +301,18 @@ describe('importPaste and updateArticle', () => {
     const stored = JSON.stringify(service.getArticle({ id: pasted.article.id }).article.document);
     for (const residue of ['onclick', 'javascript:', 'window.x', 'tracker.example', '<script'])
       expect(stored).not.toContain(residue);
+  });
+
+  it('a paste keeps its text as it is, whatever <meta charset> came with it', () => {
+    const { service } = harness();
+    const pasted = service.importPaste({
+      html: '<meta charset="windows-1252"><p>Café — “quoted” naïve résumé; 日本語のテキスト</p>',
+      text: null,
+    });
+    expect(service.articleText(pasted.article.id)).toBe(
+      'Café — “quoted” naïve résumé; 日本語のテキスト',
+    );
+    expect(pasted.warnings).toEqual([]);
   });
 
   it('R09 a paste of a page is the same article as importing that page', () => {

@@ -45,7 +45,8 @@ export function terminalProgressBar(): ProgressBar {
   });
 }
 
-const isAddress = (source: string) => /^https?:\/\//i.test(source);
+/** Anything with a scheme is an address (`ftp://…` is then refused as one, by its scheme). */
+const isAddress = (source: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
 
 export function addImportCommand(program: Command, context: ImportCliContext): void {
   program
@@ -149,9 +150,14 @@ async function importWithReport(
     }
   }
   const count = (status: string) => report.items.filter((i) => i.status === status).length;
+  const skipped =
+    report.skipped > 0
+      ? `, ${report.skipped} other file${report.skipped === 1 ? '' : 's'} left aside`
+      : '';
+  const stopped = report.stoppedBy ? `Stopped (${report.stoppedBy}): ` : '';
   context.stderr(
-    `${report.cancelled ? 'Cancelled: ' : ''}${count('imported')} imported, ` +
-      `${count('duplicate')} already in your library, ${refused} refused\n`,
+    `${stopped}${report.cancelled ? 'Cancelled: ' : ''}${count('imported')} imported, ` +
+      `${count('duplicate')} already in your library, ${refused} refused${skipped}\n`,
   );
-  return refused > 0 || report.cancelled;
+  return refused > 0 || report.cancelled || report.stoppedBy !== null;
 }

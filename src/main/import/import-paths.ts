@@ -14,6 +14,11 @@ import {
   type JobContext,
 } from '../../shared/contract/jobs';
 import type { ImportOutcome } from '../../shared/contract/operations';
+import {
+  isHiddenName,
+  isImportableName,
+  isSavedPageFolder,
+} from '../../shared/contract/importable';
 import { assertImportSize } from './decode';
 import { savedPageResources } from './saved-page-resources';
 import type { ResourceReader } from './index';
@@ -30,23 +35,28 @@ interface Unreadable {
   readonly reason: string;
 }
 
-/** Folders a walk never enters: hidden ones, and the resource folders of saved pages. */
-function isSkippedFolder(name: string): boolean {
-  return name.startsWith('.') || /_files$/i.test(name) || name === 'node_modules';
+/** What a walk found: files to import, paths it could not read, and how many it left aside. */
+export interface Walk {
+  readonly files: FoundFile[];
+  readonly unreadable: Unreadable[];
+  /** Files in the folders that are not articles by their type (images, styles, …). */
+  readonly skipped: number;
 }
 
 /** Files, in name order, under the given paths; folders walked (their subfolders if asked). */
-export function walkPaths(
-  paths: readonly string[],
-  recursive: boolean,
-): { files: FoundFile[]; unreadable: Unreadable[] } {
+export function walkPaths(paths: readonly string[], recursive: boolean): Walk {
   const files: FoundFile[] = [];
   const unreadable: Unreadable[] = [];
+  let skipped = 0;
   const tooMany = () =>
     new ServiceError(
       'too_large',
       `more than ${MAX_IMPORT_FILES.toLocaleString('en')} files; import fewer folders at once`,
     );
+  const add = (file: FoundFile) => {
+    if (files.length >= MAX_IMPORT_FILES) throw tooMany();
+    files.push(file);
+  };
 
   function walk(folder: string, prefix: string, depth: number): void {
     let entries: fs.Dirent[];
@@ -57,16 +67,19 @@ export function walkPaths(
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    const siblings = new Set(entries.filter((e) => e.isFile()).map((e) => e.name.toLowerCase()));
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
+      if (isHiddenName(entry.name)) continue;
       const full = path.join(folder, entry.name);
       const name = prefix ? `${prefix}/${entry.name}` : entry.name;
       // Symbolic links are not followed: a walk stays inside the folder it was given.
       if (entry.isFile()) {
-        if (files.length >= MAX_IMPORT_FILES) throw tooMany();
-        files.push({ path: full, name });
-      } else if (entry.isDirectory() && recursive && depth < 32 && !isSkippedFolder(entry.name)) {
-        walk(full, name, depth + 1);
+        if (isImportableName(entry.name)) add({ path: full, name });
+        else skipped++;
+      } else if (entry.isDirectory() && recursive && depth < MAX_WALK_DEPTH) {
+        if (!isSavedPageFolder(entry.name, siblings)) walk(full, name, depth + 1);
+      } else {
+        skipped++;
       }
     }
   }
@@ -80,13 +93,13 @@ export function walkPaths(
       continue;
     }
     if (stat.isDirectory()) walk(given, path.basename(given), 0);
-    else if (stat.isFile()) {
-      if (files.length >= MAX_IMPORT_FILES) throw tooMany();
-      files.push({ path: given, name: path.basename(given) });
-    } else unreadable.push({ name: given, reason: 'not a file or folder' });
+    else if (stat.isFile()) add({ path: given, name: path.basename(given) });
+    else unreadable.push({ name: given, reason: 'not a file or folder' });
   }
-  return { files, unreadable };
+  return { files, unreadable, skipped };
 }
+
+const MAX_WALK_DEPTH = 32;
 
 function readableFsError(error: unknown, where: string): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -128,7 +141,7 @@ export async function importPaths(
   context: JobContext<ImportProgress>,
   importBytes: ImportBytes,
 ): Promise<Omit<FileImportReport, 'changes'>> {
-  const { files, unreadable } = walkPaths(request.paths, request.recursive);
+  const { files, unreadable, skipped } = walkPaths(request.paths, request.recursive);
   const items: ImportItem[] = unreadable.map((u) => ({
     file: u.name,
     status: 'refused',
@@ -137,15 +150,27 @@ export async function importPaths(
     warnings: [],
   }));
   const total = files.length;
+  const report = (cancelled: boolean, stoppedBy: string | null = null) => ({
+    items,
+    skipped,
+    cancelled,
+    stoppedBy,
+  });
   context.progress({ done: 0, total, current: null });
   for (const [index, file] of files.entries()) {
     await nextTurn();
-    if (context.signal.aborted) return { items, cancelled: true };
+    if (context.signal.aborted) return report(true);
     context.progress({ done: index, total, current: file.name });
-    items.push(importOne(file, importBytes));
+    try {
+      items.push(importOne(file, importBytes));
+    } catch (error) {
+      // A full disk or a read-only library: every next file would fail too. What was imported
+      // stays, and the report says what stopped the rest.
+      return report(false, error instanceof ServiceError ? error.message : String(error));
+    }
   }
   context.progress({ done: total, total, current: null });
-  return { items, cancelled: false };
+  return report(false);
 }
 
 function importOne(file: FoundFile, importBytes: ImportBytes): ImportItem {
@@ -163,19 +188,21 @@ function importOne(file: FoundFile, importBytes: ImportBytes): ImportItem {
       warnings: outcome.warnings,
     };
   } catch (error) {
-    // A full disk or a read-only library stops the whole import: every next file would fail too.
-    if (!(error instanceof ServiceError) || STOPPING_CODES.has(error.code)) throw error;
-    return {
-      file: file.name,
-      status: 'refused',
-      reason: error.message,
-      article: null,
-      warnings: [],
-    };
+    if (error instanceof ServiceError) {
+      if (STOPPING_CODES.has(error.code)) throw error;
+      return refused(file, error.message);
+    }
+    // A fault of ours on one file refuses that file; the others go on.
+    console.error(`importing ${file.name} failed unexpectedly:`, error);
+    return refused(file, 'it could not be read (an error in Marginalia, written to its log)');
   }
 }
 
-const STOPPING_CODES: ReadonlySet<string> = new Set(['storage_full', 'read_only', 'internal']);
+function refused(file: FoundFile, reason: string): ImportItem {
+  return { file: file.name, status: 'refused', reason, article: null, warnings: [] };
+}
+
+const STOPPING_CODES: ReadonlySet<string> = new Set(['storage_full', 'read_only']);
 
 export function alreadyReason(reason: 'content' | 'address'): string {
   return reason === 'content'

@@ -21,3 +21,23 @@ export function normalizeAddress(address: string | null | undefined): string | n
   if (url.search === '?') url.search = '';
   return url.href;
 }
+
+const siteOf = (url: URL) => url.hostname.replace(/^www\./, '');
+
+/**
+ * A page's address for itself (`<link rel="canonical">`, `og:url`), when it can stand for this
+ * page: not a site's front page (a common template mistake that would make every page of the
+ * site "the same"), and on the site the page came from when that is known.
+ */
+export function pageCanonicalAddress(
+  canonical: string | null | undefined,
+  source: string | null | undefined,
+): string | null {
+  const address = normalizeAddress(canonical);
+  if (!address) return null;
+  const url = new URL(address);
+  if (url.pathname === '/' && url.search === '') return null;
+  const from = normalizeAddress(source);
+  if (from && siteOf(new URL(from)) !== siteOf(url)) return null;
+  return address;
+}

@@ -63,6 +63,7 @@ function refuse(message: string, code: ErrorCode = 'invalid_request'): Result<ne
 }
 
 const NOT_JSON = Symbol('not JSON');
+const JOB_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 async function readJson(request: { json(): Promise<unknown> }): Promise<unknown> {
   try {
@@ -121,22 +122,38 @@ export function createApp(
   // `Result`). `POST /api/jobs/cancel/<id>` cancels it and the stream still ends with its result
   // (what was finished before); closing the response cancels it too.
   const running = new Map<string, AbortController>();
+  // A cancel can overtake its job's request: it is kept a minute for the job to find.
+  const cancelledEarly = new Map<string, ReturnType<typeof setTimeout>>();
   app.post('/api/jobs/cancel/:id', (c) => {
-    const controller = running.get(c.req.param('id'));
-    controller?.abort();
+    const id = c.req.param('id');
+    const controller = running.get(id);
+    if (controller) controller.abort();
+    else if (JOB_ID.test(id) && cancelledEarly.size < 1000 && !cancelledEarly.has(id)) {
+      const timer = setTimeout(() => cancelledEarly.delete(id), 60_000);
+      timer.unref();
+      cancelledEarly.set(id, timer);
+    }
     return c.json({ ok: true, value: { cancelled: controller !== undefined } });
   });
   app.post('/api/jobs/:name', limitBody, async (c) => {
-    const payload = await readJson(c.req);
-    if (payload === NOT_JSON) return c.json(refuse('the request body is not JSON'), 400);
     if (!jobs) return c.json(refuse('this server runs no jobs', 'unknown_operation'), 404);
     const name = c.req.param('name');
     const jobId = c.req.query('id') ?? '';
-    if (!/^[A-Za-z0-9_-]{1,100}$/.test(jobId) || running.has(jobId)) {
+    if (!JOB_ID.test(jobId) || running.has(jobId)) {
       return c.json(refuse('a job needs a new id (?id=…)'), 400);
     }
     const controller = new AbortController();
     running.set(jobId, controller);
+    if (cancelledEarly.has(jobId)) {
+      clearTimeout(cancelledEarly.get(jobId));
+      cancelledEarly.delete(jobId);
+      controller.abort();
+    }
+    const payload = await readJson(c.req);
+    if (payload === NOT_JSON) {
+      running.delete(jobId);
+      return c.json(refuse('the request body is not JSON'), 400);
+    }
     return streamSSE(c, async (stream) => {
       stream.onAbort(() => controller.abort());
       let sending = Promise.resolve();

@@ -40,8 +40,12 @@ export type ImportItem = z.infer<typeof ImportItemSchema>;
 
 export const FileImportReportSchema = z.strictObject({
   items: z.array(ImportItemSchema),
+  /** Files in the folders walked that are not articles by their type (not tried, not listed). */
+  skipped: z.int().nonnegative(),
   /** True when Cancel stopped it: `items` holds the files finished before. */
   cancelled: z.boolean(),
+  /** What stopped it before the end (a full disk, a read-only library), if anything did. */
+  stoppedBy: z.string().nullable(),
   changes: ChangesSchema,
 });
 export type FileImportReport = z.infer<typeof FileImportReportSchema>;

@@ -43,6 +43,7 @@ function folderOfPages() {
   fs.writeFileSync(path.join(folder, 'photo.txt'), Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1]));
   fs.writeFileSync(path.join(folder, 'sub', 'c.txt'), 'Third page\n\nIn a subfolder.\n');
   fs.writeFileSync(path.join(folder, '.hidden.txt'), 'Hidden\n\nnever imported\n');
+  fs.writeFileSync(path.join(folder, 'cover.jpg'), Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]));
   return { data, folder };
 }
 
@@ -65,7 +66,9 @@ describe('marginalia import <folder>', () => {
         .sort(),
     ).toEqual(['First page', 'Second page', 'Third page']);
     expect(run.stderr).toMatch(/refused: saved\/photo\.txt: .*PNG/);
-    expect(run.stderr).toMatch(/3 imported, 0 already in your library, 1 refused/);
+    expect(run.stderr).toMatch(
+      /3 imported, 0 already in your library, 1 refused, 1 other file left aside/,
+    );
     expect(run.stderr).not.toContain('.hidden');
     expect(await titles(data)).toEqual(['First page', 'Second page', 'Third page']);
   });
@@ -175,6 +178,14 @@ describe('marginalia import <address>', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/image\/png/);
     expect(await titles(data)).toEqual([]);
+  });
+
+  it('an address that is not http(s) is refused by its scheme, with no file looked for', async () => {
+    const data = path.join(tempDir(), 'library');
+    const run = await cli(['--data-dir', data, 'import', 'ftp://files.example/story.html']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(/no such file/);
+    expect(run.stderr).toMatch(/ftp/);
   });
 
   it('a 404 is a clear failure', async () => {

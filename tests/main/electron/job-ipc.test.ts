@@ -51,7 +51,9 @@ function steppingJobs(steps = 50): JobHandlers {
       }
       return {
         items: [],
+        skipped: 0,
         cancelled: signal.aborted,
+        stoppedBy: null,
         changes: { annotations: [], removedAnnotations: [], articles: [], removedArticles: [] },
       };
     },

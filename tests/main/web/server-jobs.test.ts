@@ -109,6 +109,22 @@ describe('jobs over HTTP (Server-Sent Events)', () => {
     expect(listed).toBe(imported + 1); // and the sample
   });
 
+  it('a cancel that overtakes its job still cancels it', async () => {
+    const early = await fetch(`${base}/api/jobs/cancel/job-early`, {
+      method: 'POST',
+      headers: headers(),
+      body: '{}',
+    });
+    expect(await early.json()).toEqual({ ok: true, value: { cancelled: false } });
+    const response = await startJob('job-early', { paths: [files] });
+    let result: Result<FileImportReport> | null = null;
+    for await (const e of readServerSentEvents(response.body!)) {
+      if (e.event === 'result') result = JSON.parse(e.data) as Result<FileImportReport>;
+    }
+    expect(result).toMatchObject({ ok: true, value: { cancelled: true, items: [] } });
+    expect(lib.service.listArticles({}).articles).toHaveLength(1);
+  });
+
   it('a bad request is refused as JSON before any stream; a job needs the token and an id', async () => {
     const bad = await startJob('job-3', { paths: 'nope' });
     expect(bad.headers.get('content-type')).toMatch(/event-stream/);

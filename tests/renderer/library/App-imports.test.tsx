@@ -315,6 +315,8 @@ describe('App: the desktop app’s Import…', () => {
     expect(job.signal()?.aborted).toBe(true);
     const geneva = articleNamed('Talks resume in Geneva', 2);
     await job.finish({
+      skipped: 0,
+      stoppedBy: null,
       items: [imported('a.html', geneva.title, 2)],
       cancelled: true,
       changes: changesOf({ articles: [geneva] }),
@@ -334,6 +336,8 @@ describe('App: the desktop app’s Import…', () => {
     await perform(() => button('Import…').click());
     await settle();
     await job.finish({
+      skipped: 0,
+      stoppedBy: null,
       items: [imported('a.html', geneva.title, 2)],
       cancelled: false,
       changes: changesOf({ articles: [geneva] }),
@@ -357,6 +361,8 @@ describe('App: the desktop app’s Import…', () => {
       expect.anything(),
     );
     await job.finish({
+      skipped: 0,
+      stoppedBy: null,
       items: [duplicate('a.html', 'A', 2), duplicate('b.md', 'B', 3)],
       cancelled: false,
       changes: changesOf(),

@@ -24,10 +24,23 @@ const dialog = () => page.getByRole('dialog').element() as HTMLElement;
 const section = (name: RegExp) => page.getByRole('region', { name }).element() as HTMLElement;
 
 describe('ImportReport', () => {
+  it('says how many other files in the folders were left aside, and nothing when none were', async () => {
+    await render(
+      <ImportReport
+        report={{ items: ITEMS, cancelled: false, stoppedBy: null, skipped: 3 }}
+        onOpen={() => {}}
+        onClose={() => {}}
+      />,
+    );
+    expect(dialog().textContent).toContain(
+      '3 other files in the folders were left aside: they are not articles by their type.',
+    );
+  });
+
   it('heads with the counts and lists each file under what happened to it', async () => {
     await render(
       <ImportReport
-        report={{ items: ITEMS, cancelled: false, stoppedBy: null }}
+        report={{ items: ITEMS, cancelled: false, stoppedBy: null, skipped: 0 }}
         onOpen={() => {}}
         onClose={() => {}}
       />,
@@ -54,7 +67,7 @@ describe('ImportReport', () => {
     const onOpen = vi.fn();
     await render(
       <ImportReport
-        report={{ items: ITEMS, cancelled: false, stoppedBy: null }}
+        report={{ items: ITEMS, cancelled: false, stoppedBy: null, skipped: 0 }}
         onOpen={onOpen}
         onClose={() => {}}
       />,
@@ -70,7 +83,7 @@ describe('ImportReport', () => {
     const onClose = vi.fn();
     await render(
       <ImportReport
-        report={{ items: ITEMS.slice(0, 2), cancelled: true, stoppedBy: null }}
+        report={{ items: ITEMS.slice(0, 2), cancelled: true, stoppedBy: null, skipped: 0 }}
         onOpen={() => {}}
         onClose={onClose}
       />,
@@ -84,7 +97,12 @@ describe('ImportReport', () => {
   it('says what stopped an import before its end', async () => {
     await render(
       <ImportReport
-        report={{ items: ITEMS.slice(0, 1), cancelled: false, stoppedBy: 'the disk is full' }}
+        report={{
+          items: ITEMS.slice(0, 1),
+          cancelled: false,
+          stoppedBy: 'the disk is full',
+          skipped: 0,
+        }}
         onOpen={() => {}}
         onClose={() => {}}
       />,
@@ -99,7 +117,7 @@ describe('ImportReport', () => {
     );
     await render(
       <ImportReport
-        report={{ items: many, cancelled: false, stoppedBy: null }}
+        report={{ items: many, cancelled: false, stoppedBy: null, skipped: 0 }}
         onOpen={() => {}}
         onClose={() => {}}
       />,

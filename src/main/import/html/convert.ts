@@ -27,8 +27,13 @@ function repair(root: Element): void {
     const table = caption.closest('table');
     const p = document.createElement('p');
     while (caption.firstChild) p.appendChild(caption.firstChild);
-    caption.remove();
-    if (table?.parentNode) table.parentNode.insertBefore(p, table);
+    // Before its table; a stray caption (outside any table) becomes a paragraph where it is.
+    if (table?.parentNode) {
+      caption.remove();
+      table.parentNode.insertBefore(p, table);
+    } else {
+      caption.replaceWith(p);
+    }
   }
 }
 

@@ -135,7 +135,13 @@ export function useImports(options: ImportsOptions): Imports {
       );
       store.apply(result.changes);
       end();
-      finish({ items: result.items, cancelled: result.cancelled, stoppedBy: null });
+      if (result.stoppedBy) onError(new Error(`The import stopped: ${result.stoppedBy}`));
+      finish({
+        items: result.items,
+        cancelled: result.cancelled,
+        stoppedBy: result.stoppedBy,
+        skipped: result.skipped,
+      });
     } catch (error) {
       end();
       onError(error);
@@ -144,7 +150,7 @@ export function useImports(options: ImportsOptions): Imports {
 
   /** Files the browser handed over, sent one by one; Cancel is honoured between files. */
   const runLoop = async (
-    gather: (signal: AbortSignal) => Promise<readonly PickedFile[]>,
+    gather: (signal: AbortSignal) => Promise<{ files: readonly PickedFile[]; skipped: number }>,
     showProgress: boolean,
   ) => {
     const controller = begin(showProgress);
@@ -152,8 +158,11 @@ export function useImports(options: ImportsOptions): Imports {
     const { signal } = controller;
     const items: ImportItem[] = [];
     let stoppedBy: unknown = null;
+    let skipped = 0;
     try {
-      const files = await gather(signal);
+      const gathered = await gather(signal);
+      const files = gathered.files;
+      skipped = gathered.skipped;
       const total = files.length;
       for (const [index, picked] of files.entries()) {
         if (signal.aborted) break;
@@ -183,12 +192,16 @@ export function useImports(options: ImportsOptions): Imports {
       items,
       cancelled: signal.aborted,
       stoppedBy: stoppedBy ? messageOf(stoppedBy) : null,
+      skipped,
     });
   };
 
   const importPicked = (files: readonly File[]) => {
     if (files.length === 0) return;
-    void runLoop(async () => files.map((file) => ({ file, name: file.name })), files.length > 1);
+    void runLoop(
+      async () => ({ files: files.map((file) => ({ file, name: file.name })), skipped: 0 }),
+      files.length > 1,
+    );
   };
 
   const chooseFiles = () => {

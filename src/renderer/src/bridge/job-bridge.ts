@@ -25,6 +25,8 @@ export function createHttpJobInvoke(token: string | null): RawJobInvoke {
     const cancel = () =>
       void fetch(`/api/jobs/cancel/${id}`, { method: 'POST', headers, body: '{}' }).catch(() => {});
     signal.addEventListener('abort', cancel, { once: true });
+    // Cancelled before it was sent: the server keeps the cancel for the job to find.
+    if (signal.aborted) cancel();
     try {
       const response = await fetch(`/api/jobs/${name}?id=${id}`, {
         method: 'POST',
@@ -58,7 +60,9 @@ export function connectJobs(): JobClient {
       const cancel = () => bridge.cancel(id);
       signal.addEventListener('abort', cancel, { once: true });
       try {
-        return await bridge.run(id, name, payload, onProgress);
+        const running = bridge.run(id, name, payload, onProgress);
+        if (signal.aborted) cancel();
+        return await running;
       } finally {
         signal.removeEventListener('abort', cancel);
       }

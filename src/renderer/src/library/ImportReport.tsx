@@ -97,7 +97,7 @@ function filesCount(count: number): string {
 }
 
 export function ImportReport({ report, onOpen, onClose }: ImportReportProps) {
-  const { items, cancelled, stoppedBy } = report;
+  const { items, cancelled, stoppedBy, skipped } = report;
   const by = (status: ImportItem['status']) => items.filter((item) => item.status === status);
   const finished = items.length;
   return (
@@ -115,6 +115,13 @@ export function ImportReport({ report, onOpen, onClose }: ImportReportProps) {
             ? `Stopped after ${filesCount(finished)}: ${stoppedBy}.`
             : `Cancelled after ${filesCount(finished)}.`}{' '}
           The files below were finished before it stopped; nothing else was imported.
+        </p>
+      )}
+      {skipped > 0 && (
+        <p className="hint">
+          {skipped === 1
+            ? '1 other file in the folders was left aside: it is not an article by its type.'
+            : `${skipped} other files in the folders were left aside: they are not articles by their type.`}
         </p>
       )}
       {/* Refusals first: they are what needs the reader's attention. */}

@@ -1,9 +1,14 @@
 /**
  * What was dropped on the window or pasted into the library, read while the event lasts (a
  * DataTransfer is emptied once its event returns): files and folders, a link, or something
- * Marginalia does not import. Dropped folders are walked here, in the window, the way the
- * service walks a folder: hidden entries and saved pages' `*_files` folders are skipped.
+ * Marginalia does not import. Dropped folders are walked here, in the window, by the service's
+ * rules (`importable.ts`): articles by their type, no hidden entries, no saved page's `_files`.
  */
+import {
+  isHiddenName,
+  isImportableName,
+  isSavedPageFolder,
+} from '../../../shared/contract/importable';
 
 /** A file to import, named as the report names it (its path inside a dropped folder). */
 export interface PickedFile {
@@ -56,11 +61,6 @@ function describeOther(types: readonly string[]): string {
   return 'nothing Marginalia can read';
 }
 
-/** Entries a walk never enters: hidden ones, and the resource folders of saved pages. */
-function isSkipped(entry: FileSystemEntry): boolean {
-  return entry.name.startsWith('.') || (entry.isDirectory && /_files$/i.test(entry.name));
-}
-
 function readBatch(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
   return new Promise((resolve, reject) => reader.readEntries(resolve, reject));
 }
@@ -91,16 +91,25 @@ export const MAX_DROPPED_FILES = 50_000;
 export async function filesOfDrop(
   dropped: Extract<DroppedContent, { kind: 'files' }>,
   signal: AbortSignal,
-): Promise<PickedFile[]> {
+): Promise<{ files: PickedFile[]; skipped: number }> {
   const found: PickedFile[] = [];
+  let skipped = 0;
   async function walk(entry: FileSystemEntry, prefix: string, depth: number): Promise<void> {
     if (signal.aborted || found.length >= MAX_DROPPED_FILES) return;
     const name = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isFile) {
-      found.push({ file: await fileOf(entry as FileSystemFileEntry), name });
+      if (isImportableName(entry.name)) {
+        found.push({ file: await fileOf(entry as FileSystemFileEntry), name });
+      } else {
+        skipped++;
+      }
     } else if (entry.isDirectory && depth < 32) {
-      for (const child of await entriesOf(entry as FileSystemDirectoryEntry)) {
-        if (!isSkipped(child)) await walk(child, name, depth + 1);
+      const children = await entriesOf(entry as FileSystemDirectoryEntry);
+      const siblings = new Set(children.filter((c) => c.isFile).map((c) => c.name.toLowerCase()));
+      for (const child of children) {
+        if (isHiddenName(child.name)) continue;
+        if (child.isDirectory && isSavedPageFolder(child.name, siblings)) continue;
+        await walk(child, name, depth + 1);
       }
     }
   }
@@ -110,5 +119,5 @@ export async function filesOfDrop(
     if (entry?.isDirectory) await walk(entry, '', 0);
     else found.push({ file, name: file.name });
   }
-  return found;
+  return { files: found, skipped };
 }

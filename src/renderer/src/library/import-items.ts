@@ -15,6 +15,8 @@ export interface ImportRunReport {
   readonly cancelled: boolean;
   /** What stopped it before the end (a full disk, web mode gone), if anything did. */
   readonly stoppedBy: string | null;
+  /** Files in the folders that are not articles by their type, left aside. */
+  readonly skipped: number;
 }
 
 export interface ImportCounts {
