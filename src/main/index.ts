@@ -8,7 +8,8 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { bringToFront, installDeepLinks } from './electron/deep-links';
 import { registerDesktopIpc } from './electron/desktop-ipc';
 import { registerIpc } from './electron/ipc';
-import { registerJobIpc } from './electron/job-ipc';
+import { createGrantedPaths } from './electron/granted-paths';
+import { importsOnlyGranted, registerJobIpc } from './electron/job-ipc';
 import { installMenu } from './electron/menu';
 import { electronNativeBinding } from './electron/native-binding';
 import { hardenSession, installSecurity, isAppUrl, type AppOrigin } from './electron/security';
@@ -96,8 +97,13 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpc(library.service, (url) => isAppUrl(url, origin));
-    registerJobIpc(library.service.jobs, (url) => isAppUrl(url, origin));
-    registerDesktopIpc((url) => isAppUrl(url, origin));
+    const granted = createGrantedPaths();
+    registerJobIpc(
+      library.service.jobs,
+      (url) => isAppUrl(url, origin),
+      importsOnlyGranted(granted),
+    );
+    registerDesktopIpc((url) => isAppUrl(url, origin), granted);
     installMenu();
     openMainWindow();
     app.on('activate', () => {

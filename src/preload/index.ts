@@ -61,11 +61,15 @@ const desktop: DesktopBridge = {
   chooseFolder: () => invokeDesktop<string | null>(DESKTOP_CHANNELS.chooseFolder),
   chooseImportFiles: () => invokeDesktop<string[] | null>(DESKTOP_CHANNELS.chooseImportFiles),
   pathForFile(file) {
+    let found: string | null = null;
     try {
-      return webUtils.getPathForFile(file) || null;
+      found = webUtils.getPathForFile(file) || null;
     } catch {
-      return null;
+      found = null;
     }
+    // Electron gives a path only for a real file from the system: the main process may read it.
+    if (found) ipcRenderer.send(DESKTOP_CHANNELS.droppedPath, found);
+    return found;
   },
   onCommand(listener) {
     // A copy, so each subscription is its own (subscribing one function twice needs two stops).

@@ -18,6 +18,7 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import { DESKTOP_CHANNELS, IMPORTABLE_EXTENSIONS } from '../../shared/contract/desktop';
+import type { GrantedPaths } from './granted-paths';
 import { saveDialogFilters, validateSaveRequest, writeFileAtomically } from './save-file';
 
 export type DesktopReply<T> =
@@ -47,7 +48,17 @@ function handle<T>(
   });
 }
 
-export function registerDesktopIpc(isTrustedUrl: (url: string) => boolean): void {
+export function registerDesktopIpc(
+  isTrustedUrl: (url: string) => boolean,
+  granted: GrantedPaths,
+): void {
+  // A dropped file's path, from the preload (never from the page itself).
+  ipcMain.on(DESKTOP_CHANNELS.droppedPath, (event, file: unknown) => {
+    if (isTrustedUrl(event.senderFrame?.url ?? '') && typeof file === 'string') {
+      granted.grant([file]);
+    }
+  });
+
   handle(DESKTOP_CHANNELS.saveFile, isTrustedUrl, async (event, payload) => {
     const request = validateSaveRequest(payload);
     const options: SaveDialogOptions = {
@@ -73,7 +84,9 @@ export function registerDesktopIpc(isTrustedUrl: (url: string) => boolean): void
     const { canceled, filePaths } = window
       ? await dialog.showOpenDialog(window, options)
       : await dialog.showOpenDialog(options);
-    return canceled ? null : (filePaths[0] ?? null);
+    if (canceled || !filePaths[0]) return null;
+    granted.grant([filePaths[0]]);
+    return filePaths[0];
   });
 
   handle(DESKTOP_CHANNELS.chooseImportFiles, isTrustedUrl, async (event) => {
@@ -89,6 +102,8 @@ export function registerDesktopIpc(isTrustedUrl: (url: string) => boolean): void
     const { canceled, filePaths } = window
       ? await dialog.showOpenDialog(window, options)
       : await dialog.showOpenDialog(options);
-    return canceled || filePaths.length === 0 ? null : filePaths;
+    if (canceled || filePaths.length === 0) return null;
+    granted.grant(filePaths);
+    return filePaths;
   });
 }

@@ -5,9 +5,30 @@
  */
 import { ipcMain, type WebContents } from 'electron';
 import { runJob, type JobHandlers } from '../../shared/contract/jobs';
+import type { GrantedPaths } from './granted-paths';
 import { JOB_CHANNELS } from '../../shared/contract/operation-names';
 
-export function registerJobIpc(jobs: JobHandlers, isTrustedUrl: (url: string) => boolean): void {
+/** Says why a window may not run this job with this payload, or null when it may. */
+export type JobAuthorizer = (name: string, payload: unknown) => string | null;
+
+/** Imports by path read only what the user chose or dropped (see granted-paths.ts). */
+export function importsOnlyGranted(granted: GrantedPaths): JobAuthorizer {
+  return (name, payload) => {
+    if (name !== 'importFiles') return null;
+    const paths = (payload as { paths?: unknown } | null)?.paths;
+    if (!Array.isArray(paths)) return null; // the contract's validation says what is wrong
+    const refused = paths.find((p) => typeof p !== 'string' || !granted.covers(p));
+    return refused === undefined
+      ? null
+      : `Marginalia imports only files and folders you chose or dropped (${String(refused)})`;
+  };
+}
+
+export function registerJobIpc(
+  jobs: JobHandlers,
+  isTrustedUrl: (url: string) => boolean,
+  authorize: JobAuthorizer = () => null,
+): void {
   const running = new Map<string, AbortController>();
   const key = (sender: WebContents, jobId: string) => `${sender.id}:${jobId}`;
 

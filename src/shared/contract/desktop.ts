@@ -51,5 +51,6 @@ export const DESKTOP_CHANNELS = {
   saveFile: 'marginalia:save-file',
   chooseFolder: 'marginalia:choose-folder',
   chooseImportFiles: 'marginalia:choose-import-files',
+  droppedPath: 'marginalia:dropped-path',
   command: 'marginalia:command',
 } as const;

@@ -20,7 +20,8 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { registerJobIpc } = await import('../../../src/main/electron/job-ipc');
+const { registerJobIpc, importsOnlyGranted } = await import('../../../src/main/electron/job-ipc');
+const { createGrantedPaths } = await import('../../../src/main/electron/granted-paths');
 
 class FakeSender extends EventEmitter {
   static next = 1;
@@ -122,5 +123,31 @@ describe('jobs over IPC', () => {
       error: { code: 'invalid_request' },
     });
     expect(sender.sent).toEqual([]);
+  });
+});
+
+describe('imports by path read only what the user chose or dropped', () => {
+  it('covers a chosen file, anything inside a chosen folder, and nothing else', () => {
+    const granted = createGrantedPaths();
+    granted.grant(['/home/me/Saved', '/home/me/notes.md', 'relative/ignored']);
+    expect(granted.covers('/home/me/Saved')).toBe(true);
+    expect(granted.covers('/home/me/Saved/sub/page.html')).toBe(true);
+    expect(granted.covers('/home/me/notes.md')).toBe(true);
+    expect(granted.covers('/home/me/Saved/../secret.txt')).toBe(false);
+    expect(granted.covers('/home/me/SavedOther/x.html')).toBe(false);
+    expect(granted.covers('/home/me/other.md')).toBe(false);
+    expect(granted.covers('/etc/passwd')).toBe(false);
+    expect(granted.covers('relative/ignored')).toBe(false);
+  });
+
+  it('refuses a job over a path the page made up, and runs one over a granted path', async () => {
+    const granted = createGrantedPaths();
+    granted.grant(['/home/me/Saved']);
+    const authorize = importsOnlyGranted(granted);
+    expect(authorize('importFiles', { paths: ['/home/me/Saved/a.html'] })).toBeNull();
+    expect(authorize('importFiles', { paths: ['/home/me/Saved/a.html', '/etc/passwd'] })).toMatch(
+      /only files and folders you chose or dropped \(\/etc\/passwd\)/,
+    );
+    expect(authorize('importFiles', { paths: [42] })).toMatch(/chose or dropped/);
   });
 });
