@@ -219,10 +219,15 @@ export function createService(deps: ServiceDeps): Service {
     return { article: summary, warnings: [], alreadyInLibrary: 'address', changes: changesOf({}) };
   }
 
-  async function importUrl(url: string, signal?: AbortSignal): Promise<ImportOutcome> {
+  async function importUrl(
+    url: string,
+    signal?: AbortSignal,
+    onFetched: () => void = () => {},
+  ): Promise<ImportOutcome> {
     const known = knownAddress(url);
     if (known) return known;
     const page = await fetchPage(url, signal ? { signal } : {});
+    onFetched();
     const result = importFile(page.fileName, page.bytes, {
       charset: page.charset,
       sourceUrl: page.finalUrl,
@@ -275,7 +280,13 @@ export function createService(deps: ServiceDeps): Service {
   return {
     importBytes,
     importParsed: (result, origin = 'file') => storeImported(result, origin),
-    jobs: { importFiles: importFilesJob },
+    jobs: {
+      importFiles: importFilesJob,
+      importUrl: ({ url }, { progress, signal }) => {
+        progress({ phase: 'fetching' });
+        return importUrl(url, signal, () => progress({ phase: 'reading' }));
+      },
+    },
 
     articleText(id) {
       const text = articles.findArticleText(db, id);

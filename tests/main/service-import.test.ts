@@ -4,6 +4,8 @@
  * (nothing stored), a paste, a new title, and the images of a saved "Web page, complete".
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -378,5 +380,47 @@ describe('a saved "Web page, complete"', () => {
     const read = savedPageResources(path.join(root, 'page.html'))!;
     expect(read('page_files/link.png')).toBeNull();
     expect(read('page_files/up/secret.txt')).toBeNull();
+  });
+});
+
+describe('importUrl (the job behind Add from URL)', () => {
+  it('reports fetching then reading, and Cancel during the fetch stores nothing', async () => {
+    const server = http.createServer((req, res) => {
+      if (req.url === '/slow') {
+        res.writeHead(200, { 'Content-Type': 'text/html' });
+        res.write('<html><body><article><p>');
+        return; // never ends: the job is cancelled meanwhile
+      }
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(
+        '<html><head><title>Quick story</title></head><body><article><p>' +
+          'The quick story has words enough to be an article. '.repeat(10) +
+          '</p></article></body></html>',
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const { db, service } = harness();
+      const jobs = createDirectJobClient(service.jobs);
+      const phases: string[] = [];
+      const outcome = await jobs.run(
+        'importUrl',
+        { url: `${base}/quick` },
+        { onProgress: (p) => phases.push(p.phase) },
+      );
+      expect(phases).toEqual(['fetching', 'reading']);
+      expect(outcome.article).toMatchObject({ title: 'Quick story', origin: 'address' });
+
+      const before = snapshot(db);
+      const controller = new AbortController();
+      const slow = jobs.run('importUrl', { url: `${base}/slow` }, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 100);
+      await expect(slow).rejects.toMatchObject({ message: expect.stringMatching(/cancelled/) });
+      expect(snapshot(db)).toBe(before);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

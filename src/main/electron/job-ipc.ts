@@ -41,6 +41,8 @@ export function registerJobIpc(
       if (typeof jobId !== 'string' || jobId.length > 100 || typeof name !== 'string') {
         return { ok: false, error: { code: 'invalid_request', message: 'malformed job request' } };
       }
+      const refusal = authorize(name, payload);
+      if (refusal) return { ok: false, error: { code: 'invalid_request', message: refusal } };
       const sender = event.sender;
       const controller = new AbortController();
       const id = key(sender, jobId);

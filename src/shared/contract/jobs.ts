@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ArticleSummarySchema, ChangesSchema } from './entities';
 import { ServiceError, ServiceErrorDataSchema, type Result } from './errors';
 import { describeIssues, type UnexpectedErrorReporter } from './dispatch';
+import { ImportOutcomeSchema, MAX_URL_LENGTH } from './operations';
 
 /** Most paths one import may name (files or folders). */
 export const MAX_IMPORT_PATHS = 10_000;
@@ -61,6 +62,12 @@ export const jobs = {
     progress: ImportProgressSchema,
     result: FileImportReportSchema,
   },
+  /** Add from URL in the app: the `importUrl` operation, with Cancel. */
+  importUrl: {
+    request: z.strictObject({ url: z.string().trim().min(1).max(MAX_URL_LENGTH) }),
+    progress: z.strictObject({ phase: z.enum(['fetching', 'reading']) }),
+    result: ImportOutcomeSchema,
+  },
 } satisfies Record<string, { request: z.ZodType; progress: z.ZodType; result: z.ZodType }>;
 
 export type JobName = keyof typeof jobs;
@@ -109,7 +116,11 @@ export async function runJob(
     };
   }
   try {
-    const value = await handlers[name](parsed.data, { progress: onProgress, signal });
+    const handler = handlers[name] as (
+      request: unknown,
+      context: JobContext<unknown>,
+    ) => Promise<unknown>;
+    const value = await handler(parsed.data, { progress: onProgress, signal });
     return { ok: true, value };
   } catch (error) {
     if (error instanceof ServiceError) return { ok: false, error: error.toData() };

@@ -43,6 +43,7 @@ function eventFrom(sender: FakeSender, url = 'app://marginalia/index.html') {
 /** A job that reports each step and stops at the step after a cancel. */
 function steppingJobs(steps = 50): JobHandlers {
   return {
+    importUrl: () => Promise.reject(new Error('not used here')),
     importFiles: async (_request, { progress, signal }) => {
       let done = 0;
       for (; done < steps; done++) {
@@ -61,7 +62,12 @@ function steppingJobs(steps = 50): JobHandlers {
   };
 }
 
-registerJobIpc(steppingJobs(), (url) => url.startsWith('app://marginalia/'));
+registerJobIpc(
+  steppingJobs(),
+  (url) => url.startsWith('app://marginalia/'),
+  (_name, payload) =>
+    (payload as { paths?: unknown[] }).paths?.includes('/etc') ? 'not granted' : null,
+);
 const run = handlers.get(JOB_CHANNELS.run)!;
 const cancel = listeners.get(JOB_CHANNELS.cancel)!;
 
@@ -117,6 +123,10 @@ describe('jobs over IPC', () => {
     expect(await run(eventFrom(sender), 'j', 'formatDisk', {})).toMatchObject({
       ok: false,
       error: { code: 'unknown_operation' },
+    });
+    expect(await run(eventFrom(sender), 'j', 'importFiles', { paths: ['/etc'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: 'not granted' },
     });
     expect(await run(eventFrom(sender), 'j', 'importFiles', { paths: [] })).toMatchObject({
       ok: false,

@@ -25,7 +25,7 @@ import type {
 } from '../../../src/shared/contract/jobs';
 import type { Client, ImportOutcome, RequestOf } from '../../../src/shared/contract/operations';
 import { changesOf } from '../../support/annotation-builder';
-import { cleanup, perform, render } from '../react-harness';
+import { cleanup, perform, render, setValue } from '../react-harness';
 import { articleNamed, duplicate, imported } from './fixtures';
 import '../../../src/renderer/src/styles.css';
 
@@ -394,14 +394,44 @@ describe('App: drops and shortcuts in web mode', () => {
   it('fetches a dropped link in the Add from URL dialog', async () => {
     const { fns, add, client } = fakeClient();
     const page1 = add('From the web', 4);
-    fns.importUrl.mockResolvedValue(outcomeOf(page1));
-    await render(<App client={client} />);
+    const run = vi.fn(async () => outcomeOf(page1));
+    await render(<App client={client} jobs={{ run } as unknown as JobClient} />);
     await drop(transfer({ 'text/uri-list': '# a comment\nhttps://news.example/a\n' }));
     await settle();
-    expect(fns.importUrl).toHaveBeenCalledExactlyOnceWith({ url: 'https://news.example/a' });
+    expect(run).toHaveBeenCalledExactlyOnceWith(
+      'importUrl',
+      { url: 'https://news.example/a' },
+      { signal: expect.any(AbortSignal) },
+    );
     expect(dialogNamed('Add from URL')).toHaveLength(0);
     expect(libraryTitles()).toContain('From the web');
     expect(fns.getArticle).toHaveBeenLastCalledWith({ id: page1.id });
+  });
+
+  it('closing Add from URL while it fetches cancels the fetch, adding nothing and saying nothing', async () => {
+    const { client } = fakeClient();
+    let signal: AbortSignal | undefined;
+    const run = vi.fn(
+      (_name: string, _request: unknown, options?: { signal?: AbortSignal }) =>
+        new Promise<never>((_resolve, reject) => {
+          signal = options?.signal;
+          signal?.addEventListener('abort', () =>
+            reject(new Error('Fetching https://news.example/slow was cancelled')),
+          );
+        }),
+    );
+    await render(<App client={client} jobs={{ run } as unknown as JobClient} />);
+    await perform(() => button('Add from URL…').click());
+    const field = page.getByLabelText('Address').element() as HTMLInputElement;
+    await setValue(field, 'https://news.example/slow');
+    await perform(() => button('Add').click());
+    await settle();
+    expect(button('Fetching…')).toBeTruthy();
+    await perform(() => button('Close').click());
+    await settle();
+    expect(signal?.aborted).toBe(true);
+    expect(dialogNamed('Add from URL')).toHaveLength(0);
+    expect(document.querySelector('[role="alert"]')).toBeNull();
   });
 
   it('says what a dropped piece of text is not, importing nothing', async () => {

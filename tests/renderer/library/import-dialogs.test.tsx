@@ -41,7 +41,7 @@ describe('AddFromUrlDialog', () => {
     await settle();
     expect(document.activeElement).toBe(field('Address'));
     await keys('https://news.example/talks{Enter}');
-    expect(onAdd).toHaveBeenCalledWith('https://news.example/talks');
+    expect(onAdd).toHaveBeenCalledWith('https://news.example/talks', expect.any(AbortSignal));
     const busy = page.getByRole('button', { name: 'Fetching…' }).element();
     expect(busy.getAttribute('aria-disabled')).toBe('true');
     // A second Enter while it is fetching asks nothing more.
@@ -77,17 +77,39 @@ describe('AddFromUrlDialog', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 
-  it('closes with Escape, and a failure after that goes to the window', async () => {
+  it('Escape while fetching cancels the fetch, and its failure is not reported', async () => {
     const fetching = deferred();
+    let signal: AbortSignal | undefined;
     const onError = vi.fn();
     const onClose = vi.fn();
     const mounted = await render(
-      <AddFromUrlDialog onAdd={() => fetching.promise} onError={onError} onClose={onClose} />,
+      <AddFromUrlDialog
+        onAdd={(_url, given) => ((signal = given), fetching.promise)}
+        onError={onError}
+        onClose={onClose}
+      />,
     );
     await settle();
     await keys('https://news.example/slow{Enter}');
     await keys('{Escape}');
     expect(onClose).toHaveBeenCalledOnce();
+    expect(signal?.aborted).toBe(true);
+    await mounted.unmount();
+    fetching.reject(
+      new ServiceError('network', 'Fetching https://news.example/slow was cancelled'),
+    );
+    await settle();
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('a failure that arrives after the dialog went away otherwise goes to the window', async () => {
+    const fetching = deferred();
+    const onError = vi.fn();
+    const mounted = await render(
+      <AddFromUrlDialog onAdd={() => fetching.promise} onError={onError} onClose={() => {}} />,
+    );
+    await settle();
+    await keys('https://news.example/slow{Enter}');
     await mounted.unmount();
     const failure = new ServiceError('network', 'timed out');
     fetching.reject(failure);
@@ -107,7 +129,10 @@ describe('AddFromUrlDialog', () => {
       />,
     );
     await settle();
-    expect(onAdd).toHaveBeenCalledExactlyOnceWith('https://news.example/dropped');
+    expect(onAdd).toHaveBeenCalledExactlyOnceWith(
+      'https://news.example/dropped',
+      expect.any(AbortSignal),
+    );
     expect(page.getByRole('button', { name: 'Fetching…' }).elements()).toHaveLength(1);
   });
 });

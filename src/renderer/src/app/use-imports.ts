@@ -228,8 +228,10 @@ export function useImports(options: ImportsOptions): Imports {
     void runJob([folder], recursive);
   };
 
-  const importUrl = async (url: string) => {
-    const outcome = await client.importUrl({ url });
+  /** Add from URL: the service fetches it; aborting `signal` (closing the dialog) stops it. */
+  const importUrl = async (url: string, signal?: AbortSignal) => {
+    jobsRef.current ??= connectJobs();
+    const outcome = await jobsRef.current.run('importUrl', { url }, signal ? { signal } : {});
     store.apply(outcome.changes);
     showOne(itemFromOutcome(url, outcome));
   };

@@ -1,7 +1,7 @@
 /**
  * "Add from URL…": an address, fetched by the service (never by this window). While it is being
  * fetched the dialog says so; a failure is shown here with the address kept for another try.
- * Closing the dialog does not stop a fetch under way: its outcome still reaches the window.
+ * Closing the dialog (Close, Escape) while it is fetching cancels the fetch: nothing is added.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { Dialog } from '../components/Dialog';
@@ -14,7 +14,7 @@ export interface AddFromUrlDialogProps {
   readonly initialUrl?: string;
   readonly fetchAtOnce?: boolean;
   /** Fetches and imports the address; rejects with the service's error. */
-  readonly onAdd: (url: string) => Promise<void>;
+  readonly onAdd: (url: string, signal: AbortSignal) => Promise<void>;
   /** A failure after the dialog was closed (while open, the dialog shows it). */
   readonly onError: (error: unknown) => void;
   readonly onClose: () => void;
@@ -38,20 +38,32 @@ export function AddFromUrlDialog({
   const started = useRef(false);
   useInitialFocus(field, { select: true });
 
+  const fetching = useRef<AbortController | null>(null);
+
   const add = async (address: string) => {
     if (busy || address.trim() === '') return;
     setBusy(true);
     setError(null);
+    const controller = new AbortController();
+    fetching.current = controller;
     try {
-      await onAdd(address.trim());
+      await onAdd(address.trim(), controller.signal);
       if (open.current) onClose();
     } catch (e) {
+      // Cancelled by closing the dialog: nothing was added, and nothing more to say.
+      if (controller.signal.aborted) return;
       if (!open.current) return onError(e);
       setError(messageOf(e));
       field.current?.focus();
     } finally {
+      fetching.current = null;
       if (open.current) setBusy(false);
     }
+  };
+
+  const close = () => {
+    fetching.current?.abort();
+    onClose();
   };
 
   // A dropped link is fetched as soon as the dialog shows it (once, even in StrictMode).
@@ -63,7 +75,7 @@ export function AddFromUrlDialog({
   }, []);
 
   return (
-    <Dialog title="Add from URL" onClose={onClose} className="imports-url-dialog">
+    <Dialog title="Add from URL" onClose={close} className="imports-url-dialog">
       <form
         onSubmit={(event) => {
           event.preventDefault();

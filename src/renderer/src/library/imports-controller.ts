@@ -53,7 +53,8 @@ export interface Imports {
   /** A folder on this computer by its path (web mode's dialog). */
   importFolderPath(folder: string, recursive: boolean): void;
   /** Fetches and imports an address; rejects with the service's error (the dialog shows it). */
-  importUrl(url: string): Promise<void>;
+  /** Fetches and imports an address; aborting `signal` cancels the fetch. */
+  importUrl(url: string, signal?: AbortSignal): Promise<void>;
   /** Renames the article a paste made. */
   renamePasted(id: string, title: string): Promise<void>;
   cancel(): void;
