@@ -62,5 +62,6 @@ export function describeConnectionError(error: unknown, url: URL): string {
     return `port ${url.port} is reserved for other services and cannot be used for web pages`;
   const detail =
     cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
-  return code ? `${detail} (${code})` : detail;
+  // Something rarer: say what failed in words, with the library's own words after them.
+  return `the connection to ${host} failed (${code ? `${detail}, ${code}` : detail})`;
 }
