@@ -22,7 +22,9 @@ export function LibraryList({ articles, selectedId, onOpen }: LibraryListProps) 
             aria-current={article.id === selectedId ? 'true' : undefined}
             onClick={() => onOpen(article.id)}
           >
-            <span className="article-title">{article.title}</span>
+            <span className="article-title" dir="auto">
+              {article.title}
+            </span>
             <span className="article-meta">
               {describeSource(article.byline, article.publishedAt)}
             </span>
