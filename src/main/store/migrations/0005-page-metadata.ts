@@ -3,6 +3,7 @@
  * its own address (`<link rel="canonical">`) — and how each article came in (a file, an
  * address, a paste), with indexes to find an article already in the library by address.
  */
+import { SAMPLE_ARTICLE_ID } from '../../sample';
 import type { Migration } from './types';
 
 export const migration0005: Migration = {
@@ -20,5 +21,7 @@ export const migration0005: Migration = {
         WHERE canonical_url IS NOT NULL;
       CREATE INDEX articles_by_content_hash ON articles (content_hash);
     `);
+    // Every article so far came from a file, except the sample every library starts with.
+    db.prepare(`UPDATE articles SET origin = 'sample' WHERE id = ?`).run(SAMPLE_ARTICLE_ID);
   },
 };
