@@ -119,7 +119,7 @@ afterEach(async () => {
   delete window.marginalia;
 });
 
-const settle = () => act(async () => new Promise((r) => setTimeout(r, 30)));
+const settle = () => act(async () => new Promise((r) => setTimeout(r, 50)));
 const button = (name: string) =>
   page.getByRole('button', { name, exact: true }).element() as HTMLButtonElement;
 const libraryTitles = () =>
@@ -236,7 +236,8 @@ describe('App: files picked in web mode', () => {
       new File(['b'], 'b.txt', { type: 'text/plain' }),
       new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'c.html'),
     ]);
-    await settle();
+    // Each file is read, sent and answered in turn: wait for the report, however slow the machine.
+    await expect.poll(() => dialogNamed('Import finished').length, { timeout: 5000 }).toBe(1);
     expect(fns.importArticle.mock.calls.map(([r]) => [r.fileName, atob(r.contentBase64)])).toEqual([
       ['a.html', '<p>a</p>'],
       ['b.txt', 'b'],
