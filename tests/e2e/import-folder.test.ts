@@ -1,7 +1,7 @@
 /**
  * End to end, in web mode: Import folder… with a typed path. A folder of pages and text files, a
  * PNG named .html and a copy of one file imports with a progress bar and ends in a report of what
- * was imported, what was already in the library and what was refused and why. A folder of 400
+ * was imported, what was already in the library and what was refused and why. A folder of 1,500
  * files, cancelled while it runs, stops with fewer imported, and the report says it was cancelled.
  */
 import fs from 'node:fs';
@@ -130,8 +130,9 @@ describe('Import folder', () => {
 
   it('stops a big folder on Cancel, keeping what was finished, and says it was cancelled', async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 400; i++) {
-      files[`note-${String(i).padStart(3, '0')}.txt`] =
+    // Big enough that no machine finishes it between the bar's first steps and the click.
+    for (let i = 0; i < 1500; i++) {
+      files[`note-${String(i).padStart(4, '0')}.txt`] =
         `Note number ${i}\n\nThis is note ${i}, with words of its own: ${i * 7919}.\n`;
     }
     const folder = folderOf('big', files);
@@ -141,9 +142,9 @@ describe('Import folder', () => {
     await expect
       .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000 })
       .toBeGreaterThan(3);
-    expect(await bar.getAttribute('aria-valuemax')).toBe('400');
+    expect(await bar.getAttribute('aria-valuemax')).toBe('1500');
     expect(await page.locator('.imports-progress-text').innerText()).toMatch(
-      /^\d+ of 400 · big\/note-\d{3}\.txt$/,
+      /^\d+ of 1,?500 · big\/note-\d{4}\.txt$/,
     );
     await page.getByRole('button', { name: 'Cancel import' }).click();
     const report = page.getByRole('dialog', { name: 'Import cancelled' });
@@ -151,7 +152,7 @@ describe('Import folder', () => {
     const counts = await report.locator('.imports-report-counts').innerText();
     const imported = Number(/^(\d+) imported/.exec(counts)?.[1]);
     expect(imported).toBeGreaterThan(0);
-    expect(imported).toBeLessThan(400);
+    expect(imported).toBeLessThan(1500);
     expect(await report.innerText()).toMatch(/Cancelled after \d+ files/);
     await report.getByRole('button', { name: 'Done' }).click();
     expect(await bar.count()).toBe(0);
