@@ -9,6 +9,7 @@ import type { Annotation, Changes, Claim, Link } from '../shared/contract/entiti
 import { ServiceError } from '../shared/contract/errors';
 import type { ServiceHandlers } from '../shared/contract/operations';
 import { positionMatchesQuote } from '../shared/anchoring/selectors';
+import { isClusterBoundary } from '../shared/anchoring/anchor';
 import { buildTextMap, canonicalText } from '../shared/document/canonical-text';
 import path from 'node:path';
 import type { Node as ProseNode } from 'prosemirror-model';
@@ -365,6 +366,19 @@ export function createService(deps: ServiceDeps): Service {
           'invalid_anchor',
           `the quote does not match the article's text at ${request.position.start}-${request.position.end}`,
         );
+      }
+      for (const [edge, offset] of [
+        ['starts', request.position.start],
+        ['ends', request.position.end],
+      ] as const) {
+        // Half an emoji or a letter without its accent cannot be exported and found again.
+        if (!isClusterBoundary(text, offset)) {
+          throw new ServiceError(
+            'invalid_anchor',
+            `the passage ${edge} inside a character at ${offset} (an emoji or a letter with ` +
+              'its accent): select whole characters',
+          );
+        }
       }
       const at = now();
       const id = newId();

@@ -106,6 +106,14 @@ function clusterStart(text: string, index: number): number {
   return segment ? from + segment.index : index;
 }
 
+/**
+ * Whether `index` lies between two grapheme clusters of `text` (or at either end): not inside an
+ * emoji with its modifiers, a ZWJ sequence, or a letter with its combining marks.
+ */
+export function isClusterBoundary(text: string, index: number): boolean {
+  return clusterStart(text, index) === index;
+}
+
 /** Moves `index` forward to the end of the grapheme cluster it falls inside, if any. */
 function clusterEnd(text: string, index: number): number {
   const start = clusterStart(text, index);

@@ -3,6 +3,10 @@
  * Every transport validates against these on the receiving side.
  */
 import { z } from 'zod';
+import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../text/well-formed';
+
+/** Refuses a string with half a character in it (see `well-formed.ts`). */
+export const wholeCharacters = { check: (text: string) => !hasLoneSurrogate(text) } as const;
 
 /** Global ids are UUIDs (v7 for everything we create); never autoincrement. */
 export const IdSchema = z.uuid({ error: 'must be a UUID' });
@@ -34,8 +38,19 @@ export const MAX_TAG_LENGTH = 100;
 export const MAX_QUOTE_CONTEXT_LENGTH = 200;
 
 export const ClaimSchema = z.strictObject({
-  type: z.string().trim().min(1).max(MAX_CLAIM_TYPE_LENGTH),
-  speaker: z.string().trim().min(1).max(MAX_SPEAKER_LENGTH).nullable(),
+  type: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_CLAIM_TYPE_LENGTH)
+    .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE }),
+  speaker: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_SPEAKER_LENGTH)
+    .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE })
+    .nullable(),
   status: ClaimStatusSchema,
 });
 export type Claim = z.infer<typeof ClaimSchema>;
@@ -45,9 +60,19 @@ export const MAX_QUOTE_LENGTH = 20_000;
 export const MAX_NOTE_LENGTH = 100_000;
 
 export const QuoteSelectorSchema = z.strictObject({
-  exact: z.string().min(1).max(MAX_QUOTE_LENGTH),
-  prefix: z.string().max(MAX_QUOTE_CONTEXT_LENGTH),
-  suffix: z.string().max(MAX_QUOTE_CONTEXT_LENGTH),
+  exact: z
+    .string()
+    .min(1)
+    .max(MAX_QUOTE_LENGTH)
+    .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE }),
+  prefix: z
+    .string()
+    .max(MAX_QUOTE_CONTEXT_LENGTH)
+    .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE }),
+  suffix: z
+    .string()
+    .max(MAX_QUOTE_CONTEXT_LENGTH)
+    .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE }),
 });
 
 export const PositionSelectorSchema = z
@@ -61,7 +86,8 @@ export const TagNameSchema = z
   .max(MAX_TAG_LENGTH)
   .regex(/^[^\s,#][^,#]*$/u, {
     message: 'a tag has no commas or #, and does not start with a space',
-  });
+  })
+  .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE });
 
 export const ArticleSummarySchema = z.strictObject({
   id: IdSchema,
@@ -195,11 +221,31 @@ export const FONT_FAMILIES = ['serif', 'sans'] as const;
 export const LINE_WIDTHS = ['narrow', 'medium', 'wide'] as const;
 
 const ColorLabelsSchema = z.strictObject({
-  yellow: z.string().trim().max(40),
-  green: z.string().trim().max(40),
-  blue: z.string().trim().max(40),
-  pink: z.string().trim().max(40),
-  purple: z.string().trim().max(40),
+  yellow: z
+    .string()
+    .trim()
+    .max(40)
+    .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE }),
+  green: z
+    .string()
+    .trim()
+    .max(40)
+    .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE }),
+  blue: z
+    .string()
+    .trim()
+    .max(40)
+    .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE }),
+  pink: z
+    .string()
+    .trim()
+    .max(40)
+    .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE }),
+  purple: z
+    .string()
+    .trim()
+    .max(40)
+    .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE }),
 });
 
 const settingsFields = {

@@ -21,7 +21,9 @@ import {
   SpeakerSummarySchema,
   TagNameSchema,
   TagSummarySchema,
+  wholeCharacters,
 } from './entities';
+import { LONE_SURROGATE_MESSAGE } from '../text/well-formed';
 import {
   ExportedFileSchema,
   ExportFormatSchema,
@@ -94,7 +96,12 @@ export const operations = {
   updateArticle: {
     request: z.strictObject({
       id: IdSchema,
-      title: z.string().trim().min(1, { message: 'a title cannot be empty' }).max(MAX_TITLE_LENGTH),
+      title: z
+        .string()
+        .trim()
+        .min(1, { message: 'a title cannot be empty' })
+        .max(MAX_TITLE_LENGTH)
+        .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE }),
     }),
     response: z.strictObject({
       article: ArticleSummarySchema,
@@ -120,7 +127,11 @@ export const operations = {
       quote: QuoteSelectorSchema,
       position: PositionSelectorSchema,
       color: HighlightColorSchema.default('yellow'),
-      note: z.string().max(MAX_NOTE_LENGTH).default(''),
+      note: z
+        .string()
+        .max(MAX_NOTE_LENGTH)
+        .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE })
+        .default(''),
       claim: ClaimSchema.nullable().default(null),
       tags: z.array(TagNameSchema).max(100).default([]),
     }),
@@ -130,7 +141,11 @@ export const operations = {
     request: z.strictObject({
       id: IdSchema,
       color: HighlightColorSchema.optional(),
-      note: z.string().max(MAX_NOTE_LENGTH).optional(),
+      note: z
+        .string()
+        .max(MAX_NOTE_LENGTH)
+        .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE })
+        .optional(),
       claim: ClaimSchema.nullable().optional(),
       tags: z.array(TagNameSchema).max(100).optional(),
     }),

@@ -16,9 +16,10 @@
  * throws `ServiceError('invalid_request', …)` saying what and where (`json-guard.ts`).
  */
 import { z } from 'zod';
+import { toWellFormed } from '../text/well-formed';
 import { HypothesisExportShape, HypothesisSearchShape, readHypothesis } from './hypothesis-reader';
 import { checkStructure, fail, isRecord, shape, shown, stringOrList } from './json-guard';
-import type { ParsedAnnotationFile } from './reading';
+import type { ParsedAnnotation, ParsedAnnotationFile } from './reading';
 import { compactTerms, TYPE } from './vocabulary';
 import { readW3cCollection, readW3cItems, readW3cPage } from './w3c-reader';
 
@@ -34,6 +35,35 @@ function looksW3c(items: readonly unknown[]): boolean {
  * shapes accepted. Throws `ServiceError('invalid_request', …)` on anything malformed.
  */
 export function parseAnnotationFile(json: unknown): ParsedAnnotationFile {
+  const file = readAnnotationFile(json);
+  return { ...file, annotations: file.annotations.map(wholeCharacters) };
+}
+
+/**
+ * The annotation with half a character (a lone surrogate, which JSON can spell as "\ud83d") in
+ * any of its words read as U+FFFD, as a decoder reads a broken byte: it could not be stored.
+ */
+function wholeCharacters(annotation: ParsedAnnotation): ParsedAnnotation {
+  const fix = toWellFormed;
+  return {
+    ...annotation,
+    quote: {
+      exact: fix(annotation.quote.exact),
+      prefix: fix(annotation.quote.prefix),
+      suffix: fix(annotation.quote.suffix),
+    },
+    note: fix(annotation.note),
+    tags: [...new Set(annotation.tags.map(fix))],
+    claim: annotation.claim && {
+      ...annotation.claim,
+      type: fix(annotation.claim.type),
+      speaker: annotation.claim.speaker === null ? null : fix(annotation.claim.speaker),
+    },
+    originalQuote: annotation.originalQuote === null ? null : fix(annotation.originalQuote),
+  };
+}
+
+function readAnnotationFile(json: unknown): ParsedAnnotationFile {
   checkStructure(json);
   if (Array.isArray(json)) {
     if (json.length === 0) fail('The file is an empty list: there are no annotations to import.');

@@ -4,16 +4,18 @@
  */
 import { firstUnits } from './code-points';
 import { MAX_TAG_LENGTH } from './limits';
+import { toWellFormed } from './well-formed';
 
 /**
  * A tag as a Marginalia tag name, or null when nothing is left: leading `#`s dropped (a
  * hashtag's mark), other `#` and commas (which separate tags) turned into spaces, trimmed, cut
- * to the schema's maximum length without splitting a character. Every non-null answer passes
+ * to the schema's maximum length without splitting a character; half a character (a lone
+ * surrogate) becomes U+FFFD. Every non-null answer passes
  * `TagNameSchema`, and a valid name comes back unchanged.
  */
 export function cleanTagName(raw: string): string | null {
   const cleaned = firstUnits(
-    raw.trim().replace(/^#+/u, '').replace(/[,#]/gu, ' ').trim(),
+    toWellFormed(raw).trim().replace(/^#+/u, '').replace(/[,#]/gu, ' ').trim(),
     MAX_TAG_LENGTH,
   ).trim();
   return cleaned === '' ? null : cleaned;

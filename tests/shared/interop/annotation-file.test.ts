@@ -122,6 +122,23 @@ describe('Hypothesis exports', () => {
 });
 
 describe('W3C annotations of other tools', () => {
+  it('reads half a character (a lone surrogate) in a note or a tag as U+FFFD, which can be stored', () => {
+    const read = only(
+      JSON.parse(
+        JSON.stringify(
+          w3c({
+            body: [
+              { type: 'TextualBody', purpose: 'commenting', value: 'Broken \ud83d note' },
+              { type: 'TextualBody', purpose: 'tagging', value: 'tag\ude00' },
+            ],
+          }),
+        ),
+      ),
+    );
+    expect(read.note).toBe('Broken \uFFFD note');
+    expect(read.tags).toEqual(['tag\uFFFD']);
+  });
+
   it('reads a single annotation with bodyValue and a selector object', () => {
     expect(only(w3c({ bodyValue: 'A comment' }))).toEqual({
       sourceId: 'http://example.org/anno1',
