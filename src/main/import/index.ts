@@ -107,7 +107,7 @@ export function importFile(
   if (text.trim() === '') throw new ServiceError('unsupported_file', `${fileName} is empty`);
   const article =
     format === 'markdown'
-      ? parseMarkdown(text, fallbackTitle)
+      ? parseMarkdown(text, fallbackTitle, warnings)
       : parsePlainText(text, fallbackTitle);
   return { article, format, warnings };
 }

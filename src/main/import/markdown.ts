@@ -11,10 +11,21 @@ import { articleSchema } from '../../shared/document/schema';
 import { NO_PAGE_METADATA, type ImportedArticle } from './imported-article';
 import { isSafeLinkHref, isLocalImageSrc } from '../../shared/document/url-policy';
 
-const markdownIt = MarkdownIt('commonmark', { html: false, linkify: false }).enable([
-  'table',
-  'strikethrough',
-]);
+/**
+ * How deep blocks may nest. markdown-it stops reading at its `maxNesting` and silently drops the
+ * rest of the file (the CommonMark preset's 20 lost text 20 quote levels down); the limit is set
+ * well above what the source is cut to, so nothing is ever dropped.
+ */
+const MAX_NESTING = 200;
+/** Quote markers kept at the start of a line, and columns of indentation kept (for lists). */
+const MAX_QUOTE_DEPTH = 32;
+const MAX_INDENT = 96;
+
+const markdownIt = MarkdownIt('commonmark', {
+  html: false,
+  linkify: false,
+  maxNesting: MAX_NESTING,
+}).enable(['table', 'strikethrough']);
 // markdown-it's own check (a list of bad schemes) would leave a refused link as its Markdown
 // source, "[text](javascript:…)". Every link and image reaches `sanitize` instead, whose
 // allow-list is stricter, and a refused link keeps only its text.
@@ -123,8 +134,43 @@ function sanitize(node: Node): Node {
   return node.type.create(node.attrs, children, node.marks);
 }
 
-export function parseMarkdown(source: string, fallbackTitle: string): ImportedArticle {
-  const text = source.replace(/\r\n?/g, '\n').replace(/^---\n[\s\S]*?\n---\n/, '');
+/**
+ * The source with nesting past the limits flattened: quote markers past `MAX_QUOTE_DEPTH` and
+ * indentation past `MAX_INDENT` columns are taken off their lines, so the text they held is kept
+ * at the deepest level instead of being dropped. Answers whether anything was flattened.
+ */
+export function flattenDeepNesting(source: string): { text: string; flattened: boolean } {
+  let flattened = false;
+  const quoteMarkers = new RegExp(`^((?: {0,3}> ?){${MAX_QUOTE_DEPTH}})(?: {0,3}> ?)+`);
+  const lines = source.split('\n').map((line) => {
+    let out = line;
+    if (quoteMarkers.test(out)) {
+      out = out.replace(quoteMarkers, '$1');
+      flattened = true;
+    }
+    const indent = /^[ \t]*/.exec(out)![0];
+    if (indent.replace(/\t/g, '    ').length > MAX_INDENT) {
+      out = ' '.repeat(MAX_INDENT) + out.slice(indent.length);
+      flattened = true;
+    }
+    return out;
+  });
+  return { text: lines.join('\n'), flattened };
+}
+
+export function parseMarkdown(
+  source: string,
+  fallbackTitle: string,
+  warnings: string[] = [],
+): ImportedArticle {
+  const unwrapped = source.replace(/\r\n?/g, '\n').replace(/^---\n[\s\S]*?\n---\n/, '');
+  const { text, flattened } = flattenDeepNesting(unwrapped);
+  if (flattened) {
+    warnings.push(
+      `quotes or lists nested more than ${MAX_QUOTE_DEPTH} levels deep were kept as text at ` +
+        'that depth',
+    );
+  }
   const parsed = parser.parse(text);
   let document = sanitize(parsed);
   let title = fallbackTitle;
