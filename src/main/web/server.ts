@@ -64,6 +64,10 @@ function refuse(message: string, code: ErrorCode = 'invalid_request'): Result<ne
 
 const NOT_JSON = Symbol('not JSON');
 const JOB_ID = /^[A-Za-z0-9_-]{1,100}$/;
+const NOT_AN_OBJECT = 'the request body must be a JSON object ({} when there is nothing to send)';
+
+const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 async function readJson(request: { json(): Promise<unknown> }): Promise<unknown> {
   try {
@@ -84,6 +88,10 @@ export function createApp(
   const app = new Hono<{ Bindings: HttpBindings }>();
 
   app.use('*', async (c, next) => {
+    // Set first, so that refusals carry them too.
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cross-Origin-Resource-Policy', 'same-origin');
     const port = getPort();
     if (!isLoopbackAddress(c.env.incoming.socket.remoteAddress)) {
       return c.text('Forbidden: web mode answers only this computer.', 403);
@@ -95,6 +103,7 @@ export function createApp(
       return c.text('Forbidden: foreign Origin.', 403);
     }
     await next();
+    // And again on what the routes answered (a response they built replaces the one above).
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cross-Origin-Resource-Policy', 'same-origin');
@@ -150,9 +159,12 @@ export function createApp(
       controller.abort();
     }
     const payload = await readJson(c.req);
-    if (payload === NOT_JSON) {
+    if (payload === NOT_JSON || !isJsonObject(payload)) {
       running.delete(jobId);
-      return c.json(refuse('the request body is not JSON'), 400);
+      return c.json(
+        refuse(payload === NOT_JSON ? 'the request body is not JSON' : NOT_AN_OBJECT),
+        400,
+      );
     }
     return streamSSE(c, async (stream) => {
       stream.onAbort(() => controller.abort());
@@ -179,6 +191,7 @@ export function createApp(
   app.post('/api/:operation', limitBody, async (c) => {
     const payload = await readJson(c.req);
     if (payload === NOT_JSON) return c.json(refuse('the request body is not JSON'), 400);
+    if (!isJsonObject(payload)) return c.json(refuse(NOT_AN_OBJECT), 400);
     const result = await dispatch(handlers, c.req.param('operation'), payload, reportUnexpected);
     return c.json(result, result.ok ? 200 : STATUS[result.error.code]);
   });

@@ -231,6 +231,35 @@ describe('web mode API', () => {
     }
   });
 
+  it('answers 400 to a JSON body that is not an object (null, a list, a string, a number)', async () => {
+    for (const body of ['null', '[]', '"listArticles"', '42']) {
+      const response = await api('listArticles', body);
+      expect(response.status, body).toBe(400);
+      expect(await response.json()).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_request', message: expect.stringMatching(/JSON object/) },
+      });
+    }
+    expect((await api('listArticles', '{}')).status).toBe(200);
+  });
+
+  it('sends its security headers on refusals too (403, 401, 400)', async () => {
+    const forbidden = await raw({ path: '/', headers: { Host: `evil.example:${server.port}` } });
+    const unauthorised = await fetch(`${base}/api/listArticles`, { method: 'POST', body: '{}' });
+    const bad = await api('listArticles', 'null');
+    for (const headers of [
+      new Headers(
+        Object.entries(forbidden.headers).map(([k, v]) => [k, String(v)] as [string, string]),
+      ),
+      unauthorised.headers,
+      bad.headers,
+    ]) {
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+      expect(headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    }
+  });
+
   it('answers 404 unknown_operation to an operation that does not exist', async () => {
     for (const operation of ['dropEverything', 'importBytes', 'constructor', '__proto__']) {
       const response = await api(operation, {});
