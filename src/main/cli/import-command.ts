@@ -13,7 +13,8 @@ import type { Command } from 'commander';
 import { createDirectJobClient, type FileImportReport } from '../../shared/contract/jobs';
 import type { Client, ImportOutcome } from '../../shared/contract/operations';
 import type { Service } from '../service';
-import { alreadyReason, readImportFile } from '../import/import-paths';
+import { describeAlready } from '../../shared/contract/importable';
+import { readImportFile } from '../import/import-paths';
 import { importFile } from '../import/index';
 import { savedPageResources } from '../import/saved-page-resources';
 import { CliFailure } from './failure';
@@ -85,7 +86,7 @@ function printOutcome(source: string, outcome: ImportOutcome, context: ImportCli
   for (const warning of outcome.warnings) context.stderr(`warning: ${warning}\n`);
   if (outcome.alreadyInLibrary) {
     context.stderr(
-      `${source}: ${alreadyReason(outcome.alreadyInLibrary)}: ` +
+      `${source}: ${describeAlready(outcome.alreadyInLibrary)}: ` +
         `${outcome.article.id}\t${outcome.article.title}\n`,
     );
   } else {

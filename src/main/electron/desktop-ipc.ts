@@ -17,7 +17,8 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
-import { DESKTOP_CHANNELS, IMPORTABLE_EXTENSIONS } from '../../shared/contract/desktop';
+import { DESKTOP_CHANNELS } from '../../shared/contract/desktop';
+import { IMPORTABLE_EXTENSIONS } from '../../shared/contract/importable';
 import type { GrantedPaths } from './granted-paths';
 import { saveDialogFilters, validateSaveRequest, writeFileAtomically } from './save-file';
 

@@ -15,9 +15,11 @@ import {
 } from '../../shared/contract/jobs';
 import type { ImportOutcome } from '../../shared/contract/operations';
 import {
+  describeAlready,
   isHiddenName,
   isImportableName,
   isSavedPageFolder,
+  refusedItem,
 } from '../../shared/contract/importable';
 import { assertImportSize } from './decode';
 import { savedPageResources } from './saved-page-resources';
@@ -142,13 +144,7 @@ export async function importPaths(
   importBytes: ImportBytes,
 ): Promise<Omit<FileImportReport, 'changes'>> {
   const { files, unreadable, skipped } = walkPaths(request.paths, request.recursive);
-  const items: ImportItem[] = unreadable.map((u) => ({
-    file: u.name,
-    status: 'refused',
-    reason: u.reason,
-    article: null,
-    warnings: [],
-  }));
+  const items: ImportItem[] = unreadable.map((u) => refusedItem(u.name, u.reason));
   const total = files.length;
   const report = (cancelled: boolean, stoppedBy: string | null = null) => ({
     items,
@@ -183,29 +179,22 @@ function importOne(file: FoundFile, importBytes: ImportBytes): ImportItem {
     return {
       file: file.name,
       status: outcome.alreadyInLibrary ? 'duplicate' : 'imported',
-      reason: outcome.alreadyInLibrary ? alreadyReason(outcome.alreadyInLibrary) : null,
+      reason: outcome.alreadyInLibrary ? describeAlready(outcome.alreadyInLibrary) : null,
       article: outcome.article,
       warnings: outcome.warnings,
     };
   } catch (error) {
     if (error instanceof ServiceError) {
       if (STOPPING_CODES.has(error.code)) throw error;
-      return refused(file, error.message);
+      return refusedItem(file.name, error.message);
     }
     // A fault of ours on one file refuses that file; the others go on.
     console.error(`importing ${file.name} failed unexpectedly:`, error);
-    return refused(file, 'it could not be read (an error in Marginalia, written to its log)');
+    return refusedItem(
+      file.name,
+      'it could not be read (an error in Marginalia, written to its log)',
+    );
   }
 }
 
-function refused(file: FoundFile, reason: string): ImportItem {
-  return { file: file.name, status: 'refused', reason, article: null, warnings: [] };
-}
-
 const STOPPING_CODES: ReadonlySet<string> = new Set(['storage_full', 'read_only']);
-
-export function alreadyReason(reason: 'content' | 'address'): string {
-  return reason === 'content'
-    ? 'already in your library (the same text)'
-    : 'already in your library (the same address)';
-}

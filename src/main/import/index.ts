@@ -1,6 +1,7 @@
 /** Import: chooses an importer by file name and turns a file's bytes into an article. */
 import path from 'node:path';
 import { ServiceError } from '../../shared/contract/errors';
+import { IMPORT_FORMATS, type SourceFormat } from '../../shared/contract/importable';
 import { assertImportSize, assertNotBinary, decodeText } from './decode';
 import { importHtml } from './html/index';
 import type { ImportedArticle } from './imported-article';
@@ -8,19 +9,9 @@ import { parseMarkdown } from './markdown';
 import { readMhtml } from './mhtml';
 import { parsePlainText } from './plain-text';
 
-export type SourceFormat = 'text' | 'markdown' | 'html';
+export type { SourceFormat };
 
-const FORMATS: Record<string, SourceFormat> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.mhtml': 'html',
-  '.mht': 'html',
-};
+const FORMATS: Readonly<Record<string, SourceFormat>> = IMPORT_FORMATS;
 
 /** "Web page, single file": MIME multipart around the page. */
 const MHTML_EXTENSIONS = new Set(['.mhtml', '.mht']);

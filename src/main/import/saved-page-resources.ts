@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { SAVED_PAGE_EXTENSIONS } from '../../shared/contract/importable';
 import type { ResourceReader } from './index';
 
 /** Largest single resource read from a saved page's folder. */
@@ -13,7 +14,7 @@ export const MAX_RESOURCE_BYTES = 10 * 1024 * 1024;
 /** The reader for the page at `pagePath`, or null when it has no `_files` folder beside it. */
 export function savedPageResources(pagePath: string): ResourceReader | null {
   const ext = path.extname(pagePath).toLowerCase();
-  if (!['.html', '.htm', '.xhtml'].includes(ext)) return null;
+  if (!SAVED_PAGE_EXTENSIONS.includes(ext)) return null;
   const folderName = `${path.basename(pagePath, path.extname(pagePath))}_files`;
   const folder = path.join(path.dirname(pagePath), folderName);
   try {

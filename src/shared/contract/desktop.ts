@@ -34,19 +34,6 @@ export interface DesktopBridge {
   onCommand(listener: (command: AppCommand) => void): () => void;
 }
 
-/** The file types Marginalia imports as articles. */
-export const IMPORTABLE_EXTENSIONS = [
-  '.html',
-  '.htm',
-  '.xhtml',
-  '.mhtml',
-  '.mht',
-  '.md',
-  '.markdown',
-  '.txt',
-  '.text',
-] as const;
-
 export const DESKTOP_CHANNELS = {
   saveFile: 'marginalia:save-file',
   chooseFolder: 'marginalia:choose-folder',

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../src/main/cli/index';
 import { projectRoot } from '../../../src/main/paths';
 import { SAMPLE_ARTICLE_ID } from '../../../src/main/sample';
 import { UNKNOWN_ID, useTempDirs } from '../helpers';
+import { cli, lines } from './capture';
 import { Node } from 'prosemirror-model';
 import type { DocumentJson } from '../../../src/shared/contract/entities';
 import { canonicalText } from '../../../src/shared/document/canonical-text';
@@ -16,24 +16,6 @@ const tempDir = useTempDirs('marginalia-cli-');
 const SAMPLE_TITLE = 'Negotiations continue between Western and Russian diplomats';
 const SAMPLE_LINE = `${SAMPLE_ARTICLE_ID}\t${SAMPLE_TITLE}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((l) => l.length > 0);
-}
 
 /** A data folder and a folder of files to import. */
 function setup() {

@@ -10,22 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../src/main/cli/index';
 import { SAMPLE_ARTICLE_ID } from '../../../src/main/sample';
 import { useTempDirs } from '../helpers';
+import { cli, lines } from './capture';
 
 const tempDir = useTempDirs('marginalia-cli-import-');
-
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: {},
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
-
-const lines = (text: string) => text.split('\n').filter((l) => l.length > 0);
 
 const PAGE = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title>

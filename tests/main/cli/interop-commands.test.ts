@@ -5,26 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../src/main/cli/index';
 import { openLibrary } from '../../../src/main/library';
 import { SAMPLE_ARTICLE_ID } from '../../../src/main/sample';
 import { useTempDirs } from '../helpers';
+import { cli } from './capture';
 import { ACCUSATION, annotateSample } from '../sample-annotations';
 
 const tempDir = useTempDirs('marginalia-cli-interop-');
 const SAMPLE_FILE = 'Negotiations continue between Western and Russian diplomats (00000001).md';
-
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: {},
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
 
 /** A library folder holding the annotated sample. */
 function annotatedLibrary(): string {

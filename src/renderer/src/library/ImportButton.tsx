@@ -4,7 +4,7 @@
  * file picker is a hidden input here ("Files to import"), clicked by Import… and by Ctrl/⌘+O.
  */
 import { ariaKeyShortcuts } from '../../../shared/commands/keymap';
-import { IMPORTABLE_EXTENSIONS } from '../../../shared/contract/desktop';
+import { IMPORTABLE_EXTENSIONS } from '../../../shared/contract/importable';
 import { ImportProgress } from './ImportProgress';
 import { describeCounts } from './import-items';
 import type { Imports } from './imports-controller';

@@ -5,9 +5,11 @@
  */
 import { ServiceError } from '../../../shared/contract/errors';
 import type { ImportItem } from '../../../shared/contract/jobs';
+import { describeAlready, refusedItem } from '../../../shared/contract/importable';
 import type { ImportOutcome } from '../../../shared/contract/operations';
 
 export type { ImportItem };
+export { describeAlready, refusedItem };
 
 /** A finished import: its lines, and whether Cancel (or a failure) stopped it before the end. */
 export interface ImportRunReport {
@@ -35,17 +37,6 @@ export function itemFromOutcome(file: string, outcome: ImportOutcome): ImportIte
     article: outcome.article,
     warnings: outcome.warnings,
   };
-}
-
-export function refusedItem(file: string, reason: string): ImportItem {
-  return { file, status: 'refused', reason, article: null, warnings: [] };
-}
-
-/** Why an import found the article already there, in the report's words. */
-export function describeAlready(reason: 'content' | 'address' | null): string {
-  return reason === 'address'
-    ? 'already in your library (the same address)'
-    : 'already in your library (the same text)';
 }
 
 export function countItems(items: readonly ImportItem[]): ImportCounts {
