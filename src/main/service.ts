@@ -563,5 +563,15 @@ export function createService(deps: ServiceDeps): Service {
     },
 
     getClaimsLedger: () => ({ claims: exports.ledgerClaims() }),
+
+    // TODO(issue 10): wired to the library's backups by the storage work.
+    getLibraryStatus: () => {
+      throw new ServiceError('internal', 'not built yet');
+    },
+    listBackups: () => {
+      throw new ServiceError('internal', 'not built yet');
+    },
+    backupNow: () => Promise.reject(new ServiceError('internal', 'not built yet')),
+    restoreBackup: () => Promise.reject(new ServiceError('internal', 'not built yet')),
   };
 }

@@ -46,6 +46,7 @@ const ARTICLE: Article = {
     content: [{ type: 'paragraph', content: [{ type: 'text', text: TEXT }] }],
   },
   contentHash: 'hash',
+  damaged: false,
   readingPosition: null,
 };
 const CLAIM = ANNOTATIONS.find((a) => a.claim)!;

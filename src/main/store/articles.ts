@@ -107,6 +107,7 @@ export function findArticle(db: Database, id: string): Article | null {
     ...toSummary(row),
     document: JSON.parse(row.document) as DocumentJson,
     contentHash: row.content_hash,
+    damaged: false,
     readingPosition: readReadingPosition(db, id),
   };
 }

@@ -119,6 +119,8 @@ export type DocumentJson = z.infer<typeof DocumentJsonSchema>;
 export const ArticleSchema = ArticleSummarySchema.extend({
   document: DocumentJsonSchema,
   contentHash: z.string(),
+  /** The stored text or document no longer matches the hash kept with it: show it as damaged. */
+  damaged: z.boolean(),
   /** Canonical offset of the text the reader last had at the top of the view. */
   readingPosition: z.int().nonnegative().nullable(),
 });

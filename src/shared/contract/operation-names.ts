@@ -31,6 +31,10 @@ export const OPERATION_NAMES = [
   'exportLibraryToFolder',
   'importAnnotations',
   'getClaimsLedger',
+  'getLibraryStatus',
+  'listBackups',
+  'backupNow',
+  'restoreBackup',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

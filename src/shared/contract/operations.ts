@@ -33,6 +33,7 @@ import {
   MarkdownOptionsSchema,
 } from './interop';
 import type { OperationName } from './operation-names';
+import { BackupSchema, LibraryStatusSchema, RestoreOutcomeSchema } from './library-safety';
 
 /** Largest file accepted for import. Larger ones are refused before they are read whole. */
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
@@ -248,6 +249,24 @@ export const operations = {
     request: Empty,
     response: z.strictObject({ claims: z.array(LedgerClaimSchema) }),
   },
+  getLibraryStatus: {
+    request: Empty,
+    response: z.strictObject({ status: LibraryStatusSchema }),
+  },
+  listBackups: {
+    request: Empty,
+    /** Newest first. */
+    response: z.strictObject({ backups: z.array(BackupSchema) }),
+  },
+  backupNow: {
+    request: Empty,
+    response: z.strictObject({ backup: BackupSchema }),
+  },
+  restoreBackup: {
+    /** One of the files `listBackups` answers; nothing else is accepted. */
+    request: z.strictObject({ file: z.string().min(1).max(4096) }),
+    response: RestoreOutcomeSchema,
+  },
 } satisfies Record<OperationName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Operations = typeof operations;
@@ -258,7 +277,7 @@ export type ParsedRequestOf<K extends OperationName> = z.output<Operations[K]['r
 export type ResponseOf<K extends OperationName> = z.output<Operations[K]['response']>;
 
 /** Operations the service answers later: they wait on the network. */
-export type AsyncOperationName = 'importUrl';
+export type AsyncOperationName = 'importUrl' | 'backupNow' | 'restoreBackup';
 
 /** The operations as the service implements them: at once, or (the async ones) as a promise. */
 export type ServiceHandlers = {

@@ -39,6 +39,7 @@ function asArticle(summary: ArticleSummary): Article {
       content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Text.' }] }],
     },
     contentHash: 'hash',
+    damaged: false,
     readingPosition: null,
   };
 }

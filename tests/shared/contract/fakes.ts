@@ -7,6 +7,7 @@ import {
 } from '../../../src/shared/contract/entities';
 import type { OperationName } from '../../../src/shared/contract/operation-names';
 import type { ServiceHandlers } from '../../../src/shared/contract/operations';
+import type { Backup } from '../../../src/shared/contract/library-safety';
 import { buildAnnotation, changesOf } from '../../support/annotation-builder';
 
 export const ARTICLE_ID = '0190d6e4-8f6b-7c3a-9d2e-1a2b3c4d5e6f';
@@ -56,6 +57,16 @@ export const link: Link = {
   createdAt: '2024-05-01T10:00:00.000Z',
 };
 
+export const backup: Backup = {
+  file: '/data/backups/marginalia.db.daily.bak',
+  kind: 'daily',
+  createdAt: '2024-05-02T09:00:00.000Z',
+  schemaVersion: 5,
+  articles: 3,
+  annotations: 12,
+  bytes: 65536,
+};
+
 /** A request each operation accepts as it stands. */
 export const validRequests: Record<OperationName, unknown> = {
   listArticles: {},
@@ -90,6 +101,10 @@ export const validRequests: Record<OperationName, unknown> = {
   exportLibraryToFolder: { folder: '/tmp/vault' },
   importAnnotations: { fileName: 'notes.jsonld', content: '[]' },
   getClaimsLedger: {},
+  getLibraryStatus: {},
+  listBackups: {},
+  backupNow: {},
+  restoreBackup: { file: '/data/backups/marginalia.db.daily.bak' },
 };
 
 /** Handlers answering valid responses and recording every request they receive. */
@@ -108,6 +123,7 @@ export function fakeHandlers(): {
           ...summary,
           document: { type: 'doc', content: [{ type: 'paragraph' }] },
           contentHash: 'sha256:0',
+          damaged: false,
           readingPosition: null,
         },
       }
@@ -210,6 +226,26 @@ export function fakeHandlers(): {
           { article: { id: ARTICLE_ID, title: summary.title, publishedAt: null }, annotation },
         ],
       }
+    ),
+    getLibraryStatus: (r) => (
+      record('getLibraryStatus', r),
+      {
+        status: {
+          file: '/data/marginalia.db',
+          backupsFolder: '/data/backups',
+          readOnly: null,
+          recovered: null,
+        },
+      }
+    ),
+    listBackups: (r) => (record('listBackups', r), { backups: [backup] }),
+    backupNow: (r) => (record('backupNow', r), Promise.resolve({ backup })),
+    restoreBackup: (r) => (
+      record('restoreBackup', r),
+      Promise.resolve({
+        restored: backup,
+        keptAside: { ...backup, kind: 'before-restore' as const },
+      })
     ),
   };
   return { handlers, calls };
