@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import type { Annotation, Changes, Claim, Link } from '../shared/contract/entities';
 import { ServiceError } from '../shared/contract/errors';
 import type { ServiceHandlers } from '../shared/contract/operations';
+import type { LibraryStatus } from '../shared/contract/library-safety';
 import { positionMatchesQuote } from '../shared/anchoring/selectors';
 import { isClusterBoundary } from '../shared/anchoring/anchor';
 import { buildTextMap, canonicalText } from '../shared/document/canonical-text';
@@ -48,6 +49,12 @@ export interface ServiceDeps {
   readonly newId: () => string;
   /** Added to the library the first time it is opened, never again (a source, or a reader of one). */
   readonly sample?: SampleSource | (() => SampleSource);
+  /** Set when the library is open read-only: every change is refused before it is tried. */
+  readonly readOnly?: { readonly reason: string } | null;
+  /** What opening the library found, for getLibraryStatus. */
+  readonly status?: () => LibraryStatus;
+  /** The library's backups: listing, taking one now, restoring one. */
+  readonly backups?: Pick<ServiceHandlers, 'listBackups' | 'backupNow' | 'restoreBackup'>;
 }
 
 export type Service = ServiceHandlers & {
@@ -82,6 +89,20 @@ function titleFromText(document: ProseNode): string {
 
 const SAMPLE_SEEDED = 'sample_seeded';
 
+/**
+ * Another Marginalia (the app, web mode or a command) holding the write lock past SQLite's own
+ * busy timeout: the transaction is tried again after each of these waits, then refused.
+ */
+const BUSY_RETRY_DELAYS_MS = [250, 750];
+
+const isBusy = (error: unknown) =>
+  /^SQLITE_BUSY/.test(String((error as { code?: unknown } | null)?.code ?? ''));
+
+/** Waits without returning to the event loop: the service's writes are synchronous. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 /** Maps SQLite's own failures to errors the user can act on. */
 function translateSqliteError(error: unknown): never {
   const code = (error as { code?: unknown } | null)?.code;
@@ -91,8 +112,17 @@ function translateSqliteError(error: unknown): never {
       'The disk or library is full; nothing was saved. Free some space and try again.',
     );
   }
-  if (code === 'SQLITE_READONLY') {
-    throw new ServiceError('read_only', 'The library is read-only; nothing was saved.');
+  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
+    throw new ServiceError(
+      'read_only',
+      'The library file or its folder cannot be written (read-only); nothing was saved.',
+    );
+  }
+  if (isBusy(error)) {
+    throw new ServiceError(
+      'busy',
+      'The library is busy in another Marginalia (the app or a command); try again.',
+    );
   }
   throw error;
 }
@@ -101,12 +131,32 @@ export function createService(deps: ServiceDeps): Service {
   const { db, newId } = deps;
   const now = () => (deps.now ?? (() => new Date()))().toISOString();
 
-  /** Runs `work` in one immediate transaction: all of it is stored, or none. */
+  /** A read-only library refuses every change before anything is tried. */
+  function refuseIfReadOnly(): void {
+    if (deps.readOnly) {
+      throw new ServiceError(
+        'read_only',
+        `This library is open read-only (${deps.readOnly.reason}): nothing was saved.`,
+      );
+    }
+  }
+
+  /**
+   * Runs `work` in one immediate transaction: all of it is stored, or none. BEGIN IMMEDIATE takes
+   * the write lock first (waiting up to the busy timeout for another process to finish), so the
+   * work never fails half-way for want of it; if the lock stays taken, the whole transaction is
+   * tried again a few times before the user is told.
+   */
   function write<T>(work: () => T): T {
-    try {
-      return db.transaction(work).immediate();
-    } catch (error) {
-      return translateSqliteError(error);
+    refuseIfReadOnly();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return db.transaction(work).immediate();
+      } catch (error) {
+        const delay = BUSY_RETRY_DELAYS_MS[attempt];
+        if (!isBusy(error) || delay === undefined) return translateSqliteError(error);
+        sleepSync(delay);
+      }
     }
   }
 
@@ -225,6 +275,7 @@ export function createService(deps: ServiceDeps): Service {
     signal?: AbortSignal,
     onFetched: () => void = () => {},
   ): Promise<ImportOutcome> {
+    refuseIfReadOnly(); // before anything is fetched
     const known = knownAddress(url);
     if (known) return known;
     const page = await fetchPage(url, signal ? { signal } : {});
@@ -258,6 +309,7 @@ export function createService(deps: ServiceDeps): Service {
     request: ParsedJobRequest<'importFiles'>,
     context: JobContext<JobProgress<'importFiles'>>,
   ): Promise<JobResult<'importFiles'>> {
+    refuseIfReadOnly(); // before any file is read
     const report = await importPaths(request, context, (fileName, bytes, resources) =>
       importBytes(fileName, bytes, { resources }),
     );
@@ -267,7 +319,7 @@ export function createService(deps: ServiceDeps): Service {
     return { ...report, changes: changesOf({ articleIds: imported }) };
   }
 
-  if (deps.sample && getMeta(db, SAMPLE_SEEDED) === null) {
+  if (deps.sample && !deps.readOnly && getMeta(db, SAMPLE_SEEDED) === null) {
     const sample = typeof deps.sample === 'function' ? deps.sample() : deps.sample;
     write(() => {
       if (!articles.articleExists(db, sample.id))
@@ -564,14 +616,21 @@ export function createService(deps: ServiceDeps): Service {
 
     getClaimsLedger: () => ({ claims: exports.ledgerClaims() }),
 
-    // TODO(issue 10): wired to the library's backups by the storage work.
     getLibraryStatus: () => {
-      throw new ServiceError('internal', 'not built yet');
+      if (!deps.status) throw new ServiceError('internal', 'this service has no library status');
+      return { status: deps.status() };
     },
-    listBackups: () => {
-      throw new ServiceError('internal', 'not built yet');
+    listBackups: (request) => {
+      if (!deps.backups) throw new ServiceError('internal', 'this service has no backups');
+      return deps.backups.listBackups(request);
     },
-    backupNow: () => Promise.reject(new ServiceError('internal', 'not built yet')),
-    restoreBackup: () => Promise.reject(new ServiceError('internal', 'not built yet')),
+    backupNow: (request) =>
+      deps.backups
+        ? deps.backups.backupNow(request)
+        : Promise.reject(new ServiceError('internal', 'this service has no backups')),
+    restoreBackup: (request) =>
+      deps.backups
+        ? deps.backups.restoreBackup(request)
+        : Promise.reject(new ServiceError('internal', 'this service has no backups')),
   };
 }

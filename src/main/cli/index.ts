@@ -1,6 +1,6 @@
 /**
  * The command line: `marginalia import | list | show | delete | restore | export |
- * annotations import | web`, over the same service as the app.
+ * annotations import | backup | backups | restore-backup | web`, over the same service as the app.
  * Exit codes: 0 success, 1 failure (one line on stderr), 2 usage error.
  */
 import fs from 'node:fs';
@@ -10,11 +10,15 @@ import { createDirectClient } from '../../shared/contract/direct';
 import { ServiceError } from '../../shared/contract/errors';
 import type { Client } from '../../shared/contract/operations';
 import { openLibrary, type Library } from '../library';
+import { describeStatus } from './library-status';
 import { projectRoot, resolveDataDir } from '../paths';
 import { addImportCommand, terminalProgressBar, type ProgressBar } from './import-command';
 import { startWebServer } from '../web/server';
+import { EXPORT_FOLDER_FLAG, resolveExportFolders } from '../web/export-folders';
 import { CliFailure } from './failure';
 import { addInteropCommands } from './interop-commands';
+import { addBackupCommands } from './backup-commands';
+import { createBackupHandlers } from '../store/backups/index';
 import { openInBrowser } from './open-browser';
 import { Node } from 'prosemirror-model';
 import { canonicalText } from '../../shared/document/canonical-text';
@@ -58,7 +62,10 @@ export function buildProgram(io: CliIo = defaultIo): {
 
   const open = (): Library => {
     const dataDir = resolveDataDir(program.opts<{ dataDir?: string }>().dataDir, io.env);
-    library ??= openLibrary({ dataDir });
+    if (!library) {
+      library = openLibrary({ dataDir });
+      for (const line of describeStatus(library.status)) io.stderr(`${line}\n`);
+    }
     return library;
   };
   /** The contract's client over the library: the CLI validates like every other transport. */
@@ -166,6 +173,27 @@ export function buildProgram(io: CliIo = defaultIo): {
     },
   });
 
+  addBackupCommands(program, {
+    // TODO(issue 10): plain `client` once the service is given the backup handlers; until then
+    // the same handlers over the open library, through the contract's validation.
+    client: () => {
+      const lib = open();
+      const readOnly = lib.status.readOnly !== null;
+      return createDirectClient({
+        ...lib.service,
+        ...createBackupHandlers({ db: lib.db, libraryFile: lib.file, readOnly }),
+      });
+    },
+    library: () => open(),
+    dataDirOption: () => program.opts<{ dataDir?: string }>().dataDir,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    finish: () => {
+      close();
+      finish();
+    },
+  });
+
   program
     .command('web')
     .description('serve the reader on http://127.0.0.1 for a browser')
@@ -173,19 +201,42 @@ export function buildProgram(io: CliIo = defaultIo): {
       new Option('--port <n>', 'port (0 picks a free one)').argParser(parsePort).default(0),
     )
     .option('--no-open', 'do not open a browser')
-    .action(async (options: { port: number; open: boolean }) => {
+    .option(
+      `${EXPORT_FOLDER_FLAG} <dir>`,
+      'allow "Export to folder" inside this folder (repeatable; none: not offered)',
+      (dir: string, dirs: string[]) => [...dirs, dir],
+      [],
+    )
+    .action(async (options: { port: number; open: boolean; exportFolder: string[] }) => {
+      let exportFolders: string[];
+      try {
+        // `npm run web` runs in the project's folder: a relative folder is from where npm was run.
+        exportFolders = resolveExportFolders(
+          options.exportFolder,
+          io.env.INIT_CWD ?? process.cwd(),
+        );
+      } catch (error) {
+        throw new CliFailure(error instanceof Error ? error.message : String(error));
+      }
       const staticDir = path.join(projectRoot(), 'out', 'renderer');
       if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
         throw new CliFailure('the reader is not built: run "npm run build" (or use "npm run web")');
       }
       const lib = open();
+      // Daily and weekly backups while web mode is in use, as in the desktop app.
+      lib.startBackups({
+        onError: (error) =>
+          io.stderr(`Backup failed: ${error instanceof Error ? error.message : String(error)}\n`),
+      });
       const server = await startWebServer({
         handlers: lib.service,
         jobs: lib.service.jobs,
         staticDir,
         port: options.port,
+        exportFolders,
       });
       io.stdout(`Marginalia web: ${server.url}\n`);
+      for (const folder of exportFolders) io.stdout(`Export to folder allowed in: ${folder}\n`);
       if (options.open) openInBrowser(server.url);
       const stop = () => {
         process.off('SIGINT', stop);

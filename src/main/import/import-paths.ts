@@ -197,4 +197,4 @@ function importOne(file: FoundFile, importBytes: ImportBytes): ImportItem {
   }
 }
 
-const STOPPING_CODES: ReadonlySet<string> = new Set(['storage_full', 'read_only']);
+const STOPPING_CODES: ReadonlySet<string> = new Set(['storage_full', 'read_only', 'busy']);

@@ -1,6 +1,7 @@
 /** Queries over the `articles` table. Bound parameters only; soft deletes. */
 import type { Database } from 'better-sqlite3';
 import type { Article, ArticleSummary, DocumentJson } from '../../shared/contract/entities';
+import { sha256Hex } from './content-hash';
 import { readReadingPosition } from './settings';
 
 export type ArticleOrigin = ArticleSummary['origin'];
@@ -40,7 +41,34 @@ interface SummaryRow {
 
 interface ArticleRow extends SummaryRow {
   document: string;
+  text: string;
   content_hash: string;
+  document_hash: string;
+}
+
+/** What a damaged article shows when its stored document cannot even be read: its text. */
+function documentFromText(text: string): DocumentJson {
+  return {
+    type: 'doc',
+    content: text
+      .split('\n')
+      .map((line) =>
+        line === ''
+          ? { type: 'paragraph' }
+          : { type: 'paragraph', content: [{ type: 'text', text: line }] },
+      ),
+  };
+}
+
+function parseDocument(json: string): DocumentJson | null {
+  try {
+    const parsed = JSON.parse(json) as unknown;
+    return typeof parsed === 'object' && parsed !== null && (parsed as DocumentJson).type === 'doc'
+      ? (parsed as DocumentJson)
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 const SUMMARY_COLUMNS = `
@@ -66,15 +94,17 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
+/** Stores a new article with the hashes of its text and of its document as stored. */
 export function insertArticle(db: Database, article: NewArticle): void {
+  const document = JSON.stringify(article.document);
   db.prepare(
     `INSERT INTO articles (id, title, byline, site, source_url, canonical_url, published_at,
-       language, direction, origin, source_format, document, text, content_hash, added_at,
-       updated_at)
+       language, direction, origin, source_format, document, text, content_hash, document_hash,
+       added_at, updated_at)
      VALUES (@id, @title, @byline, @site, @sourceUrl, @canonicalUrl, @publishedAt,
-       @language, @direction, @origin, @sourceFormat, @document, @text, @contentHash, @addedAt,
-       @addedAt)`,
-  ).run({ ...article, document: JSON.stringify(article.document) });
+       @language, @direction, @origin, @sourceFormat, @document, @text, @contentHash,
+       @documentHash, @addedAt, @addedAt)`,
+  ).run({ ...article, document, documentHash: sha256Hex(document) });
 }
 
 export function listArticles(db: Database): ArticleSummary[] {
@@ -95,19 +125,29 @@ export function findArticleSummary(db: Database, id: string): ArticleSummary | n
   return row ? toSummary(row) : null;
 }
 
+/**
+ * A live article, or null. `damaged` when its text or its document no longer hashes to what was
+ * stored with it: changed bytes are never served as fine. A document that cannot be read at all
+ * is shown as its text.
+ */
 export function findArticle(db: Database, id: string): Article | null {
   const row = db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, a.document, a.content_hash
+      `SELECT ${SUMMARY_COLUMNS}, a.document, a.text, a.content_hash, a.document_hash
        FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`,
     )
     .get(id) as ArticleRow | undefined;
   if (!row) return null;
+  const document = parseDocument(row.document);
+  const damaged =
+    document === null ||
+    sha256Hex(row.text) !== row.content_hash ||
+    sha256Hex(row.document) !== row.document_hash;
   return {
     ...toSummary(row),
-    document: JSON.parse(row.document) as DocumentJson,
+    document: document ?? documentFromText(row.text),
     contentHash: row.content_hash,
-    damaged: false,
+    damaged,
     readingPosition: readReadingPosition(db, id),
   };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
+import { newBackupFile } from './backups/names';
 
 /** A database written by a newer Marginalia. It is refused and left byte-for-byte untouched. */
 export class NewerDatabaseError extends Error {
@@ -47,6 +48,11 @@ export interface OpenOptions {
   readonly migrations?: readonly Migration[];
   /** The clock, for backup file names. */
   readonly now?: () => Date;
+  /**
+   * Whether to back the file up before migrating it (default true). A restore turns it off for
+   * its temporary copy: the backup that copy came from stays where it is.
+   */
+  readonly backupBeforeMigrating?: boolean;
 }
 
 export interface OpenedDatabase {
@@ -84,24 +90,37 @@ function probeUserVersion(file: string, driverOptions: { nativeBinding?: string 
   }
 }
 
-/** A new backup file name; a counter keeps two backups in the same millisecond apart. */
-function backupName(file: string, version: number, now: Date): string {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const base = path.join(
-    path.dirname(file),
-    'backups',
-    `${path.basename(file)}.v${version}.${stamp}`,
-  );
-  let candidate = `${base}.bak`;
-  for (let n = 1; fs.existsSync(candidate); n++) candidate = `${base}-${n}.bak`;
-  return candidate;
+/**
+ * The native build of better-sqlite3 this process opened its library with (Electron's differs from
+ * Node's). Backup files are opened with the same one: a process has one ABI.
+ */
+let processDriver: { nativeBinding?: string } = {};
+
+/**
+ * Remembers the native build for openSqliteFile. openDatabase does it; a caller that opens the
+ * library another way (read-only) calls it with the same path.
+ */
+export function rememberNativeBinding(nativeBinding: string | undefined): void {
+  if (nativeBinding) processDriver = { nativeBinding };
 }
 
-/** Copies the database consistently (VACUUM INTO) and checks the copy before trusting it. */
+/** Opens another SQLite file (a backup, a copy) with the driver the library was opened with. */
+export function openSqliteFile(
+  file: string,
+  options: { readonly?: boolean; fileMustExist?: boolean } = {},
+): Database {
+  return new BetterSqlite3(file, { ...processDriver, ...options });
+}
+
+/**
+ * Copies the database consistently (VACUUM INTO) and checks the copy before trusting it. The copy
+ * is a single file in rollback-journal mode (VACUUM INTO writes it that way), so opening it later
+ * leaves no -wal or -shm beside it.
+ */
 export function backupDatabase(db: Database, target: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   db.prepare('VACUUM INTO ?').run(target);
-  const copy = new BetterSqlite3(target, { readonly: true });
+  const copy = openSqliteFile(target, { readonly: true, fileMustExist: true });
   try {
     const result = copy.pragma('integrity_check', { simple: true });
     if (result !== 'ok')
@@ -123,6 +142,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   const driverOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  rememberNativeBinding(options.nativeBinding);
 
   if (fs.existsSync(file)) {
     // Look before writing anything: a file from the future must stay byte-for-byte as it is, with
@@ -142,8 +162,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     if (previousVersion > latest) throw new NewerDatabaseError(file, previousVersion);
     const pending = migrations.filter((m) => m.version > previousVersion);
     let backupFile: string | null = null;
-    if (pending.length > 0 && previousVersion > 0) {
-      backupFile = backupName(file, previousVersion, options.now?.() ?? new Date());
+    if (pending.length > 0 && previousVersion > 0 && options.backupBeforeMigrating !== false) {
+      // The one backup that stays synchronous: VACUUM INTO, before any migration takes the write
+      // lock, verified by backupDatabase. Every other backup uses the online backup API
+      // (takeBackup in ./backups).
+      backupFile = newBackupFile(file, 'before-migration', options.now?.() ?? new Date());
       backupDatabase(db, backupFile);
     }
     for (const migration of pending) {

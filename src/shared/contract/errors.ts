@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'invalid_anchor',
   'storage_full',
   'read_only',
+  'busy',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -277,7 +277,7 @@ describe('the marginalia bin (what npx marginalia runs)', () => {
 });
 
 describe('marginalia delete / restore', () => {
-  it('deletes an article to the trash, restores it, and a deleted sample stays deleted', async () => {
+  it('R26 deletes an article to the trash, restores it, and a deleted sample stays deleted', async () => {
     const { data } = setup();
     const deleted = await cli(['--data-dir', data, 'delete', SAMPLE_ARTICLE_ID]);
     expect(deleted.code).toBe(0);

@@ -12,6 +12,7 @@ import {
   openDatabase,
 } from '../../../src/main/store/connection';
 import type { Migration } from '../../../src/main/store/migrations/types';
+import { listBackups, verifyBackupFile } from '../../../src/main/store/backups/index';
 import { sha256File, useTempDirs } from '../helpers';
 
 const tempDir = useTempDirs('marginalia-connection-');
@@ -145,7 +146,7 @@ describe('openDatabase on a new file', () => {
 
 describe('openDatabase on a database from a newer version', () => {
   for (const wal of [true, false]) {
-    it(`refuses it and leaves it byte-for-byte unchanged (${wal ? 'WAL' : 'rollback journal'} file)`, () => {
+    it(`R20 refuses it and leaves it byte-for-byte unchanged (${wal ? 'WAL' : 'rollback journal'} file)`, () => {
       const dir = tempDir();
       const file = path.join(dir, 'marginalia.db');
       makeNewerDatabase(file, LATEST_VERSION + 1, wal);
@@ -173,7 +174,7 @@ describe('openDatabase on a database from a newer version', () => {
     });
   }
 
-  it('refuses a file newer than a custom migration list', () => {
+  it('R20 refuses a file newer than a custom migration list', () => {
     const dir = tempDir();
     const file = path.join(dir, 'lib.db');
     openDatabase(file, { migrations: [v1, v2] }).db.close();
@@ -183,7 +184,7 @@ describe('openDatabase on a database from a newer version', () => {
     expect(userVersionOf(file)).toBe(2);
   });
 
-  it('sees a newer version that is still only in the WAL (the newer app crashed) and changes nothing', () => {
+  it('R20 sees a newer version that is still only in the WAL (the newer app crashed) and changes nothing', () => {
     const dir = tempDir();
     const live = path.join(dir, 'live.db');
     const db = new BetterSqlite3(live);
@@ -233,9 +234,9 @@ describe('openDatabase migrating an existing database', () => {
       const backup = opened.backupFile;
       expect(backup).not.toBeNull();
       expect(path.dirname(backup!)).toBe(path.join(dir, 'backups'));
-      expect(path.basename(backup!)).toContain('marginalia.db');
-      expect(path.basename(backup!)).toContain('v1');
-      expect(path.basename(backup!)).toContain('2024-03-04');
+      expect(path.basename(backup!)).toBe(
+        'marginalia.db.before-migration.2024-03-04T05-06-07-089Z.bak',
+      );
       expect(fs.existsSync(backup!)).toBe(true);
       expect(integrity(backup!)).toBe('ok');
       expect(userVersionOf(backup!)).toBe(1);
@@ -255,7 +256,7 @@ describe('openDatabase migrating an existing database', () => {
     }
   });
 
-  it('rolls back a migration that throws half-way, keeps the old version and the backup, and names it', () => {
+  it('R21 a migration that throws half-way is rolled back; the pre-migration backup is kept, verified, listed and named', () => {
     const dir = tempDir();
     const file = path.join(dir, 'marginalia.db');
     makeV1Library(file);
@@ -275,9 +276,27 @@ describe('openDatabase migrating an existing database', () => {
     expect(error.message).toContain(error.backupFile!);
     expect((error.cause as Error).message).toBe('boom in the middle of migration 2');
 
-    // The backup is still there and sound.
+    // The backup is still there and sound, a single file, and offered for restore.
     expect(fs.existsSync(error.backupFile!)).toBe(true);
     expect(integrity(error.backupFile!)).toBe('ok');
+    expect(verifyBackupFile(error.backupFile!)).toBe(true);
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([path.basename(error.backupFile!)]);
+    expect(listBackups(file)).toEqual([
+      expect.objectContaining({
+        file: error.backupFile,
+        kind: 'before-migration',
+        schemaVersion: 1,
+      }),
+    ]);
+    const copy = new BetterSqlite3(error.backupFile!, { readonly: true });
+    try {
+      expect(copy.prepare('SELECT body FROM notes ORDER BY id').all()).toEqual([
+        { body: 'first note' },
+        { body: 'second note' },
+      ]);
+    } finally {
+      copy.close();
+    }
 
     // The database itself is exactly at v1: no half-created table, no clobbered rows.
     expect(userVersionOf(file)).toBe(1);
@@ -293,6 +312,17 @@ describe('openDatabase migrating an existing database', () => {
     } finally {
       reopened.db.close();
     }
+  });
+
+  it('takes no backup when asked not to (a restore migrating its own temporary copy)', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'marginalia.db');
+    makeV1Library(file);
+    const opened = openDatabase(file, { migrations: [v1, v2], backupBeforeMigrating: false });
+    opened.db.close();
+    expect(opened.backupFile).toBeNull();
+    expect(userVersionOf(file)).toBe(2);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
   });
 
   it('commits each migration on its own: a later failure keeps the earlier ones', () => {

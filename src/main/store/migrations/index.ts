@@ -4,6 +4,7 @@ import { migration0002 } from './0002-claims-links-settings';
 import { migration0003 } from './0003-original-quote';
 import { migration0004 } from './0004-stored-anchors';
 import { migration0005 } from './0005-page-metadata';
+import { migration0006 } from './0006-document-hash';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -68,7 +68,12 @@ export function describeCounts(items: readonly ImportItem[]): string {
  */
 export function stopsTheImport(error: unknown): boolean {
   if (!(error instanceof ServiceError)) return true;
-  return error.code === 'storage_full' || error.code === 'read_only' || error.code === 'internal';
+  return (
+    error.code === 'storage_full' ||
+    error.code === 'read_only' ||
+    error.code === 'busy' ||
+    error.code === 'internal'
+  );
 }
 
 export function messageOf(error: unknown): string {

@@ -194,7 +194,7 @@ describe('migration 2 (claims, links and settings)', () => {
     const { backupFile } = open(file);
     expect(backupFile).toBeTruthy();
     expect(path.dirname(backupFile!)).toBe(path.join(path.dirname(file), 'backups'));
-    expect(path.basename(backupFile!)).toMatch(/^marginalia\.db\.v1\./);
+    expect(path.basename(backupFile!)).toMatch(/^marginalia\.db\.before-migration\./);
     const backup = new BetterSqlite3(backupFile!, { readonly: true });
     opened.push(backup);
     expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');

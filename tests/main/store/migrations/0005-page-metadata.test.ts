@@ -38,7 +38,7 @@ describe('migration 5: page metadata', () => {
     const before = old.prepare('SELECT * FROM articles ORDER BY id').all();
     old.close();
 
-    const { db } = open(file);
+    const { db } = open(file, MIGRATIONS.slice(0, 5));
     const after = db.prepare('SELECT * FROM articles ORDER BY id').all() as Record<
       string,
       unknown

@@ -1,0 +1,128 @@
+/**
+ * Taking a backup: an online copy of the open library into the backups folder, made a single
+ * file, verified with integrity_check, and only then given its backup name.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { ServiceError } from '../../../shared/contract/errors';
+import type { Backup, BackupKind } from '../../../shared/contract/library-safety';
+import { newBackupFile } from './names';
+import { copyFailure, copyOnline, removeWithSidecars, settleCopy } from './online-copy';
+import { readBackup, rememberVerified } from './read';
+import { rotateBackups } from './rotate';
+
+/** The suffix of a copy still being written; such a file is never listed. */
+export const PARTIAL_SUFFIX = '.partial';
+
+/** Flushes a folder's entries (a rename) to disk where the platform allows it. */
+function syncFolder(folder: string): void {
+  try {
+    const fd = fs.openSync(folder, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Windows cannot open a folder; its renames are durable once they return.
+  }
+}
+
+/**
+ * Copies the open database to `target` (which must not exist) through a partial file: the target
+ * appears only once the copy is a single file that passed integrity_check. On failure nothing is
+ * left behind and the error says why in the user's words.
+ */
+export async function writeVerifiedCopy(
+  db: Database,
+  target: () => string,
+  what: string,
+): Promise<string> {
+  const folder = path.dirname(target());
+  const partial = `${target()}.${crypto.randomBytes(4).toString('hex')}${PARTIAL_SUFFIX}`;
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    await copyOnline(db, partial);
+    const check = settleCopy(partial);
+    if (check !== 'ok') {
+      throw new ServiceError(
+        'internal',
+        `${what} failed its integrity check (${check}); the copy was deleted`,
+      );
+    }
+    // Named only now, so a file with a backup's name is always whole and verified. The name is
+    // chosen again: another backup may have taken it while this one was copied.
+    const final = target();
+    fs.renameSync(partial, final);
+    syncFolder(folder);
+    return final;
+  } catch (error) {
+    throw copyFailure(error, what, folder);
+  } finally {
+    removeWithSidecars(partial);
+  }
+}
+
+/** Takes a backup of the open library without rotating (a restore rotates once at its end). */
+export async function writeBackup(
+  db: Database,
+  libraryFile: string,
+  kind: BackupKind,
+  now: Date,
+): Promise<Backup> {
+  const file = await writeVerifiedCopy(
+    db,
+    () => newBackupFile(libraryFile, kind, now),
+    `a backup of ${libraryFile}`,
+  );
+  rememberVerified(file);
+  const backup = readBackup(file);
+  if (!backup) throw new ServiceError('internal', `the backup ${file} cannot be read back`);
+  return backup;
+}
+
+/**
+ * Takes a verified backup of the open library into its backups folder with SQLite's online backup
+ * API (writes carry on meanwhile), then rotates the folder.
+ */
+export async function takeBackup(
+  db: Database,
+  libraryFile: string,
+  kind: BackupKind,
+  now: Date,
+): Promise<Backup> {
+  const backup = await writeBackup(db, libraryFile, kind, now);
+  rotateBackups(libraryFile, now);
+  return backup;
+}
+
+/**
+ * A verified online copy of the open library at a file of the user's choosing (`marginalia backup
+ * --out FILE`). A folder gets a manual backup's name inside it; an existing file is never
+ * overwritten.
+ */
+export async function backupToFile(
+  db: Database,
+  libraryFile: string,
+  out: string,
+  now: Date,
+): Promise<Backup> {
+  const absolute = path.resolve(out);
+  const intoFolder = fs.existsSync(absolute) && fs.statSync(absolute).isDirectory();
+  if (!intoFolder && fs.existsSync(absolute)) {
+    throw new ServiceError('invalid_request', `${absolute} already exists; choose a new file name`);
+  }
+  if (!intoFolder && !fs.existsSync(path.dirname(absolute))) {
+    throw new ServiceError('not_found', `cannot write ${absolute}: its folder does not exist`);
+  }
+  const target = intoFolder
+    ? () => newBackupFile(libraryFile, 'manual', now, absolute)
+    : () => absolute;
+  const file = await writeVerifiedCopy(db, target, `a backup of ${libraryFile}`);
+  rememberVerified(file);
+  const backup = readBackup(file);
+  if (!backup) throw new ServiceError('internal', `the backup ${file} cannot be read back`);
+  return backup;
+}
