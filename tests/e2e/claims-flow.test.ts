@@ -40,7 +40,7 @@ async function readerState(page: Page) {
 }
 
 describe('the sample-article claims flow', () => {
-  it('marks, links and annotates claims; they survive a restart; undo restores a deleted linked claim', async () => {
+  it('R26 marks, links and annotates claims; they survive a restart; undo restores a deleted linked claim', async () => {
     const first = await startWebMode(session.dataDir);
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];

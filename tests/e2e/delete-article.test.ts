@@ -10,7 +10,7 @@ import { startWebMode } from '../support/web-mode';
 const session = useE2eSession('delete');
 
 describe('deleting an article', () => {
-  it('undoes a delete, and a deleted sample stays deleted after a restart', async () => {
+  it('R26 undoes a delete, and a deleted sample stays deleted after a restart', async () => {
     const first = await startWebMode(session.dataDir);
     const page = await session.browser.newPage();
     const sample = page

@@ -206,7 +206,8 @@ describe('export and import', () => {
   });
 
   it('exports the library to a folder, and a second time finds it unchanged', async () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-vault-'));
+    // Web mode writes only inside a folder allowed when it started (--export-folder).
+    const folder = fs.mkdtempSync(path.join(session.exportDir, 'vault-'));
     try {
       await page.getByRole('button', { name: 'Export library…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Export library' });

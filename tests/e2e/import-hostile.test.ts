@@ -2,7 +2,8 @@
  * End to end, in web mode: hostile content never runs and never reaches out. The hostile fixture
  * page (every vector of RELIABILITY.md lines 1–11) imported from a folder and opened; a hostile
  * snippet pasted on the library (which makes an article whose title is changed at once); the
- * hostile page pasted again (the same result as importing it: already in the library). Through
+ * hostile page pasted again (the same result as importing it: already in the library); a Markdown
+ * file with raw HTML and a hostile code-fence language imported and opened. Through
  * all of it a canary that any script or handler would set stays unset, and every request the page
  * made went to web mode's own origin.
  */
@@ -19,6 +20,23 @@ const PASTED = `<meta charset="utf-8"><h2>Ferry timetable changes from Monday</h
 <p>The ferry company said the first sailing will leave at six, half an hour earlier than now.<img src="http://127.0.0.1:9/pixel.png" onerror="window.__marginaliaCanary='img onerror'"></p>
 <p>Evening sailings are unchanged. <a href="javascript:window.__marginaliaCanary='link'">Timetable</a></p>
 <script>window.__marginaliaCanary = 'script'</script>`;
+
+const HOSTILE_MARKDOWN = `# Ferry notice from the harbour office
+
+The harbour office posted a notice about the ferry. <img src=x onerror="window.__marginaliaCanary='md img'">
+
+<script>window.__marginaliaCanary = 'md script'</script>
+
+<svg onload="window.__marginaliaCanary='md svg'"></svg>
+
+<iframe srcdoc="<script>parent.__marginaliaCanary='md iframe'</script>"></iframe>
+
+[Timetable](javascript:window.__marginaliaCanary='md link') and [map](&#106;avascript:x)
+
+\`\`\`"><img src=x onerror="window.__marginaliaCanary='fence'">
+code line
+\`\`\`
+`;
 
 const session = useE2eSession('import-hostile', { startServer: true });
 
@@ -78,7 +96,7 @@ async function paste(html: string): Promise<void> {
 }
 
 describe('hostile pages', () => {
-  it('imports the hostile page as clean text from a folder, and opens it', async () => {
+  it('R05 R06 R07 R10 R11 imports the hostile page as clean text from a folder, and opens it: nothing runs', async () => {
     const folder = path.join(session.dataDir, 'hostile');
     fs.mkdirSync(folder);
     fs.copyFileSync(HOSTILE, path.join(folder, 'hostile.html'));
@@ -97,7 +115,7 @@ describe('hostile pages', () => {
     expect(await canary()).toBeUndefined();
   });
 
-  it('makes an article of a pasted hostile snippet, and keeps the title typed over it', async () => {
+  it('R05 R09 makes an article of a pasted hostile snippet, and keeps the title typed over it', async () => {
     await paste(PASTED);
     const dialog = page.getByRole('dialog', { name: 'Pasted as a new article' });
     await dialog.waitFor();
@@ -116,7 +134,36 @@ describe('hostile pages', () => {
     expect(await residue()).toEqual([]);
   });
 
-  it('finds the hostile page pasted as already in the library: the same as importing it', async () => {
+  it('R08 imports hostile Markdown: raw HTML shown as text, a hostile fence language inert, nothing runs', async () => {
+    const folder = path.join(session.dataDir, 'hostile-md');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'ferry-notice.md'), HOSTILE_MARKDOWN);
+    await page.getByRole('button', { name: 'Import folder…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import folder' });
+    await dialog.getByLabel('Folder', { exact: true }).fill(folder);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await page
+      .getByRole('heading', { name: 'Ferry notice from the harbour office', level: 2 })
+      .waitFor();
+    const body = await page.locator('.article-body').innerText();
+    expect(body).toContain('<script>window.__marginaliaCanary');
+    expect(body).toContain('<img src=x onerror=');
+    expect(body).toContain('code line');
+    expect(await residue()).toEqual([]);
+    // The fence's "language" is kept in the document, never written into the page.
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('.article-body pre, .article-body pre *')].flatMap((el) =>
+          el.getAttributeNames(),
+        ),
+      ),
+    ).toEqual([]);
+    expect(await page.locator('.article-body a').count()).toBe(0);
+    await page.waitForTimeout(1000);
+    expect(await canary()).toBeUndefined();
+  });
+
+  it('R09 R11 finds the hostile page pasted as already in the library: the same as importing it; no request left this origin', async () => {
     await paste(fs.readFileSync(HOSTILE, 'utf8'));
     await expect
       .poll(() => page.locator('.imports-notice').innerText())

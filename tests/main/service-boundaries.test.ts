@@ -42,7 +42,7 @@ describe('R13 passages start and end between whole characters', () => {
     ['between e and its combining accent', TEXT.indexOf(CAFE), TEXT.indexOf(CAFE) + 4],
   ];
 
-  it.each(inside)('refuses a passage %s, storing nothing', (_label, start, end) => {
+  it.each(inside)('R13 refuses a passage %s, storing nothing', (_label, start, end) => {
     const { db, service, articleId } = harness();
     const error = serviceErrorOf(() =>
       service.createAnnotation({
@@ -59,7 +59,7 @@ describe('R13 passages start and end between whole characters', () => {
     expect(count(db)).toBe(0);
   });
 
-  it('accepts whole clusters and gives the exact quote back', () => {
+  it('R13 accepts whole clusters and gives the exact quote back', () => {
     const { service, articleId } = harness();
     const text = service.articleText(articleId);
     for (const piece of [WAVE, FAMILY, CAFE]) {

@@ -190,7 +190,7 @@ describe('links', () => {
 });
 
 describe('deleteAnnotation and restoreAnnotation', () => {
-  it('answer the annotation removed or back, the other ends of its links, and its article', () => {
+  it('R26 answer the annotation removed or back, the other ends of its links, and its article', () => {
     const { service } = harness();
     const secondId = importSecond(service);
     const accusation = create(service, SAMPLE_ARTICLE_ID, ACCUSATION, { tags: ['NATO'] });
@@ -337,7 +337,7 @@ describe('articles', () => {
     expect(base64.changes.articles[0]!.annotationCount).toBe(0);
   });
 
-  it('deleteArticle answers the article removed and the annotations elsewhere that lose a link; restoreArticle brings both back', () => {
+  it('R26 deleteArticle answers the article removed and the annotations elsewhere that lose a link; restoreArticle brings both back', () => {
     const { service } = harness();
     const secondId = importSecond(service);
     const accusation = create(service, SAMPLE_ARTICLE_ID, ACCUSATION);

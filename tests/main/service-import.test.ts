@@ -124,7 +124,7 @@ describe('importFiles (the job)', () => {
     ]);
   });
 
-  it('a full disk stops the import: what was stored stays and the report says what stopped it', async () => {
+  it('R18 a full disk stops the import: what was stored stays and the report says what stopped it', async () => {
     const { db, service } = harness();
     const files = Object.fromEntries(
       Array.from({ length: 8 }, (_, i) => [`f${i}.txt`, text(`N${i}`, `Body number ${i}.`)]),
@@ -351,7 +351,7 @@ describe('importPaste and updateArticle', () => {
 });
 
 describe('a saved "Web page, complete"', () => {
-  it('reads only the files inside the page’s own _files folder', () => {
+  it('R10 reads only the files inside the page’s own _files folder', () => {
     const root = folder({
       'page.html': '<p>x</p>',
       'page_files/photo.png': Uint8Array.from([0x89, 0x50, 0x4e, 0x47]),
@@ -373,7 +373,7 @@ describe('a saved "Web page, complete"', () => {
     expect(savedPageResources(path.join(root, 'other.html'))).toBeNull();
   });
 
-  it('a symbolic link inside the folder that leads outside is not followed', () => {
+  it('R10 a symbolic link inside the folder that leads outside is not followed', () => {
     const root = folder({ 'page.html': '<p>x</p>', 'page_files/a.png': '1', 'secret.txt': 's' });
     fs.symlinkSync(path.join(root, 'secret.txt'), path.join(root, 'page_files', 'link.png'));
     fs.symlinkSync(root, path.join(root, 'page_files', 'up'));

@@ -167,7 +167,7 @@ describe('the W3C JSON-LD round trip', () => {
     expect(strip(again)).toEqual(strip(original));
   });
 
-  it('round-trips passages after emoji, ZWJ sequences and combining marks exactly', () => {
+  it('R13 round-trips passages after emoji, ZWJ sequences and combining marks exactly', () => {
     const text = 'Family 👨‍👩‍👧 met; the flag 🇺🇦 flew. Cafe\u0301 owners said “no” 👍🏽 twice.';
     const first = library();
     const articleId = importText(first, 'Emoji', text);
@@ -250,7 +250,7 @@ describe('the W3C JSON-LD round trip', () => {
     expect(copied.find((a) => a.id === denial.links[0]!.otherId)?.quote.exact).toBe(ACCUSATION);
   });
 
-  it('keeps a changed quote as the original, and keeps an orphan with its note, claim and link', () => {
+  it('R15 keeps a changed quote as the original, and keeps an orphan with its note, claim and link', () => {
     const service = library();
     const sample = annotateSample(service);
     service.createLink({

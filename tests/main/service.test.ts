@@ -275,6 +275,9 @@ describe('importing', () => {
     ['a PNG renamed .txt', 'photo.txt', PNG_BYTES, 'unsupported_file'],
     ['a ZIP renamed .md', 'report.md', ZIP_BYTES, 'unsupported_file'],
     ['a PNG renamed .md', 'photo.md', PNG_BYTES, 'unsupported_file'],
+    ['a PNG renamed .html', 'photo.html', PNG_BYTES, 'unsupported_file'],
+    ['a ZIP renamed .html', 'page.html', ZIP_BYTES, 'unsupported_file'],
+    ['a ZIP renamed .txt', 'notes.txt', ZIP_BYTES, 'unsupported_file'],
     [
       'a file with NUL bytes',
       'binary.txt',
@@ -292,7 +295,9 @@ describe('importing', () => {
     ['no extension at all', 'README', Buffer.from('Title\n\nplain words'), 'unsupported_file'],
   ];
   for (const [label, fileName, bytes, code] of refusals) {
-    it(`refuses ${label} (${code}) and stores nothing, through importBytes and importArticle`, () => {
+    // RELIABILITY.md line 3 is the binary ones.
+    const line = /renamed|NUL/.test(label) ? 'R03 ' : '';
+    it(`${line}refuses ${label} (${code}) and stores nothing, through importBytes and importArticle`, () => {
       const { db, service, file } = harness();
       const before = snapshot(db);
       const disk = diskHash(file);
@@ -307,7 +312,7 @@ describe('importing', () => {
     });
   }
 
-  it('refuses a file over MAX_IMPORT_BYTES as too_large, and stores nothing', () => {
+  it('R02 refuses a file over MAX_IMPORT_BYTES as too_large, and stores nothing', () => {
     const { db, service, file } = harness();
     const before = snapshot(db);
     const disk = diskHash(file);
@@ -544,7 +549,7 @@ describe('annotations', () => {
     expect(service.listTags({}).tags).toHaveLength(3);
   });
 
-  it('soft-deletes: gone from lists and counts, the row kept with deleted_at', () => {
+  it('R26 soft-deletes: gone from lists and counts, the row kept with deleted_at', () => {
     const { db, service } = harness();
     const keep = create(service, SAMPLE_ARTICLE_ID, 'Stoltenberg', { tags: ['NATO'] });
     const gone = create(service, SAMPLE_ARTICLE_ID, 'Boris Johnson', {
@@ -711,7 +716,7 @@ describe('through dispatch (the receiving side of every transport)', () => {
     expect(snapshot(db)).toBe(before);
   });
 
-  it('answers invalid_request for malformed payloads and leaves the database file unchanged', async () => {
+  it('R27 answers invalid_request for malformed payloads and leaves the database file unchanged', async () => {
     const { db, service, file } = harness();
     const existing = create(service, SAMPLE_ARTICLE_ID, 'Stoltenberg');
     const range = rangeOf(service, SAMPLE_ARTICLE_ID, 'Boris Johnson');
@@ -870,7 +875,7 @@ describe('through dispatch (the receiving side of every transport)', () => {
     expect(snapshot(db)).toBe(before);
   });
 
-  it('answers too_large for an import of MAX_IMPORT_BYTES + 1 bytes', async () => {
+  it('R02 R27 answers too_large for an import of MAX_IMPORT_BYTES + 1 bytes', async () => {
     const { db, service } = harness();
     const before = snapshot(db);
     const result = await dispatch(service, 'importArticle', {
@@ -883,7 +888,7 @@ describe('through dispatch (the receiving side of every transport)', () => {
 });
 
 describe('storage faults', () => {
-  it('answers storage_full when the library cannot grow, and stores nothing', () => {
+  it('R18 answers storage_full when the library cannot grow, and stores nothing', () => {
     const { db, service } = harness();
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.pragma(`max_page_count = ${pages}`);
@@ -895,5 +900,42 @@ describe('storage faults', () => {
     );
     expect(error.message).toMatch(/full; nothing was saved/);
     expect(snapshot(db)).toEqual(before);
+  });
+
+  it('R18 a note or a new annotation that does not fit is refused as storage_full and rolled back', () => {
+    const { db, service } = harness();
+    const existing = create(service, SAMPLE_ARTICLE_ID, 'Stoltenberg', { note: 'short' });
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    const before = snapshot(db);
+    // Random words do not compress into the pages left, whatever SQLite does with them.
+    const long = crypto.randomBytes(MAX_NOTE_LENGTH / 2).toString('hex');
+    const edit = expectServiceError(
+      () => service.updateAnnotation({ id: existing.id, note: long, tags: ['full-disk'] }),
+      'storage_full',
+    );
+    expect(edit.message).toMatch(/full; nothing was saved/);
+    expectServiceError(
+      () =>
+        service.createAnnotation({
+          articleId: SAMPLE_ARTICLE_ID,
+          ...rangeOf(service, SAMPLE_ARTICLE_ID, 'false-flag operations'),
+          color: 'yellow',
+          note: long,
+          claim: null,
+          tags: ['full-disk'],
+        }),
+      'storage_full',
+    );
+    expect(snapshot(db)).toEqual(before);
+    expect(service.listAnnotations({ articleId: SAMPLE_ARTICLE_ID }).annotations).toEqual([
+      existing,
+    ]);
+    // Room again: the same edit goes through.
+    db.pragma('max_page_count = 1073741823');
+    service.updateAnnotation({ id: existing.id, note: long });
+    expect(service.listAnnotations({ articleId: SAMPLE_ARTICLE_ID }).annotations[0]!.note).toBe(
+      long,
+    );
   });
 });

@@ -294,3 +294,38 @@ describe('App: a library export whose dialog was closed', () => {
     );
   });
 });
+
+describe('App: exporting the library to a folder in web mode', () => {
+  it('says that only a folder allowed when web mode started can be written, and shows a refusal', async () => {
+    const { fns, client } = fakeClient();
+    const refusal =
+      'Web mode may export only inside /home/me/vault; /etc is not inside it. ' +
+      'To allow it, start web mode with: npm run web -- --export-folder /etc';
+    const exportLibraryToFolder = vi.fn(async () => {
+      throw new ServiceError('invalid_request', refusal);
+    });
+    Object.assign(fns, { exportLibraryToFolder });
+    await render(<App client={client} />);
+    await perform(() => button('Export library…').click());
+    const folder = page.getByLabelText('Folder', { exact: true }).element() as HTMLInputElement;
+    const hint = document.getElementById(folder.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toContain('writes only inside a folder you allowed');
+    expect(hint?.textContent).toContain('npm run web -- --export-folder /path/to/folder');
+    await setValue(folder, '/etc');
+    await perform(() => button('Export').click());
+    await settle();
+    expect(exportLibraryToFolder).toHaveBeenCalledOnce();
+    expect(document.querySelector('.dialog-error')?.textContent).toBe(refusal);
+  });
+
+  it('says nothing of it in the desktop app, where the folder is chosen in a dialog', async () => {
+    fakeDesktop();
+    const { client } = fakeClient();
+    await render(<App client={client} />);
+    await perform(() => button('Export library…').click());
+    const folder = page.getByLabelText('Folder', { exact: true }).element() as HTMLInputElement;
+    const hint = document.getElementById(folder.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toContain('The full path of an existing folder');
+    expect(hint?.textContent).not.toContain('--export-folder');
+  });
+});

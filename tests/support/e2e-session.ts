@@ -15,6 +15,8 @@ export interface E2eSession {
   readonly dataDir: string;
   /** Web mode, when the session was asked to start it. */
   readonly server: RunningWebMode;
+  /** A folder inside the data dir that web mode may export to (`--export-folder`). */
+  readonly exportDir: string;
 }
 
 export function useE2eSession(name: string, options: { startServer?: boolean } = {}): E2eSession {
@@ -23,7 +25,12 @@ export function useE2eSession(name: string, options: { startServer?: boolean } =
   let server: RunningWebMode | undefined;
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `marginalia-${name}-`));
-    if (options.startServer) server = await startWebMode(dataDir);
+    fs.mkdirSync(path.join(dataDir, 'exports'));
+    if (options.startServer) {
+      server = await startWebMode(dataDir, undefined, {
+        exportFolders: [path.join(dataDir, 'exports')],
+      });
+    }
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   });
   afterAll(async () => {
@@ -44,6 +51,9 @@ export function useE2eSession(name: string, options: { startServer?: boolean } =
     },
     get server() {
       return required(server, 'web mode');
+    },
+    get exportDir() {
+      return path.join(required(dataDir, 'the data dir'), 'exports');
     },
   };
 }

@@ -20,7 +20,11 @@ export interface RunningWebMode {
   stop(): Promise<number | null>;
 }
 
-export function startWebMode(dataDir: string, timeoutMs = 30_000): Promise<RunningWebMode> {
+export function startWebMode(
+  dataDir: string,
+  timeoutMs = 30_000,
+  options: { readonly exportFolders?: readonly string[] } = {},
+): Promise<RunningWebMode> {
   const child = spawn(
     process.execPath,
     [
@@ -31,6 +35,7 @@ export function startWebMode(dataDir: string, timeoutMs = 30_000): Promise<Runni
       '--no-open',
       '--port',
       '0',
+      ...(options.exportFolders ?? []).flatMap((folder) => ['--export-folder', folder]),
     ],
     {
       cwd: ROOT,

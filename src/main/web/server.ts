@@ -14,6 +14,7 @@ import { dispatch } from '../../shared/contract/dispatch';
 import type { ErrorCode, Result } from '../../shared/contract/errors';
 import type { ServiceHandlers } from '../../shared/contract/operations';
 import { runJob, type JobHandlers } from '../../shared/contract/jobs';
+import { checkExportFolder } from './export-folders';
 import {
   CONTENT_SECURITY_POLICY,
   allowedHosts,
@@ -36,6 +37,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_anchor: 422,
   storage_full: 507,
   read_only: 409,
+  busy: 503,
   internal: 500,
 };
 
@@ -49,6 +51,11 @@ export interface WebServerOptions {
   readonly port?: number;
   readonly token?: string;
   readonly log?: (message: string) => void;
+  /**
+   * The folders the user allowed folder export into when starting web mode, as real paths
+   * (`resolveExportFolders`); none, and folder export is refused over HTTP.
+   */
+  readonly exportFolders?: readonly string[];
 }
 
 export interface WebServer {
@@ -84,6 +91,7 @@ export function createApp(
   getPort: () => number,
   log: (m: string) => void,
   jobs?: JobHandlers,
+  exportFolders: readonly string[] = [],
 ) {
   const app = new Hono<{ Bindings: HttpBindings }>();
 
@@ -192,7 +200,24 @@ export function createApp(
     const payload = await readJson(c.req);
     if (payload === NOT_JSON) return c.json(refuse('the request body is not JSON'), 400);
     if (!isJsonObject(payload)) return c.json(refuse(NOT_AN_OBJECT), 400);
-    const result = await dispatch(handlers, c.req.param('operation'), payload, reportUnexpected);
+    const operation = c.req.param('operation');
+    let request = payload;
+    if (operation === 'exportLibraryToFolder') {
+      // A folder that is not a string is the schema's to refuse; a string must pass the check.
+      const folder = payload.folder;
+      if (typeof folder === 'string' || exportFolders.length === 0) {
+        const check = checkExportFolder(typeof folder === 'string' ? folder : '', exportFolders);
+        if (!check.allowed) {
+          return c.json(
+            refuse(check.message, check.status === 404 ? 'not_found' : 'invalid_request'),
+            check.status,
+          );
+        }
+        // The service writes at the path checked, not at a spelling it would resolve again.
+        request = { ...payload, folder: check.folder };
+      }
+    }
+    const result = await dispatch(handlers, operation, request, reportUnexpected);
     return c.json(result, result.ok ? 200 : STATUS[result.error.code]);
   });
   app.all('/api/*', (c) => c.json(refuse('use POST /api/<operation>'), 405));
@@ -210,7 +235,15 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? newToken();
   const log = options.log ?? ((m: string) => console.error(m));
   let port = options.port ?? 0;
-  const app = createApp(options.handlers, options.staticDir, token, () => port, log, options.jobs);
+  const app = createApp(
+    options.handlers,
+    options.staticDir,
+    token,
+    () => port,
+    log,
+    options.jobs,
+    options.exportFolders,
+  );
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, (info: AddressInfo) => {
       port = info.port;

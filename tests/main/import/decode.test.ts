@@ -40,7 +40,7 @@ describe('decodeText: text encodings', () => {
     expect(decodeText(bytes, 'a.txt')).toEqual({ text: SAMPLE, encoding: 'UTF-8', warnings: [] });
   });
 
-  it('decodes UTF-16LE with a BOM exactly, dropping the BOM', () => {
+  it('R04 decodes UTF-16LE with a BOM exactly, dropping the BOM', () => {
     expect(decodeText(utf16(SAMPLE, 'le', true), 'a.txt')).toEqual({
       text: SAMPLE,
       encoding: 'UTF-16LE',
@@ -48,7 +48,7 @@ describe('decodeText: text encodings', () => {
     });
   });
 
-  it('decodes UTF-16BE with a BOM exactly, dropping the BOM', () => {
+  it('R04 decodes UTF-16BE with a BOM exactly, dropping the BOM', () => {
     expect(decodeText(utf16(SAMPLE, 'be', true), 'a.txt')).toEqual({
       text: SAMPLE,
       encoding: 'UTF-16BE',
@@ -70,7 +70,7 @@ describe('decodeText: text encodings', () => {
     );
   });
 
-  it('reads invalid UTF-8 as windows-1252, with a warning naming the file', () => {
+  it('R04 reads invalid UTF-8 as windows-1252, with a warning naming the file', () => {
     // "Café – “quoted”" in windows-1252: é = E9, – = 96, “ = 93, ” = 94.
     const bytes = new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x96, 0x20, 0x93, 0x71, 0x94]);
     const decoded = decodeText(bytes, 'old.txt');
@@ -140,7 +140,7 @@ describe('decodeText: mostly UTF-8', () => {
     ]);
   });
 
-  it('counts the bytes of a truncated sequence, not the replacement characters', () => {
+  it('R04 counts the bytes of a truncated sequence, not the replacement characters', () => {
     // E2 82 is the start of "€" cut short: one U+FFFD for two bytes.
     const bytes = new Uint8Array([...new TextEncoder().encode('€€€€ price '), 0xe2, 0x82, 0x41]);
     const decoded = decodeText(bytes, 'cut.txt');
@@ -278,7 +278,7 @@ describe('decodeText: binaries are refused', () => {
     expect(error.message).toBe(`renamed.html is ${kind}, not a text file`);
   });
 
-  it('refuses text with NUL bytes as unsupported_file', () => {
+  it('R03 refuses text with NUL bytes as unsupported_file', () => {
     const bytes = new Uint8Array([
       ...new TextEncoder().encode('abc'),
       0,
@@ -306,7 +306,7 @@ describe('decodeText: binaries are refused', () => {
 });
 
 describe('size limit', () => {
-  it('refuses a file one byte over the limit as too_large, before looking at its bytes', () => {
+  it('R02 refuses a file one byte over the limit as too_large, before looking at its bytes', () => {
     const bytes = new Uint8Array(MAX_IMPORT_BYTES + 1); // all NUL: would be "binary" if it were read
     const error = serviceErrorOf(() => decodeText(bytes, 'huge.txt'));
     expect(error.code).toBe('too_large');

@@ -171,7 +171,7 @@ describe('parseMarkdown: structure', () => {
     );
   });
 
-  it('keeps a hostile code-fence language as a plain attribute, and the code as text', () => {
+  it('R08 keeps a hostile code-fence language as a plain attribute, and the code as text', () => {
     const article = parse('```"><script>alert(1)</script>\n<b>x</b>\n```');
     const code = article.document.firstChild!;
     expect(code.type.name).toBe('code_block');
@@ -191,20 +191,20 @@ describe('parseMarkdown: raw HTML stays text', () => {
     '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
   ];
 
-  it.each(HOSTILE)('keeps %s as literal text, in a block of its own', (html) => {
+  it.each(HOSTILE)('R08 keeps %s as literal text, in a block of its own', (html) => {
     const article = parse(html);
     expect(canonicalText(article.document)).toBe(html);
     expect(typeNames(article.document)).toEqual(['paragraph', 'text']);
     expect(hrefs(article.document)).toEqual([]);
   });
 
-  it.each(HOSTILE)('keeps %s as literal text inside a paragraph', (html) => {
+  it.each(HOSTILE)('R08 keeps %s as literal text inside a paragraph', (html) => {
     const article = parse(`Before ${html} after.`);
     expect(canonicalText(article.document)).toBe(`Before ${html} after.`);
     expect(new Set(typeNames(article.document))).toEqual(new Set(['paragraph', 'text']));
   });
 
-  it('never produces a node type outside the article schema', () => {
+  it('R08 never produces a node type outside the article schema', () => {
     const article = parse(HOSTILE.join('\n\n'));
     const allowed = new Set(['paragraph', 'text']);
     for (const name of typeNames(article.document)) expect(allowed.has(name)).toBe(true);
@@ -224,7 +224,7 @@ describe('parseMarkdown: links', () => {
     ['a relative path', '[click](../../secrets.txt)'],
     ['a reference definition', '[click]\n\n[click]: javascript:alert(1)'],
     ['a title on an unsafe link', '[click](javascript:alert(1) "title")'],
-  ])('drops the link but keeps the text of a link to %s', (_name, source) => {
+  ])('R08 drops the link but keeps the text of a link to %s', (_name, source) => {
     const article = parse(source);
     expect(hrefs(article.document)).toEqual([]);
     expect(article.document.firstChild!.textContent).toBe('click');
@@ -236,7 +236,7 @@ describe('parseMarkdown: links', () => {
     expect(canonicalText(article.document)).toContain('click');
   });
 
-  it('drops an autolink to javascript: but keeps its text', () => {
+  it('R08 drops an autolink to javascript: but keeps its text', () => {
     const article = parse('<javascript:alert(1)>');
     expect(hrefs(article.document)).toEqual([]);
     expect(canonicalText(article.document)).toBe('javascript:alert(1)');

@@ -41,11 +41,11 @@ describe('isSafeLinkHref', () => {
     'https:example.com',
     'mailtox:a@b.c',
     '',
-  ])('refuses %j', (href) => {
+  ])('R06 R10 refuses %j', (href) => {
     expect(isSafeLinkHref(href)).toBe(false);
   });
 
-  it('refuses every javascript: link however control characters and whitespace are spread in it (property)', () => {
+  it('R06 refuses every javascript: link however control characters and whitespace are spread in it (property)', () => {
     const ignorable = fc.constantFrom(
       '',
       '\t',
@@ -72,7 +72,7 @@ describe('isSafeLinkHref', () => {
     );
   });
 
-  it('allows only hrefs that start with http://, https:// or mailto: once cleaned (property)', () => {
+  it('R06 R10 allows only hrefs that start with http://, https:// or mailto: once cleaned (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary-ascii', maxLength: 30 }), (href) => {
         if (isSafeLinkHref(href)) {
@@ -111,7 +111,7 @@ describe('isLocalImageSrc', () => {
     'data:image/png;base64,',
     'javascript:alert(1)',
     '',
-  ])('refuses %j', (src) => {
+  ])('R10 R11 refuses %j', (src) => {
     expect(isLocalImageSrc(src)).toBe(false);
   });
 });

@@ -43,7 +43,7 @@ describe('isLoopbackAddress', () => {
       expect(isLoopbackAddress(address), address).toBe(true);
     }
   });
-  it('refuses everything else', () => {
+  it('R28 refuses everything else', () => {
     for (const address of [
       undefined,
       '',
@@ -70,7 +70,7 @@ describe('isAllowedOrigin', () => {
     expect(isAllowedOrigin(`http://127.0.0.1:${port}`, port)).toBe(true);
     expect(isAllowedOrigin(`http://localhost:${port}`, port)).toBe(true);
   });
-  it('refuses foreign, opaque and look-alike origins', () => {
+  it('R28 refuses foreign, opaque and look-alike origins', () => {
     for (const origin of [
       '',
       'null',
@@ -102,7 +102,7 @@ describe('hasToken', () => {
   it('accepts exactly "Bearer <token>"', () => {
     expect(hasToken(`Bearer ${token}`, token)).toBe(true);
   });
-  it('refuses a missing, malformed or wrong token', () => {
+  it('R28 refuses a missing, malformed or wrong token', () => {
     for (const header of [
       undefined,
       '',
@@ -122,7 +122,7 @@ describe('hasToken', () => {
       expect(hasToken(header, token), JSON.stringify(header)).toBe(false);
     }
   });
-  it('never accepts any other presented string, of any length or alphabet', () => {
+  it('R28 never accepts any other presented string, of any length or alphabet', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (presented) => {
         fc.pre(presented !== token);
@@ -148,7 +148,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
   });
-  it('reaches no network beyond this server', () => {
+  it('R11 reaches no network beyond this server', () => {
     for (const name of ['connect-src', 'img-src', 'font-src', 'style-src']) {
       for (const value of directives.get(name) ?? []) {
         expect(["'self'", 'data:', "'unsafe-inline'"], `${name} ${value}`).toContain(value);

@@ -54,8 +54,8 @@ const headers = () => ({
   Authorization: `Bearer ${server.token}`,
 });
 
-async function startJob(id: string, body: unknown) {
-  const response = await fetch(`${base}/api/jobs/importFiles?id=${id}`, {
+async function startJob(id: string, body: unknown, name = 'importFiles') {
+  const response = await fetch(`${base}/api/jobs/${name}?id=${id}`, {
     method: 'POST',
     headers: headers(),
     body: JSON.stringify(body),
@@ -125,7 +125,7 @@ describe('jobs over HTTP (Server-Sent Events)', () => {
     expect(lib.service.listArticles({}).articles).toHaveLength(1);
   });
 
-  it('a bad request is refused as JSON before any stream; a job needs the token and an id', async () => {
+  it('R27 R28 a bad job request is refused, storing nothing; a job needs the token and an id', async () => {
     const bad = await startJob('job-3', { paths: 'nope' });
     expect(bad.headers.get('content-type')).toMatch(/event-stream/);
     const events = [];
@@ -148,6 +148,28 @@ describe('jobs over HTTP (Server-Sent Events)', () => {
       body: JSON.stringify({ paths: [files] }),
     });
     expect(noToken.status).toBe(401);
+    expect(lib.service.listArticles({}).articles).toHaveLength(1);
+  });
+
+  it('R27 an unknown job, and a body that is null or not an object, are refused; nothing stored', async () => {
+    const unknown = await startJob('job-4', { paths: [files] }, 'wipeLibrary');
+    const events = [];
+    for await (const e of readServerSentEvents(unknown.body!)) events.push(e);
+    expect(events.map((e) => JSON.parse(e.data) as unknown)).toEqual([
+      { ok: false, error: { code: 'unknown_operation', message: expect.any(String) } },
+    ]);
+    for (const [n, body] of ['null', '[]', '"x"', '{not json'].entries()) {
+      const response = await fetch(`${base}/api/jobs/importFiles?id=bad-${n}`, {
+        method: 'POST',
+        headers: headers(),
+        body,
+      });
+      expect(response.status, body).toBe(400);
+      expect(await response.json()).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_request' },
+      });
+    }
     expect(lib.service.listArticles({}).articles).toHaveLength(1);
   });
 });

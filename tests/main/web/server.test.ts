@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import type { HttpBindings } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../src/main/library';
 import { SAMPLE_ARTICLE_ID } from '../../../src/main/sample';
-import { startWebServer, type WebServer } from '../../../src/main/web/server';
+import { createApp, startWebServer, type WebServer } from '../../../src/main/web/server';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/web/security';
 import { describeRange } from '../../../src/shared/anchoring/selectors';
 import { UNKNOWN_ID, useTempDirs } from '../helpers';
@@ -114,13 +117,13 @@ describe('web mode API', () => {
     expect(body.value.articles[0]).toMatchObject({ id: SAMPLE_ARTICLE_ID, title: SAMPLE_TITLE });
   });
 
-  it('reports its address with the token in the fragment, on loopback only', () => {
+  it('R28 reports its address with the token in the fragment, on loopback only', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);
     expect(server.port).toBeGreaterThan(0);
     expect(server.token.length).toBeGreaterThanOrEqual(40);
   });
 
-  it('refuses a request without the token: 401 and nothing else', async () => {
+  it('R28 refuses a request without the token: 401 and nothing else', async () => {
     const response = await fetch(`${base}/api/listArticles`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -136,7 +139,7 @@ describe('web mode API', () => {
     });
   });
 
-  it('refuses a wrong or misplaced token with 401, and does not act on the request', async () => {
+  it('R28 refuses a wrong or misplaced token with 401, and does not act on the request', async () => {
     const attempts: Record<string, string>[] = [
       { Authorization: `Bearer ${server.token}x` },
       { Authorization: `Bearer ${'A'.repeat(server.token.length)}` },
@@ -159,7 +162,7 @@ describe('web mode API', () => {
     expect(liveArticleIds()).toEqual([SAMPLE_ARTICLE_ID]);
   });
 
-  it('refuses a foreign Host header with 403 (DNS rebinding), even with the token', async () => {
+  it('R28 refuses a foreign Host header with 403 (DNS rebinding), even with the token', async () => {
     const good = { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' };
     for (const host of [
       `evil.example:${server.port}`,
@@ -191,7 +194,7 @@ describe('web mode API', () => {
     expect(local.status).toBe(200);
   });
 
-  it('refuses a foreign Origin with 403, even with the token', async () => {
+  it('R28 refuses a foreign Origin with 403, even with the token', async () => {
     for (const origin of [
       'http://evil.example',
       `http://127.0.0.1:${server.port + 1}`,
@@ -206,7 +209,7 @@ describe('web mode API', () => {
     expect(same.status).toBe(200);
   });
 
-  it('answers 405 to GET (and other methods) on an API route', async () => {
+  it('R27 answers 405 to GET (and other methods) on an API route', async () => {
     const get = await fetch(`${base}/api/listArticles`, {
       headers: { Authorization: `Bearer ${server.token}` },
     });
@@ -220,7 +223,7 @@ describe('web mode API', () => {
     expect(put.status).toBe(405);
   });
 
-  it('answers 400 to a body that is not JSON', async () => {
+  it('R27 answers 400 to a body that is not JSON', async () => {
     for (const body of ['{not json', '', '{"id": "x"', 'undefined']) {
       const response = await api('getArticle', body);
       expect(response.status, body).toBe(400);
@@ -231,7 +234,7 @@ describe('web mode API', () => {
     }
   });
 
-  it('answers 400 to a JSON body that is not an object (null, a list, a string, a number)', async () => {
+  it('R27 answers 400 to a JSON body that is not an object (null, a list, a string, a number)', async () => {
     for (const body of ['null', '[]', '"listArticles"', '42']) {
       const response = await api('listArticles', body);
       expect(response.status, body).toBe(400);
@@ -243,24 +246,118 @@ describe('web mode API', () => {
     expect((await api('listArticles', '{}')).status).toBe(200);
   });
 
-  it('sends its security headers on refusals too (403, 401, 400)', async () => {
+  it('R28 sends its security headers on every error answer (403, 401, 400, 404, 405, 413, 415, 422)', async () => {
     const forbidden = await raw({ path: '/', headers: { Host: `evil.example:${server.port}` } });
-    const unauthorised = await fetch(`${base}/api/listArticles`, { method: 'POST', body: '{}' });
-    const bad = await api('listArticles', 'null');
-    for (const headers of [
-      new Headers(
-        Object.entries(forbidden.headers).map(([k, v]) => [k, String(v)] as [string, string]),
-      ),
-      unauthorised.headers,
-      bad.headers,
-    ]) {
-      expect(headers.get('x-content-type-options')).toBe('nosniff');
-      expect(headers.get('referrer-policy')).toBe('no-referrer');
-      expect(headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    const answers: [string, number, Headers][] = [
+      [
+        'foreign Host',
+        forbidden.status,
+        new Headers(
+          Object.entries(forbidden.headers).map(([k, v]) => [k, String(v)] as [string, string]),
+        ),
+      ],
+    ];
+    const record = async (what: string, response: Promise<Response>) => {
+      const answer = await response;
+      await answer.arrayBuffer();
+      answers.push([what, answer.status, answer.headers]);
+    };
+    await record('foreign Origin', api('listArticles', {}, { Origin: 'http://evil.example' }));
+    await record('no token', fetch(`${base}/api/listArticles`, { method: 'POST', body: '{}' }));
+    await record('null body', api('listArticles', 'null'));
+    await record('unknown operation', api('dropEverything', {}));
+    await record('not found', api('getArticle', { id: UNKNOWN_ID }));
+    await record(
+      'GET',
+      fetch(`${base}/api/listArticles`, { headers: { Authorization: `Bearer ${server.token}` } }),
+    );
+    await record(
+      'too large',
+      api('importArticle', JSON.stringify({ fileName: 'a.txt', contentBase64: 'A'.repeat(41e6) })),
+    );
+    await record(
+      'binary',
+      api('importArticle', {
+        fileName: 'a.txt',
+        contentBase64: Buffer.from([0, 1, 2]).toString('base64'),
+      }),
+    );
+    await record(
+      'bad anchor',
+      api('createAnnotation', {
+        articleId: SAMPLE_ARTICLE_ID,
+        quote: { exact: 'not in the text', prefix: '', suffix: '' },
+        position: { start: 0, end: 15 },
+      }),
+    );
+    expect(answers.map(([what, status]) => `${what} ${status}`)).toEqual([
+      'foreign Host 403',
+      'foreign Origin 403',
+      'no token 401',
+      'null body 400',
+      'unknown operation 404',
+      'not found 404',
+      'GET 405',
+      'too large 413',
+      'binary 415',
+      'bad anchor 422',
+    ]);
+    for (const [what, , headers] of answers) {
+      expect(headers.get('x-content-type-options'), what).toBe('nosniff');
+      expect(headers.get('referrer-policy'), what).toBe('no-referrer');
+      expect(headers.get('cross-origin-resource-policy'), what).toBe('same-origin');
     }
+  }, 30_000); // a 41 MB body: slow on a busy machine
+
+  it('R28 refuses a request from another interface than loopback with 403, even with the token', async () => {
+    // The server listens on 127.0.0.1 only; this is the check behind it, for a request that got
+    // through anyway (a proxy, a port forward).
+    const app = createApp(
+      lib.service,
+      tempDir(),
+      server.token,
+      () => server.port,
+      () => {},
+    );
+    for (const remoteAddress of ['192.0.2.7', '10.0.0.1', '::ffff:192.168.1.2', 'fd00::2']) {
+      const response = await app.fetch(
+        new Request(`${base}/api/deleteArticle`, {
+          method: 'POST',
+          headers: {
+            Host: `127.0.0.1:${server.port}`,
+            Authorization: `Bearer ${server.token}`,
+            'Content-Type': 'application/json',
+          },
+          body: JSON.stringify({ id: SAMPLE_ARTICLE_ID }),
+        }),
+        { incoming: { socket: { remoteAddress } } } as unknown as HttpBindings,
+      );
+      expect(response.status, remoteAddress).toBe(403);
+      expect(await response.text()).toMatch(/only this computer/);
+    }
+    expect(liveArticleIds()).toEqual([SAMPLE_ARTICLE_ID]);
   });
 
-  it('answers 404 unknown_operation to an operation that does not exist', async () => {
+  it("R28 cannot be reached on this computer's other interfaces at all", async (context) => {
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((address) => address && !address.internal && address.family === 'IPv4');
+    if (!external) {
+      context.skip('this machine has no network interface besides loopback to connect from');
+      return;
+    }
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+      const socket = net.connect({ host: external.address, port: server.port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(null);
+      });
+      socket.once('error', (e) => resolve(e));
+    });
+    expect(error?.code).toBe('ECONNREFUSED');
+  });
+
+  it('R27 answers 404 unknown_operation to an operation that does not exist', async () => {
     for (const operation of ['dropEverything', 'importBytes', 'constructor', '__proto__']) {
       const response = await api(operation, {});
       expect(response.status, operation).toBe(404);
@@ -271,7 +368,7 @@ describe('web mode API', () => {
     }
   });
 
-  it('answers 400 invalid_request to a payload its schema refuses, storing nothing', async () => {
+  it('R27 answers 400 invalid_request to a payload its schema refuses, storing nothing', async () => {
     const before = JSON.stringify(lib.db.prepare('SELECT * FROM articles').all());
     for (const [operation, payload] of [
       ['getArticle', { id: 'not-a-uuid' }],
@@ -326,7 +423,7 @@ describe('web mode API', () => {
     expect(stored[0]).toMatchObject({ note: 'over HTTP', tags: ['NATO'] });
   });
 
-  it('refuses a body over the size limit with 413 and stores nothing', async () => {
+  it('R27 refuses a body over the size limit with 413 and stores nothing', async () => {
     const huge = JSON.stringify({
       fileName: 'big.txt',
       contentBase64: 'A'.repeat(41 * 1024 * 1024),
@@ -334,7 +431,7 @@ describe('web mode API', () => {
     const response = await api('importArticle', huge);
     expect(response.status).toBe(413);
     expect(liveArticleIds()).toEqual([SAMPLE_ARTICLE_ID]);
-  });
+  }, 30_000); // a 41 MB body: slow on a busy machine
 });
 
 describe('web mode static files', () => {
@@ -359,7 +456,7 @@ describe('web mode static files', () => {
     expect(await route.text()).toContain(INDEX_MARKER);
   });
 
-  it('never serves a file outside the static folder, however the path is spelt', async () => {
+  it('R10 never serves a file outside the static folder, however the path is spelt', async () => {
     for (const traversal of [
       '/../package.json',
       '/../secret.txt',

@@ -222,7 +222,7 @@ describe('Sidebar', () => {
     expect(cards()[3]!.textContent).toContain('#white-house');
   });
 
-  it('says on the card when its passage is not in the text, and offers no Go to passage', async () => {
+  it('R15 says on the card when its passage is not in the text, and offers no Go to passage', async () => {
     await render({
       list: annotations.map((a) => (a.id === A2 ? { ...a, anchor: { status: 'orphan' } } : a)),
     });
@@ -235,7 +235,7 @@ describe('Sidebar', () => {
     );
   });
 
-  it('says on the card when an imported passage had changed, and how it read', async () => {
+  it('R15 says on the card when an imported passage had changed, and how it read', async () => {
     await render({
       list: [
         annotation(A1, 0, {

@@ -249,7 +249,7 @@ describe('createAnnotationActions: changes', () => {
     expect(history(store).undoLabel).toBeNull();
   });
 
-  it('removes with one call, and undo restores the same annotation', async () => {
+  it('R26 removes with one call, and undo restores the same annotation', async () => {
     const { store, actions, service } = setup();
     await actions.remove(SECOND.id);
     expect(service.calls).toEqual([{ operation: 'deleteAnnotation', request: { id: SECOND.id } }]);
@@ -557,7 +557,7 @@ describe('createAnnotationActions: note drafts', () => {
     expect(service.calls.map((c) => c.operation)).toEqual(['updateAnnotation', 'deleteAnnotation']);
   });
 
-  it('keeps a draft whose save failed, and sends it with the next flush', async () => {
+  it('R18 keeps a draft whose save failed, and sends it with the next flush', async () => {
     const { store, actions, service, onError } = setup();
     service.failNext('updateAnnotation', new Error('offline'));
     actions.saveNoteDraft(FIRST.id, 'kept');
@@ -569,7 +569,7 @@ describe('createAnnotationActions: note drafts', () => {
     expect(service.requests('updateAnnotation')).toHaveLength(2);
   });
 
-  it('sends every queued draft at once when the window closes', async () => {
+  it('R17 sends every queued draft at once when the window closes', async () => {
     const { actions, service } = setup();
     const hold = service.hold();
     actions.saveNoteDraft(FIRST.id, 'a');

@@ -73,7 +73,7 @@ describe('article view', () => {
     expect(marked('a')[0]!.className).toContain('highlight-yellow');
   });
 
-  it('draws overlapping highlights, and removing one leaves the other intact', () => {
+  it('R12 draws overlapping highlights, and removing one leaves the other intact', () => {
     const a = { id: 'a', ...rangeOf('Russia planned to run'), color: 'yellow' };
     article.applyHighlights({
       add: [a, { id: 'b', ...rangeOf('planned to run “false-flag'), color: 'blue' }],

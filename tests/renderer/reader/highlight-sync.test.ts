@@ -22,7 +22,7 @@ describe('highlightOf', () => {
     expect(highlightOf(moved)).toEqual(drawn(A, 30, 40));
   });
 
-  it('draws no orphan', () => {
+  it('R15 draws no orphan', () => {
     expect(highlightOf(orphan(A))).toBeNull();
   });
 });
@@ -59,7 +59,7 @@ describe('highlightActionFor', () => {
     });
   });
 
-  it('never draws an orphan, and undraws an annotation that became one', () => {
+  it('R15 never draws an orphan, and undraws an annotation that became one', () => {
     const lost = orphan(A);
     expect(highlightActionFor({ upserted: [{ after: lost }], removed: [] })).toEqual({
       add: [],

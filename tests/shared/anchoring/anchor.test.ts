@@ -79,7 +79,7 @@ describe('anchor: unchanged text', () => {
 describe('anchor: text inserted or removed before the quote', () => {
   const NOTE = 'Editor’s note: this article was updated on February 12 to add a paragraph.\n\n';
 
-  it('moves each occurrence of a repeated quote to its own new place', () => {
+  it('R15 moves each occurrence of a repeated quote to its own new place', () => {
     const changed = NOTE + TEXT;
     for (const [i, at] of occurrences(TEXT, 'false-flag operation').entries()) {
       const result = anchor(changed, describeQuote(TEXT, 'false-flag operation', i));
@@ -91,7 +91,7 @@ describe('anchor: text inserted or removed before the quote', () => {
     }
   });
 
-  it('moves a quote left when text before it is removed', () => {
+  it('R15 moves a quote left when text before it is removed', () => {
     const quote = '“the biggest security crisis that Europe has faced for decades.”';
     const removed = TEXT.indexOf('Additionally, $2.5B');
     const changed = TEXT.slice(0, removed) + TEXT.slice(TEXT.indexOf('\n\n', removed));
@@ -101,7 +101,7 @@ describe('anchor: text inserted or removed before the quote', () => {
     expect(result).toMatchObject({ start: changed.indexOf(quote) });
   });
 
-  it('resolves each occurrence of a repeated quote by its context once every position is stale', () => {
+  it('R15 resolves each occurrence of a repeated quote by its context once every position is stale', () => {
     // Dropping the first paragraph moves all three occurrences; only context tells them apart.
     const firstBreak = TEXT.indexOf(BLOCK_SEPARATOR) + BLOCK_SEPARATOR.length;
     const changed = TEXT.slice(firstBreak);
@@ -112,7 +112,7 @@ describe('anchor: text inserted or removed before the quote', () => {
     }
   });
 
-  it('prefers context when the old position now holds the same words of another occurrence', () => {
+  it('R15 prefers context when the old position now holds the same words of another occurrence', () => {
     // Occurrence #2 is described, then the text is changed so that occurrence #1 sits where #2 was.
     const selectors = describeQuote(TEXT, 'false-flag operation', 2);
     const [, second, third] = occurrences(TEXT, 'false-flag operation') as [number, number, number];
@@ -129,7 +129,7 @@ describe('anchor: text inserted or removed before the quote', () => {
 });
 
 describe('anchor: the context changed around words that stayed in place', () => {
-  it('is still anchored where it was', () => {
+  it('R15 is still anchored where it was', () => {
     const quote = 'announced an intelligence finding';
     const selectors = describeQuote(TEXT, quote);
     // An edit of the same length inside the prefix: the words stay at their old offsets.
@@ -144,7 +144,7 @@ describe('anchor: the context changed around words that stayed in place', () => 
 });
 
 describe('anchor: the quoted words were edited', () => {
-  it('covers the edited passage after a one-word edit', () => {
+  it('R15 covers the edited passage after a one-word edit', () => {
     const quote =
       'the White House announced an intelligence finding that Russia had been stirring misinformation';
     const edited = quote.replace('stirring', 'spreading');
@@ -154,7 +154,7 @@ describe('anchor: the quoted words were edited', () => {
     expect(covered(changed, result)).toBe(edited);
   });
 
-  it('covers the edited passage when a word is inserted and the passage has moved', () => {
+  it('R15 covers the edited passage when a word is inserted and the passage has moved', () => {
     const quote =
       'Russia was in the process of stationing thousands of troops at its west-facing border';
     const edited =
@@ -165,7 +165,7 @@ describe('anchor: the quoted words were edited', () => {
     expect(covered(changed, result)).toBe(edited);
   });
 
-  it('finds a passage after a few random one-character edits inside it (property)', () => {
+  it('R15 finds a passage after a few random one-character edits inside it (property)', () => {
     const letters = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz ');
     fc.assert(
       fc.property(
@@ -201,7 +201,7 @@ describe('anchor: the quoted words were edited', () => {
 });
 
 describe('anchor: orphans', () => {
-  it('orphans a quote whose sentence was removed', () => {
+  it('R15 orphans a quote whose sentence was removed', () => {
     const sentence =
       'On January 23rd, the UK Foreign Office reported that Russia also planned to install a pro-Russia ' +
       'government in Ukraine and named specific Ukranians who Russia would use.';
@@ -209,14 +209,14 @@ describe('anchor: orphans', () => {
     expect(anchor(TEXT.replace(sentence + ' ', ''), selectors)).toEqual({ status: 'orphan' });
   });
 
-  it('orphans a quote whose words were rewritten beyond recognition', () => {
+  it('R15 orphans a quote whose words were rewritten beyond recognition', () => {
     const quote =
       '“the number of Russian forces is going up, the warning time for a possible attack is going down.”';
     const changed = TEXT.replace(quote, '“we are watching the situation closely.”');
     expect(anchor(changed, describeQuote(TEXT, quote))).toEqual({ status: 'orphan' });
   });
 
-  it('never attaches a 40-character quote to a text that shares nothing with it', () => {
+  it('R15 never attaches a 40-character quote to a text that shares nothing with it', () => {
     const quote = 'Stoltenberg said the warning time is down';
     expect(quote).toHaveLength(41);
     const selectors: Selectors = {
@@ -236,7 +236,7 @@ describe('anchor: orphans', () => {
     expect(anchor(other, selectors)).toEqual({ status: 'orphan' });
   });
 
-  it('orphans quotes drawn from another alphabet than the text (property)', () => {
+  it('R15 orphans quotes drawn from another alphabet than the text (property)', () => {
     fc.assert(
       fc.property(
         fc.string({ unit: fc.constantFrom(...'abcdef '), minLength: 0, maxLength: 300 }),
@@ -254,7 +254,7 @@ describe('anchor: orphans', () => {
     );
   });
 
-  it('orphans an empty quote, even where its position is inside the text', () => {
+  it('R15 orphans an empty quote, even where its position is inside the text', () => {
     const selectors: Selectors = {
       quote: { exact: '', prefix: 'Russia ', suffix: ' denies' },
       position: { start: 5, end: 5 },
@@ -263,7 +263,7 @@ describe('anchor: orphans', () => {
     expect(anchor('', selectors)).toEqual({ status: 'orphan' });
   });
 
-  it('orphans any quote in an empty text', () => {
+  it('R15 orphans any quote in an empty text', () => {
     expect(anchor('', describeQuote(TEXT, 'false-flag operation'))).toEqual({ status: 'orphan' });
   });
 });
@@ -305,7 +305,7 @@ describe('anchor: Unicode normalization (NFC ↔ NFD)', () => {
         ['NFC', 'NFD'],
         ['NFD', 'NFC'],
       ] as const) {
-        it(`re-anchors "${word}" from ${from} to ${to} text, or orphans it, in "${sentence}"`, () => {
+        it(`R15 re-anchors "${word}" from ${from} to ${to} text, or orphans it, in "${sentence}"`, () => {
           const original = sentence.normalize(from);
           const changed = sentence.normalize(to);
           const selectors = describeQuote(original, word.normalize(from));
@@ -315,7 +315,7 @@ describe('anchor: Unicode normalization (NFC ↔ NFD)', () => {
     }
   }
 
-  it('re-anchors a long NFC quote in the NFD text as the same words', () => {
+  it('R15 re-anchors a long NFC quote in the NFD text as the same words', () => {
     const original =
       'Hier, le café du coin a fermé. Le café est ouvert depuis ce matin, dit le propriétaire.';
     const quote = 'Le café est ouvert depuis ce matin, dit le propriétaire';
@@ -325,7 +325,7 @@ describe('anchor: Unicode normalization (NFC ↔ NFD)', () => {
     expectSameWordsOrOrphan(changed, result, quote);
   });
 
-  it('re-anchors any whole-character quote across NFC and NFD (property)', () => {
+  it('R15 re-anchors any whole-character quote across NFC and NFD (property)', () => {
     const word = fc.constantFrom(
       'café',
       'naïve',
@@ -371,7 +371,7 @@ describe('anchor: Unicode normalization (NFC ↔ NFD)', () => {
     );
   });
 
-  it('keeps whole clusters when the quote was both edited and decomposed', () => {
+  it('R13 R15 keeps whole clusters when the quote was both edited and decomposed', () => {
     const original = 'Hier soir, nous avons bu un café. Puis nous sommes partis.';
     const changed = 'Hier soir, nous avions bu un café. Puis nous sommes partis.'.normalize('NFD');
     const result = anchor(changed, describeQuote(original, 'nous avons bu un café'));
@@ -379,7 +379,7 @@ describe('anchor: Unicode normalization (NFC ↔ NFD)', () => {
     expectSameWordsOrOrphan(changed, result, 'nous avions bu un café');
   });
 
-  it('keeps whole clusters when an edited quote starts with a decomposed letter', () => {
+  it('R13 R15 keeps whole clusters when an edited quote starts with a decomposed letter', () => {
     const original = 'Il a dit : « Évidemment, nous étions prêts. »';
     const changed = 'Il a dit : « Évidemment, nous étions prêt. »'.normalize('NFD');
     const result = anchor(changed, describeQuote(original, 'Évidemment, nous étions prêts'));
@@ -387,7 +387,7 @@ describe('anchor: Unicode normalization (NFC ↔ NFD)', () => {
     expectSameWordsOrOrphan(changed, result, 'Évidemment, nous étions prêt');
   });
 
-  it('keeps whole clusters when a short NFC quote is found in NFD text', () => {
+  it('R13 R15 keeps whole clusters when a short NFC quote is found in NFD text', () => {
     const original = 'Le café est ouvert.';
     const changed = original.normalize('NFD');
     const result = anchor(changed, describeQuote(original, 'café'));

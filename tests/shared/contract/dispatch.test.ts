@@ -91,7 +91,7 @@ describe('dispatch: unknown operations', () => {
     'toString',
     'hasOwnProperty',
     'listarticles',
-  ])('answers unknown_operation for "%s" and calls no handler', async (name) => {
+  ])('R27 answers unknown_operation for "%s" and calls no handler', async (name) => {
     const { handlers, calls } = fakeHandlers();
     const error = errorOf(await dispatch(handlers, name, {}));
     expect(error.code).toBe('unknown_operation');
@@ -143,7 +143,7 @@ describe('dispatch: schema failures', () => {
   ];
 
   it.each(cases)(
-    'answers invalid_request naming the field for %s',
+    'R27 answers invalid_request naming the field for %s',
     async (_name, operation, payload, message) => {
       const { handlers, calls } = fakeHandlers();
       const error = errorOf(await dispatch(handlers, operation, payload));
@@ -153,7 +153,7 @@ describe('dispatch: schema failures', () => {
     },
   );
 
-  it('answers too_large for an import larger than the limit, before the handler sees it', async () => {
+  it('R27 answers too_large for an import larger than the limit, before the handler sees it', async () => {
     const { handlers, calls } = fakeHandlers();
     const contentBase64 = 'A'.repeat(Math.ceil((25 * 1024 * 1024) / 3) * 4 + 4);
     const error = errorOf(
@@ -164,7 +164,7 @@ describe('dispatch: schema failures', () => {
     expect(calls).toEqual([]);
   });
 
-  it('answers too_large for a note over the limit, naming the field', async () => {
+  it('R27 answers too_large for a note over the limit, naming the field', async () => {
     const { handlers, calls } = fakeHandlers();
     const request = { id: ANNOTATION_ID, note: 'x'.repeat(100_001) };
     const error = errorOf(await dispatch(handlers, 'updateAnnotation', request));
@@ -173,7 +173,7 @@ describe('dispatch: schema failures', () => {
     expect(calls).toEqual([]);
   });
 
-  it('answers invalid_request when a payload is too large and wrong in another way too', async () => {
+  it('R27 answers invalid_request when a payload is too large and wrong in another way too', async () => {
     const { handlers } = fakeHandlers();
     const request = { id: 'nope', note: 'x'.repeat(100_001) };
     const error = errorOf(await dispatch(handlers, 'updateAnnotation', request));

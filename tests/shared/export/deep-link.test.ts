@@ -89,7 +89,7 @@ describe('parseDeepLink', () => {
     ['a UUID with extra text', `marginalia://open?article=${ARTICLE}x`],
     ['bad percent-encoding', `marginalia://open?article=%E0%A4%A`],
     ['a very long link', `marginalia://open?article=${ARTICLE}&annotation=${'a'.repeat(1000)}`],
-  ])('is null for %s', (_label, url) => {
+  ])('R10 a marginalia:// link is null for %s', (_label, url) => {
     expect(parseDeepLink(url)).toBeNull();
   });
 

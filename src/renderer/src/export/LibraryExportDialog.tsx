@@ -1,7 +1,8 @@
 /**
  * "Export library…": every article as a Markdown file in a folder (an Obsidian vault; running it
  * again updates only what changed and never overwrites files that are not ours), or the whole
- * library as one W3C JSON-LD file, or every claim as ClaimReview.
+ * library as one W3C JSON-LD file, or every claim as ClaimReview. In web mode the server writes
+ * only inside folders allowed on its command line, and the dialog says so.
  */
 import { useId, useState } from 'react';
 import type { DesktopBridge } from '../../../shared/contract/desktop';
@@ -134,6 +135,14 @@ export function LibraryExportDialog({
             <p id={folderHintId} className="hint">
               The full path of an existing folder. Files Marginalia made there are rewritten on each
               export; other files are never touched, so keep your own notes in those.
+              {!desktop && (
+                <>
+                  {' '}
+                  In the browser, Marginalia writes only inside a folder you allowed when you
+                  started web mode: <code>npm run web -- --export-folder /path/to/folder</code>. Any
+                  other folder is refused.
+                </>
+              )}
             </p>
           </div>
           <MarkdownOptionsFields value={options} onChange={setOptions} />
