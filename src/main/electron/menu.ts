@@ -91,6 +91,8 @@ export function menuTemplate({ platform, dev, send }: MenuOptions): MenuItemCons
         separator,
         command('Import Annotations…', { type: 'import-annotations' }, send),
         separator,
+        command('Restore from Backup…', { type: 'restore-backup' }, send),
+        separator,
         mac ? { role: 'close' } : { role: 'quit' },
       ],
     },

@@ -22,6 +22,9 @@ import { ImportNotice } from './library/ImportNotice';
 import { LibraryList } from './library/LibraryList';
 import { CommandsContext, createCommandRegistry, useCommand, useKeymap } from './commands/registry';
 import { Reader, type RevealRequest } from './reader/Reader';
+import { BackupsDialog } from './safety/BackupsDialog';
+import { SafetyBanners } from './safety/SafetyBanners';
+import { useLibrarySafety } from './safety/use-library-safety';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { useSelector } from './store/external-store';
 import { StoreContext } from './store/hooks';
@@ -40,6 +43,8 @@ export interface AppProps {
   readonly initialLink?: string | null;
   /** Long work (folder imports); by default this window's own job client. */
   readonly jobs?: JobClient;
+  /** Starts the window again after a restore; by default the page's own reload. */
+  readonly reload?: () => void;
 }
 
 type Panel =
@@ -51,7 +56,7 @@ function messageOf(error: unknown): string {
 
 const selectLibrary = (state: RendererState) => state.library;
 
-export function App({ client, initialLink = null, jobs }: AppProps) {
+export function App({ client, initialLink = null, jobs, reload }: AppProps) {
   const [store] = useState(createRendererStore);
   const [commands] = useState(createCommandRegistry);
   useKeymap(commands);
@@ -73,6 +78,7 @@ export function App({ client, initialLink = null, jobs }: AppProps) {
   const { settings, update: updateSettings } = useSettings(client, reportError);
 
   useLibrary(client, store, reportError);
+  const safety = useLibrarySafety({ client, onError: reportError, reload });
 
   /** Opens an article in the reader (leaving the ledger), optionally showing one annotation. */
   const openArticle = useCallback((id: string, annotationId: string | null = null) => {
@@ -132,6 +138,8 @@ export function App({ client, initialLink = null, jobs }: AppProps) {
           return openLedger();
         case 'open-link':
           return openLink(command.url);
+        case 'restore-backup':
+          return safety.openBackups();
       }
     };
   });
@@ -230,6 +238,9 @@ export function App({ client, initialLink = null, jobs }: AppProps) {
               <button type="button" onClick={() => setPanel('export-library')}>
                 Export library…
               </button>
+              <button type="button" onClick={safety.openBackups}>
+                Restore from backup…
+              </button>
             </div>
             <div className="library-footer">
               <button
@@ -252,6 +263,7 @@ export function App({ client, initialLink = null, jobs }: AppProps) {
             </div>
           </nav>
           <main className="reader-pane" aria-label="Reader">
+            <SafetyBanners safety={safety} />
             {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
             <ImportNotice imports={articleImports} />
             {trashed && (
@@ -279,6 +291,7 @@ export function App({ client, initialLink = null, jobs }: AppProps) {
                 onExport={exportArticle}
                 reveal={reveal}
                 onRevealed={clearReveal}
+                onRestoreFromBackup={safety.openBackups}
               />
             ) : (
               <p className="placeholder">Choose an article from the library to start reading.</p>
@@ -327,6 +340,16 @@ export function App({ client, initialLink = null, jobs }: AppProps) {
             />
           )}
           <ImportDialogs imports={articleImports} onError={reportError} />
+          {safety.backupsOpen && (
+            <BackupsDialog
+              client={client}
+              backupsFolder={safety.status?.backupsFolder ?? null}
+              onRestore={safety.restore}
+              onClose={safety.closeBackups}
+              announce={setAnnouncement}
+              onError={reportError}
+            />
+          )}
           {panel === 'settings' && (
             <SettingsPanel
               settings={settings}

@@ -14,6 +14,7 @@ export type AppCommand =
   | { readonly type: 'export-library' }
   | { readonly type: 'import-annotations' }
   | { readonly type: 'open-ledger' }
+  | { readonly type: 'restore-backup' }
   | { readonly type: 'open-link'; readonly url: string };
 
 export interface SaveFileRequest {

@@ -38,7 +38,7 @@ function describeItem(item: Item): string {
 }
 
 describe('menuTemplate', () => {
-  it('File: the imports and the exports, each sending its command', () => {
+  it('File: the imports, the exports and Restore from Backup…, each sending its command', () => {
     const { template, sent } = build('linux');
     const file = submenu(template, 'File');
     expect(file.map(describeItem)).toEqual([
@@ -52,6 +52,8 @@ describe('menuTemplate', () => {
       'Export Library to Folder…',
       '---',
       'Import Annotations…',
+      '---',
+      'Restore from Backup…',
       '---',
       'role:quit',
     ]);
@@ -68,6 +70,7 @@ describe('menuTemplate', () => {
       { type: 'export-article', format: 'claimreview' },
       { type: 'export-library' },
       { type: 'import-annotations' },
+      { type: 'restore-backup' },
     ]);
   });
 

@@ -29,6 +29,7 @@ import { useReaderCommands } from './hooks/use-reader-commands';
 import { useReadingPosition } from './hooks/use-reading-position';
 import { useReveal, type RevealRequest } from './hooks/use-reveal';
 import { SelectionToolbar } from './SelectionToolbar';
+import { DamagedArticleBanner } from '../safety/DamagedArticleBanner';
 
 export type { RevealRequest } from './hooks/use-reveal';
 
@@ -47,6 +48,8 @@ export interface ReaderProps {
   readonly reveal?: RevealRequest | null;
   /** The reveal was handled (shown, or reported as missing). */
   readonly onRevealed?: () => void;
+  /** Opens "Restore from backup…" (offered when the article's text fails its checksum). */
+  readonly onRestoreFromBackup?: () => void;
 }
 
 const selectById = (state: RendererState) =>
@@ -212,6 +215,9 @@ export function Reader(props: ReaderProps) {
             Redo
           </button>
         </div>
+        {article.damaged && (
+          <DamagedArticleBanner onRestoreFromBackup={props.onRestoreFromBackup} />
+        )}
         <div ref={scrollerRef} className="article-scroller" hidden={view !== 'article'}>
           <article
             className="article"

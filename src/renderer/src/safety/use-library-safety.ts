@@ -1,0 +1,140 @@
+/**
+ * The window's side of the library's safety: the status read once at start (open read-only?
+ * recovered from a damaged file?), the backups dialog, and restoring a backup, which reloads the
+ * window and leaves a notice with "Undo restore" for the window that comes back.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { LibraryStatus, RestoreOutcome } from '../../../shared/contract/library-safety';
+import type { Client } from '../../../shared/contract/operations';
+import { useMounted } from '../components/use-mounted';
+import { saveRestoreNotice, takeRestoreNotice, type RestoreNotice } from './restore-notice';
+
+export interface LibrarySafety {
+  /** What opening the library found; null until read (or when it could not be read). */
+  readonly status: LibraryStatus | null;
+  /** The recovered-at-open notice, unless dismissed in this window. */
+  readonly recovered: LibraryStatus['recovered'];
+  dismissRecovered(): void;
+  readonly backupsOpen: boolean;
+  openBackups(): void;
+  closeBackups(): void;
+  /** What the last restore did, shown once after the reload. */
+  readonly restoreNotice: RestoreNotice | null;
+  dismissRestoreNotice(): void;
+  /**
+   * Restores one of `listBackups`' files; once done the window reloads. Rejects with the
+   * service's error (the caller shows it).
+   */
+  restore(file: string): Promise<RestoreOutcome>;
+  /** Restores what the last restore kept aside; a failure goes to `onError`. */
+  undoRestore(): void;
+  /** True while the undo runs. */
+  readonly undoing: boolean;
+}
+
+export interface LibrarySafetyOptions {
+  readonly client: Client;
+  readonly onError: (error: unknown) => void;
+  /** Starts the window again; the page's own reload outside tests. */
+  readonly reload?: () => void;
+  readonly storage?: Storage;
+}
+
+const DISMISSED_KEY = 'marginalia.recovered-dismissed';
+
+function reloadPage(): void {
+  window.location.reload();
+}
+
+export function useLibrarySafety({
+  client,
+  onError,
+  reload = reloadPage,
+  storage = sessionStorage,
+}: LibrarySafetyOptions): LibrarySafety {
+  const [status, setStatus] = useState<LibraryStatus | null>(null);
+  const [dismissed, setDismissed] = useState(() => storage.getItem(DISMISSED_KEY));
+  const [backupsOpen, setBackupsOpen] = useState(false);
+  const [restoreNotice, setRestoreNotice] = useState(() => takeRestoreNotice(storage));
+  const [undoing, setUndoing] = useState(false);
+  const mounted = useMounted();
+
+  useEffect(() => {
+    let live = true;
+    Promise.resolve()
+      .then(() => client.getLibraryStatus({}))
+      .then(
+        (reply) => {
+          if (live) setStatus(reply.status);
+        },
+        (error: unknown) => {
+          // The status only adds banners: without it the window works as before, and a change
+          // the service refuses still says why. Not worth an error banner of its own.
+          console.warn('Could not read the library status:', error);
+        },
+      );
+    return () => {
+      live = false;
+    };
+  }, [client]);
+
+  const recovered =
+    status?.recovered && status.recovered.movedTo !== dismissed ? status.recovered : null;
+
+  const dismissRecovered = useCallback(() => {
+    const movedTo = status?.recovered?.movedTo;
+    if (!movedTo) return;
+    // Once seen and dismissed, not shown again by the reload that follows a restore.
+    storage.setItem(DISMISSED_KEY, movedTo);
+    setDismissed(movedTo);
+  }, [status, storage]);
+
+  const finish = useCallback(
+    (kind: RestoreNotice['kind'], outcome: RestoreOutcome) => {
+      saveRestoreNotice({ kind, outcome }, storage);
+      // A restore replaces the whole library under this window: every article, annotation, tag,
+      // setting and undo step it holds is now out of date. Starting the page again reads all of
+      // it afresh from the service, where re-reading each piece (and forgetting the undo
+      // history, whose steps name annotations the restored library may not have) could leave
+      // one stale.
+      reload();
+    },
+    [reload, storage],
+  );
+
+  const restore = useCallback(
+    async (file: string) => {
+      const outcome = await client.restoreBackup({ file });
+      finish('restored', outcome);
+      return outcome;
+    },
+    [client, finish],
+  );
+
+  const undoRestore = useCallback(() => {
+    if (!restoreNotice || restoreNotice.kind !== 'restored' || undoing) return;
+    setUndoing(true);
+    client.restoreBackup({ file: restoreNotice.outcome.keptAside.file }).then(
+      (outcome) => finish('undone', outcome),
+      (error: unknown) => {
+        if (mounted.current) setUndoing(false);
+        const message = error instanceof Error ? error.message : String(error);
+        onError(new Error(`Undoing the restore failed: ${message}`));
+      },
+    );
+  }, [client, finish, mounted, onError, restoreNotice, undoing]);
+
+  return {
+    status,
+    recovered,
+    dismissRecovered,
+    backupsOpen,
+    openBackups: useCallback(() => setBackupsOpen(true), []),
+    closeBackups: useCallback(() => setBackupsOpen(false), []),
+    restoreNotice,
+    dismissRestoreNotice: useCallback(() => setRestoreNotice(null), []),
+    restore,
+    undoRestore,
+    undoing,
+  };
+}
