@@ -1,5 +1,6 @@
 /**
- * Electron smoke test: starts the built desktop app and checks the library shows the sample. It
+ * Electron smoke test: starts the built desktop app and checks the library shows the sample, on
+ * app://marginalia/ with no Node, no permissions, no network, no navigation and no new window. It
  * needs the Electron binary, which Electron's package downloads from GitHub on first use; where
  * that binary is missing (machines that reach only the npm registry) the test is skipped, saying so.
  */
@@ -45,8 +46,31 @@ it('the desktop app opens its window on the library, with the sample in it', asy
       name: /Negotiations continue between Western and Russian diplomats/,
     });
     await sample.waitFor();
-    // New windows and navigation are refused; the page keeps its address.
+    // The page comes from app://, not file://, with the CSP as a header too (checklist 7, 18).
     const start = page.url();
+    expect(start).toBe('app://marginalia/index.html');
+    expect(
+      await page.evaluate(async () =>
+        (await fetch('/index.html')).headers.get('content-security-policy'),
+      ),
+    ).toContain("script-src 'self'");
+    // No Node in the page (checklist 2, 3, 4); permissions and the network refused (5, R11, R29).
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
+    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe(
+      'undefined',
+    );
+    expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
+    expect(
+      await page.evaluate(() =>
+        fetch('https://example.com/').then(
+          () => 'loaded',
+          () => 'refused',
+        ),
+      ),
+    ).toBe('refused');
+    // New windows and navigation are refused; the page keeps its address.
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
