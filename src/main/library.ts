@@ -52,7 +52,7 @@ const reportBackupError = (error: unknown) =>
 
 export function openLibrary(options: LibraryOptions): Library {
   const file = path.join(options.dataDir, DATABASE_FILE);
-  const { db, readOnly, recovered } = openLibraryFile(file, {
+  const { db, readOnly, recovered, session } = openLibraryFile(file, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.now ? { now: options.now } : {}),
     backups: { list: listBackups, verify: verifyBackupFile },
@@ -106,10 +106,12 @@ export function openLibrary(options: LibraryOptions): Library {
         for (const schedule of schedules) schedule.stop();
         schedules.clear();
         if (db.open) db.close();
+        session?.end(); // this process no longer has the library open
       },
     };
   } catch (error) {
     db.close();
+    session?.end();
     throw error;
   }
 }

@@ -51,22 +51,40 @@ export interface DamageCheckOptions {
   /** The full `integrity_check` (after an unclean shutdown) instead of `quick_check`. */
   readonly thorough: boolean;
   readonly nativeBinding?: string;
+  /** Called between a lock-free look that saw damage and the look that confirms it (tests). */
+  readonly beforeConfirming?: () => void;
 }
 
 /**
  * What is wrong with an existing library file, in plain words, or null when it is sound. Reads
- * only: with no `-wal` it opens the file immutable (nothing is written or created beside it);
- * with one, read-only, so the WAL is checked too and neither file is changed.
+ * only: with no `-wal` it first opens the file immutable (nothing is written or created beside
+ * it); with one, read-only, so the WAL is checked too and neither file is changed.
+ *
+ * Immutable means no locks: a checkpoint by another process at that moment can make a sound file
+ * look damaged. So damage seen that way is only answered once `confirmDamage` sees it too.
  */
 export function findDamage(file: string, options: DamageCheckOptions): string | null {
   const problem = headerProblem(file);
   if (problem) return problem;
-  const hadWal = fs.existsSync(`${file}-wal`);
-  const found = checkWithSqlite(file, hadWal, options);
-  // Immutable means no locks: if another Marginalia opened the file meanwhile (its -wal is
-  // there now), what was read may have been mid-write. Ask again the locked way before acting.
-  if (found && !hadWal && fs.existsSync(`${file}-wal`)) return checkWithSqlite(file, true, options);
-  return found;
+  if (fs.existsSync(`${file}-wal`)) return checkWithSqlite(file, 'locking', options);
+  if (checkWithSqlite(file, 'immutable', options) === null) return null;
+  options.beforeConfirming?.();
+  return confirmDamage(file, options);
+}
+
+/**
+ * Damage seen through an immutable read, looked for again through a normal read-only connection
+ * that takes SQLite's locks and reads the `-wal` (creating it and the `-shm` if they are missing,
+ * so only when the folder can be written): the problem it finds, or null when the file is sound.
+ */
+export function confirmDamage(file: string, options: DamageCheckOptions): string | null {
+  const problem = headerProblem(file);
+  if (problem) return problem;
+  return checkWithSqlite(file, 'locking', {
+    ...options,
+    // A -wal there now means a writer came by: nothing short of the full check is enough.
+    thorough: options.thorough || fs.existsSync(`${file}-wal`),
+  });
 }
 
 /** What SQLite's own check finds wrong with an open database, in words, or null when sound. */
@@ -88,12 +106,12 @@ export function damageOf(error: unknown): string {
 
 function checkWithSqlite(
   file: string,
-  hasWal: boolean,
+  how: 'immutable' | 'locking',
   options: DamageCheckOptions,
 ): string | null {
   let db: BetterSqlite3.Database | null = null;
   try {
-    db = new BetterSqlite3(hasWal ? file : immutableUri(file), {
+    db = new BetterSqlite3(how === 'locking' ? file : immutableUri(file), {
       readonly: true,
       fileMustExist: true,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),

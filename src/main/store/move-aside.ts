@@ -1,7 +1,8 @@
 /**
  * Moving a damaged library out of the way, never deleting it: the file with its `-wal`, `-shm`
  * and `-journal` goes into `<data dir>/damaged/<timestamp>/`, under the same names, so it can be
- * examined or handed to a recovery tool later.
+ * examined or handed to a recovery tool later. All of them or none: a `-wal` separated from its
+ * file would be lost to it (or replayed into the new library made in its place).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import path from 'node:path';
 const MOVED = ['-wal', '-shm', '-journal', ''] as const;
 
 /** A new folder under `damaged/` named for the moment; a counter keeps two apart. */
-function newDamagedFolder(dataDir: string, now: Date): string {
+export function newDamagedFolder(dataDir: string, now: Date): string {
   const base = path.join(dataDir, 'damaged', now.toISOString().replace(/[:.]/g, '-'));
   let folder = base;
   for (let n = 1; fs.existsSync(folder); n++) folder = `${base}-${n}`;
@@ -20,7 +21,7 @@ function newDamagedFolder(dataDir: string, now: Date): string {
 }
 
 /** Renames; across devices (where rename cannot), copies and only then removes the original. */
-function move(from: string, to: string): void {
+export function moveFile(from: string, to: string): void {
   try {
     fs.renameSync(from, to);
   } catch (error) {
@@ -31,14 +32,33 @@ function move(from: string, to: string): void {
 }
 
 /**
- * Moves `file` and whichever of its companions exist into a new folder under
- * `<dataDir>/damaged/`, and answers that folder.
+ * Moves `file` and whichever of its companions exist into `folder` (made by `newDamagedFolder`).
+ * If one cannot be moved, those already moved are moved back before the error is thrown again, so
+ * the library is never separated from its `-wal`. `move` is for tests to make a move fail.
  */
-export function moveAside(file: string, dataDir: string, now: Date): string {
-  const folder = newDamagedFolder(dataDir, now);
-  for (const suffix of MOVED) {
-    const from = `${file}${suffix}`;
-    if (fs.existsSync(from)) move(from, path.join(folder, path.basename(from)));
+export function moveAside(file: string, folder: string, move = moveFile): void {
+  const moved: { from: string; to: string }[] = [];
+  try {
+    for (const suffix of MOVED) {
+      const from = `${file}${suffix}`;
+      if (!fs.existsSync(from)) continue;
+      const to = path.join(folder, path.basename(from));
+      move(from, to);
+      moved.push({ from, to });
+    }
+  } catch (error) {
+    for (const { from, to } of moved.reverse()) {
+      try {
+        moveFile(to, from);
+      } catch (undoError) {
+        throw new Error(
+          `${file} could not be moved aside (${(error as Error).message}), and ${to} could not ` +
+            `be moved back to ${from} (${(undoError as Error).message}): move it back by hand ` +
+            'before opening the library again.',
+          { cause: error },
+        );
+      }
+    }
+    throw error;
   }
-  return folder;
 }

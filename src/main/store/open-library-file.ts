@@ -5,6 +5,9 @@
  *   that passes its check opened in its place (migrated if older), or else a new library;
  * - in a folder or a file that cannot be written: opened read-only, creating nothing beside it;
  * - from a newer Marginalia: refused, byte-for-byte untouched (`NewerDatabaseError`).
+ * Nothing is moved aside while another Marginalia has the library open (`open-sessions`), nor on
+ * the word of a lock-free (immutable) read alone; a recovery cut short is finished at the next
+ * open (`pending-recovery`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,10 +19,24 @@ import {
   openDatabase,
   rememberNativeBinding,
 } from './connection';
-import { checkDatabase, damageOf, findDamage, headerProblem, isDamageError } from './integrity';
+import {
+  checkDatabase,
+  confirmDamage,
+  damageOf,
+  findDamage,
+  headerProblem,
+  isDamageError,
+} from './integrity';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
-import { moveAside } from './move-aside';
+import { moveAside, moveFile, newDamagedFolder } from './move-aside';
+import { openSession, otherLiveSession, type OpenSession } from './open-sessions';
+import {
+  clearPendingRecovery,
+  readPendingRecovery,
+  writePendingRecovery,
+  type PendingRecovery,
+} from './pending-recovery';
 import { immutableUri } from './sqlite-uri';
 
 /** The library can be opened only read-only, and cannot be in the state it is in. */
@@ -42,6 +59,17 @@ export class DamagedLibraryError extends Error {
   }
 }
 
+/** The library looks damaged, but another process has it open: nothing may be moved. */
+export class LibraryInUseError extends Error {
+  override readonly name = 'LibraryInUseError';
+}
+
+const inUse = (what: string, pid: number) =>
+  new LibraryInUseError(
+    `${what}, but another Marginalia (process ${pid}) has it open: close it, then open the ` +
+      'library again. Nothing was moved.',
+  );
+
 /** Where to find backups to open in place of a damaged file (the backups module). */
 export interface BackupSource {
   /** The library's backups, newest first. */
@@ -57,13 +85,24 @@ export interface LibraryFileOptions {
   readonly migrations?: readonly Migration[];
   /** Backups to fall back on when the file is damaged; without them a new library is made. */
   readonly backups?: BackupSource;
+  /** The file operations of a recovery, for tests to make one fail. */
+  readonly io?: {
+    readonly moveFile?: (from: string, to: string) => void;
+    readonly copyIntoPlace?: (backupFile: string, file: string) => void;
+    /** Between a lock-free look that saw damage and the locking one that confirms it. */
+    readonly beforeConfirmingDamage?: () => void;
+  };
 }
 
 export interface OpenedLibraryFile {
   readonly db: Database;
   readonly readOnly: LibraryStatus['readOnly'];
   readonly recovered: LibraryStatus['recovered'];
+  /** This process's entry in the library's open sessions: `end()` it after closing `db`. */
+  readonly session: OpenSession | null;
 }
+
+type Opened = Omit<OpenedLibraryFile, 'session'>;
 
 function canWrite(target: string): boolean {
   try {
@@ -85,29 +124,65 @@ function whyReadOnly(file: string): string | null {
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
-/** `user_version` from the file's header, when the header is SQLite's and no WAL overrides it. */
-function headerUserVersion(file: string): number | null {
-  if (fs.existsSync(`${file}-wal`)) return null;
-  const header = Buffer.alloc(100);
-  const fd = fs.openSync(file, 'r');
-  try {
-    if (fs.readSync(fd, header, 0, 100, 0) < 100) return null;
-  } finally {
-    fs.closeSync(fd);
+/**
+ * The file's `user_version`, or null when it has none that can be read (it is damaged). With no
+ * `-wal` the header holds the truth; with one, a read-only connection reads it through the WAL:
+ * `PRAGMA user_version` works even when the schema cannot be parsed (a newer SQLite's, say).
+ */
+function storedUserVersion(file: string, options: LibraryFileOptions): number | null {
+  if (headerProblem(file) !== null) return null;
+  if (!fs.existsSync(`${file}-wal`)) {
+    const header = Buffer.alloc(100);
+    const fd = fs.openSync(file, 'r');
+    try {
+      fs.readSync(fd, header, 0, 100, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return header.subarray(0, 16).equals(SQLITE_HEADER) ? header.readInt32BE(60) : null;
   }
-  return header.subarray(0, 16).equals(SQLITE_HEADER) ? header.readInt32BE(60) : null;
+  let db: Database | null = null;
+  try {
+    db = new BetterSqlite3(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    return db.pragma('user_version', { simple: true }) as number;
+  } catch {
+    return null; // unreadable: the damage checks say why
+  } finally {
+    db?.close();
+  }
 }
 
 const latestOf = (migrations: readonly Migration[]) =>
   migrations[migrations.length - 1]?.version ?? 0;
 
+/** A file from a newer Marginalia is refused, whatever else is wrong with it: never moved. */
+function refuseIfNewer(file: string, options: LibraryFileOptions): void {
+  const version = storedUserVersion(file, options);
+  if (version !== null && version > latestOf(options.migrations ?? MIGRATIONS))
+    throw new NewerDatabaseError(file, version);
+}
+
 /**
  * Opens the library read-only without writing anything: with no `-wal`, as an immutable file (no
- * locks, no `-wal`/`-shm` created); with one, plainly read-only so the WAL's changes are seen.
- * Only a library at the latest schema can be used this way: an older one cannot be migrated.
+ * locks, no `-wal`/`-shm` created); with one (or `locking`), plainly read-only so the WAL's changes
+ * are seen. Only a library at the latest schema can be used this way: an older one cannot be
+ * migrated.
+ *
+ * A known limit: an immutable connection stays immutable for the session's life. If the file's
+ * owner (the only one who can write a read-only file or folder) writes it meanwhile, reads may see
+ * pages from before and after that write. Reopening shows the new state.
  */
-function openReadOnly(file: string, reason: string, options: LibraryFileOptions): Database {
-  const hasWal = fs.existsSync(`${file}-wal`);
+function openReadOnly(
+  file: string,
+  reason: string,
+  options: LibraryFileOptions,
+  locking = false,
+): Database {
+  const hasWal = locking || fs.existsSync(`${file}-wal`);
   let db: Database | null = null;
   let version: number;
   try {
@@ -152,14 +227,19 @@ function newestUsableBackup(file: string, options: LibraryFileOptions): Backup |
 /** Copies a backup into place whole: to a temporary name, flushed, then renamed. */
 function copyIntoPlace(backupFile: string, file: string): void {
   const partial = `${file}.restoring`;
-  fs.copyFileSync(backupFile, partial);
-  const fd = fs.openSync(partial, 'r+');
   try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    fs.copyFileSync(backupFile, partial);
+    const fd = fs.openSync(partial, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(partial, file);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
   }
-  fs.renameSync(partial, file);
 }
 
 function openWritable(file: string, options: LibraryFileOptions): Database {
@@ -170,16 +250,66 @@ function openWritable(file: string, options: LibraryFileOptions): Database {
   }).db;
 }
 
-/** Moves the damaged file aside and opens the newest usable backup, or a new library. */
-function recover(file: string, problem: string, options: LibraryFileOptions): OpenedLibraryFile {
-  const movedTo = moveAside(file, path.dirname(file), (options.now ?? (() => new Date()))());
+/**
+ * Moves the damaged file aside and opens the newest usable backup, or a new library. Not while
+ * another process has it open (its writes would go to the moved file), and not without an entry
+ * of our own (a folder that cannot be written): then nothing is moved.
+ */
+function recover(
+  file: string,
+  problem: string,
+  session: OpenSession | null,
+  options: LibraryFileOptions,
+): Opened {
+  refuseIfNewer(file, options);
+  const dataDir = path.dirname(file);
+  if (session === null) {
+    throw new DamagedLibraryError(
+      file,
+      problem,
+      `no note that this Marginalia has it open could be written in ${dataDir}`,
+    );
+  }
+  const other = otherLiveSession(dataDir, session);
+  if (other) throw inUse(`${file} looks damaged (${problem})`, other.pid);
+  const movedTo = newDamagedFolder(dataDir, (options.now ?? (() => new Date()))());
+  writePendingRecovery(dataDir, { movedTo, problem });
+  try {
+    moveAside(file, movedTo, options.io?.moveFile ?? moveFile);
+  } catch (error) {
+    try {
+      fs.rmdirSync(movedTo); // only if empty: everything moved was moved back
+      clearPendingRecovery(dataDir);
+    } catch {
+      // Something could not be moved back (the error says what): the marker stays.
+    }
+    throw error;
+  }
+  return finishRecovery(file, { movedTo, problem }, options);
+}
+
+/** With the damaged file moved aside: the newest usable backup copied into place, or a new one. */
+function finishRecovery(
+  file: string,
+  pending: PendingRecovery,
+  options: LibraryFileOptions,
+): Opened {
+  const dataDir = path.dirname(file);
   const backup = newestUsableBackup(file, options);
-  if (backup) copyIntoPlace(backup.file, file);
+  // Noted before the copy: if the process dies after it, the next open still says what was done.
+  writePendingRecovery(dataDir, { ...pending, backup });
+  if (backup) (options.io?.copyIntoPlace ?? copyIntoPlace)(backup.file, file);
   const db = openWritable(file, options);
+  clearPendingRecovery(dataDir);
+  return { db, readOnly: null, recovered: recoveredFrom(pending, backup ?? null) };
+}
+
+function recoveredFrom(pending: PendingRecovery, backup: Backup | null): Opened['recovered'] {
   return {
-    db,
-    readOnly: null,
-    recovered: { problem, movedTo, openedFrom: backup ? 'backup' : 'new', backup },
+    problem: pending.problem,
+    movedTo: pending.movedTo,
+    openedFrom: backup ? 'backup' : 'new',
+    backup,
   };
 }
 
@@ -217,14 +347,85 @@ function openAndCheckReadOnly(
 function openExistingReadOnly(
   file: string,
   reason: string,
+  session: OpenSession | null,
   options: LibraryFileOptions,
-): OpenedLibraryFile {
+): Opened {
   const opened = openAndCheckReadOnly(file, reason, options);
   if ('db' in opened) return { db: opened.db, readOnly: { reason }, recovered: null };
-  const { problem } = opened;
+  refuseIfNewer(file, options);
   // A read-only file in a folder that can be written can still be moved aside.
-  if (!canWrite(path.dirname(file))) throw new DamagedLibraryError(file, problem, reason);
-  return recover(file, problem, options);
+  if (!canWrite(path.dirname(file))) throw new DamagedLibraryError(file, opened.problem, reason);
+  // What an immutable (lock-free) read saw is looked at again under SQLite's locks first.
+  options.io?.beforeConfirmingDamage?.();
+  const problem = confirmDamage(file, {
+    thorough: uncleanShutdown(file),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  if (problem === null) {
+    // Sound after all: its owner was writing it. Read it the way that sees their writes whole.
+    return { db: openReadOnly(file, reason, options, true), readOnly: { reason }, recovered: null };
+  }
+  return recover(file, problem, session, options);
+}
+
+/** A writable library: refused if newer, checked, then opened and migrated; damage recovered. */
+function openWritableChecked(
+  file: string,
+  session: OpenSession | null,
+  options: LibraryFileOptions,
+): Opened {
+  if (fs.existsSync(file)) {
+    refuseIfNewer(file, options);
+    const problem = findDamage(file, {
+      thorough: uncleanShutdown(file),
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.io?.beforeConfirmingDamage
+        ? { beforeConfirming: options.io.beforeConfirmingDamage }
+        : {}),
+    });
+    if (problem) return recover(file, problem, session, options);
+  }
+  try {
+    return { db: openWritable(file, options), readOnly: null, recovered: null };
+  } catch (error) {
+    const problem = damageFoundOpening(error);
+    if (problem === null) throw error;
+    return recover(file, problem, session, options);
+  }
+}
+
+/** A writable library, first finishing a recovery that an earlier open did not finish. */
+function openWritableLibrary(
+  file: string,
+  session: OpenSession | null,
+  options: LibraryFileOptions,
+): Opened {
+  const dataDir = path.dirname(file);
+  const pending = readPendingRecovery(dataDir);
+  if (pending === null) return openWritableChecked(file, session, options);
+  if (!fs.existsSync(file)) {
+    const other = otherLiveSession(dataDir, session);
+    if (other) {
+      throw inUse(
+        `${file} is missing: a recovery did not finish (the damaged file was moved to ` +
+          `${pending.movedTo})`,
+        other.pid,
+      );
+    }
+    return finishRecovery(file, pending, options);
+  }
+  const moved = fs.existsSync(path.join(pending.movedTo, path.basename(file)));
+  if (!moved) {
+    // Nothing was moved (or all of it was moved back): the marker is stale.
+    clearPendingRecovery(dataDir);
+    return openWritableChecked(file, session, options);
+  }
+  // Moved, and the file in its place was made by the recovery that stopped short of opening it.
+  const opened = openWritableChecked(file, session, options);
+  clearPendingRecovery(dataDir);
+  return opened.recovered
+    ? opened
+    : { ...opened, recovered: recoveredFrom(pending, pending.backup ?? null) };
 }
 
 export function openLibraryFile(file: string, options: LibraryFileOptions = {}): OpenedLibraryFile {
@@ -244,30 +445,21 @@ export function openLibraryFile(file: string, options: LibraryFileOptions = {}):
     }
   }
   const readOnlyReason = whyReadOnly(file);
-  if (readOnlyReason) {
-    if (exists) return openExistingReadOnly(file, readOnlyReason, options);
+  if (readOnlyReason && !exists) {
     throw new ReadOnlyLibraryError(
       `There is no library at ${file}, and none can be made there: ${readOnlyReason}.`,
     );
   }
-
-  if (exists) {
-    const headerVersion = headerUserVersion(file);
-    const latest = latestOf(options.migrations ?? MIGRATIONS);
-    // A file from a newer version is left to `openDatabase`'s refusal, untouched by any check.
-    if (headerVersion === null || headerVersion <= latest) {
-      const problem = findDamage(file, {
-        thorough: uncleanShutdown(file),
-        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      });
-      if (problem) return recover(file, problem, options);
-    }
-  }
+  // Written before the database is opened or made, so that no other process takes a file this one
+  // is creating or using for damaged. In a folder that cannot be written there is none.
+  const session = openSession(folder);
   try {
-    return { db: openWritable(file, options), readOnly: null, recovered: null };
+    const opened = readOnlyReason
+      ? openExistingReadOnly(file, readOnlyReason, session, options)
+      : openWritableLibrary(file, session, options);
+    return { ...opened, session };
   } catch (error) {
-    const problem = damageFoundOpening(error);
-    if (problem === null) throw error;
-    return recover(file, problem, options);
+    session?.end();
+    throw error;
   }
 }

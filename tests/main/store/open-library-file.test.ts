@@ -232,6 +232,7 @@ describe('opening a damaged library', () => {
       expect(opened.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     } finally {
       opened.db.close();
+      opened.session?.end();
     }
   });
 

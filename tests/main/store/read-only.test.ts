@@ -4,7 +4,7 @@
  * with a message that says why, and its bytes and its folder stay exactly as they were. Permission
  * bits do not stop root, so the CLI runs as nobody in a child process.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -168,6 +168,53 @@ describe('a library that cannot be written', () => {
       expect(list!.stderr.startsWith(`marginalia: ${file} is damaged (SQLite`)).toBe(true);
       expect(list!.stderr).toContain(`because the folder ${dataDir} cannot be written`);
       expect(snapshot(dataDir)).toEqual(before);
+    },
+    CHILD_TIMEOUT_MS,
+  );
+
+  it(
+    'R22 a damaged read-only file that another Marginalia has open is not moved aside, even by another user',
+    async (context) => {
+      skipUnlessPossible(context);
+      const { dataDir, file } = makeLibrary();
+      fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
+      fs.chmodSync(dataDir, 0o777);
+      fs.chmodSync(file, 0o444);
+      const hash = sha256File(file);
+      // Another Marginalia, run by root: nobody cannot signal it (EPERM), and that counts as alive.
+      const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {
+        stdio: 'ignore',
+      });
+      const exited = new Promise((resolve) => other.once('exit', resolve));
+      try {
+        fs.mkdirSync(path.join(dataDir, '.sessions'), { mode: 0o777 });
+        fs.chmodSync(path.join(dataDir, '.sessions'), 0o777);
+        fs.writeFileSync(
+          path.join(dataDir, '.sessions', `${other.pid}-0123456789ab`),
+          JSON.stringify({ pid: other.pid, hostname: os.hostname() }),
+        );
+
+        const [refused] = cliAsNobody([['--data-dir', dataDir, 'list']]);
+
+        expect(refused!.code).toBe(1);
+        expect(refused!.stderr).toMatch(
+          new RegExp(
+            `looks damaged \\(SQLite.*\\), but another Marginalia \\(process ${other.pid}\\) ` +
+              'has it open: close it, then open the library again. Nothing was moved.',
+          ),
+        );
+        expect(sha256File(file)).toBe(hash);
+        expect(fs.existsSync(path.join(dataDir, 'damaged'))).toBe(false);
+      } finally {
+        other.kill('SIGKILL');
+        await exited;
+      }
+
+      // Once it is gone, the damage is confirmed and the file moved aside.
+      const [recovered] = cliAsNobody([['--data-dir', dataDir, 'list']]);
+      expect(recovered!.code).toBe(0);
+      expect(recovered!.stderr).toContain(`The library ${file} was damaged (SQLite`);
+      expect(fs.readdirSync(path.join(dataDir, 'damaged')).length).toBe(1);
     },
     CHILD_TIMEOUT_MS,
   );
