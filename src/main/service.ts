@@ -33,6 +33,7 @@ import { createExports } from './interop/exports';
 import { articleToMarkdown } from '../shared/export/article-markdown';
 import { articleFileStem } from '../shared/export/file-names';
 import type { SampleSource } from './sample';
+import { RESTORE_UNDER_WAY_MESSAGE, type RestoreState } from './store/backups/restore-state';
 import * as articles from './store/articles';
 import * as annotations from './store/annotations';
 import { listClaimTypes } from './store/claim-types';
@@ -53,8 +54,16 @@ export interface ServiceDeps {
   readonly readOnly?: { readonly reason: string } | null;
   /** What opening the library found, for getLibraryStatus. */
   readonly status?: () => LibraryStatus;
-  /** The library's backups: listing, taking one now, restoring one. */
-  readonly backups?: Pick<ServiceHandlers, 'listBackups' | 'backupNow' | 'restoreBackup'>;
+  /**
+   * The library's backups: listing, taking one now, restoring one. While their restore is under
+   * way (`restoreState`), every write is refused at once: the restore holds the library's write
+   * lock between its steps, and a write from this process would wait on its own lock.
+   */
+  readonly backups?: Pick<ServiceHandlers, 'listBackups' | 'backupNow' | 'restoreBackup'> & {
+    readonly restoreState?: RestoreState;
+  };
+  /** How a write pauses before trying a busy lock again (tests pass one that lets the lock go). */
+  readonly pauseBeforeRetry?: (ms: number) => void;
 }
 
 export type Service = ServiceHandlers & {
@@ -90,10 +99,14 @@ function titleFromText(document: ProseNode): string {
 const SAMPLE_SEEDED = 'sample_seeded';
 
 /**
- * Another Marginalia (the app, web mode or a command) holding the write lock past SQLite's own
- * busy timeout: the transaction is tried again after each of these waits, then refused.
+ * Another Marginalia (the app, web mode or a command) holding the write lock: BEGIN IMMEDIATE
+ * first waits the connection's busy timeout (5 s, set in connection.ts), then the transaction is
+ * tried again after each of these pauses, each retry waiting at most RETRY_BUSY_TIMEOUT_MS for the
+ * lock, then refused. The app's main thread waits all that time, so the total is bounded:
+ * 5000 + 250 + 1000 + 750 + 1000 = 8 s at most.
  */
 const BUSY_RETRY_DELAYS_MS = [250, 750];
+const RETRY_BUSY_TIMEOUT_MS = 1000;
 
 const isBusy = (error: unknown) =>
   /^SQLITE_BUSY/.test(String((error as { code?: unknown } | null)?.code ?? ''));
@@ -141,22 +154,34 @@ export function createService(deps: ServiceDeps): Service {
     }
   }
 
+  const pauseBeforeRetry = deps.pauseBeforeRetry ?? sleepSync;
+
   /**
    * Runs `work` in one immediate transaction: all of it is stored, or none. BEGIN IMMEDIATE takes
    * the write lock first (waiting up to the busy timeout for another process to finish), so the
    * work never fails half-way for want of it; if the lock stays taken, the whole transaction is
-   * tried again a few times before the user is told.
+   * tried again a few times before the user is told. `work` reads what it changes itself, inside
+   * the transaction: a row read before the wait could be stale by the time the lock is ours.
    */
   function write<T>(work: () => T): T {
     refuseIfReadOnly();
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return db.transaction(work).immediate();
-      } catch (error) {
-        const delay = BUSY_RETRY_DELAYS_MS[attempt];
-        if (!isBusy(error) || delay === undefined) return translateSqliteError(error);
-        sleepSync(delay);
+    if (deps.backups?.restoreState?.underWay)
+      throw new ServiceError('busy', RESTORE_UNDER_WAY_MESSAGE);
+    let busyTimeout: number | null = null; // the connection's own, while retries use less
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return db.transaction(work).immediate();
+        } catch (error) {
+          const delay = BUSY_RETRY_DELAYS_MS[attempt];
+          if (!isBusy(error) || delay === undefined) return translateSqliteError(error);
+          busyTimeout ??= db.pragma('busy_timeout', { simple: true }) as number;
+          pauseBeforeRetry(delay);
+          db.pragma(`busy_timeout = ${Math.min(busyTimeout, RETRY_BUSY_TIMEOUT_MS)}`);
+        }
       }
+    } finally {
+      if (busyTimeout !== null) db.pragma(`busy_timeout = ${busyTimeout}`);
     }
   }
 
@@ -367,9 +392,19 @@ export function createService(deps: ServiceDeps): Service {
     importPaste: ({ html, text }) => importPaste(html, text),
 
     updateArticle: ({ id, title }) => {
-      const before = articles.findArticleSummary(db, id);
-      if (!before) throw new ServiceError('not_found', `no article with id ${id}`);
-      if (before.title !== title) write(() => articles.updateArticleTitle(db, id, title, now()));
+      const summary = () => {
+        const found = articles.findArticleSummary(db, id);
+        if (!found) throw new ServiceError('not_found', `no article with id ${id}`);
+        return found;
+      };
+      let before = summary();
+      if (before.title !== title) {
+        before = write(() => {
+          const current = summary(); // again under the lock: the title it had when renamed
+          articles.updateArticleTitle(db, id, title, now());
+          return current;
+        });
+      }
       const changes = changesOf({ articleIds: [id] });
       const article = changes.articles[0];
       if (!article) throw new ServiceError('not_found', `no article with id ${id}`);
@@ -377,10 +412,11 @@ export function createService(deps: ServiceDeps): Service {
     },
 
     deleteArticle: ({ id }) => {
-      const linkedFromElsewhere = links.annotationIdsLinkedFromOtherArticles(db, id);
-      if (!write(() => articles.softDeleteArticle(db, id, now()))) {
-        throw new ServiceError('not_found', `no article with id ${id}`);
-      }
+      const linkedFromElsewhere = write(() => {
+        const linked = links.annotationIdsLinkedFromOtherArticles(db, id);
+        return articles.softDeleteArticle(db, id, now()) ? linked : null;
+      });
+      if (!linkedFromElsewhere) throw new ServiceError('not_found', `no article with id ${id}`);
       return {
         id,
         changes: changesOf({ annotationIds: linkedFromElsewhere, removedArticles: [id] }),
@@ -390,9 +426,12 @@ export function createService(deps: ServiceDeps): Service {
     restoreArticle: ({ id }) => {
       const live = articles.findArticleSummary(db, id);
       if (live) return { article: live, changes: changesOf({ articleIds: [id] }) };
-      if (!write(() => articles.restoreArticleRow(db, id, now()))) {
-        throw new ServiceError('not_found', `no deleted article with id ${id}`);
-      }
+      const restoredNow = write(() => {
+        // Another Marginalia may have restored it while this one waited for the lock.
+        if (articles.findArticleSummary(db, id)) return true;
+        return articles.restoreArticleRow(db, id, now());
+      });
+      if (!restoredNow) throw new ServiceError('not_found', `no deleted article with id ${id}`);
       const restored = articles.findArticleSummary(db, id);
       if (!restored) throw new ServiceError('internal', 'the restored article was not found');
       const linkedFromElsewhere = links.annotationIdsLinkedFromOtherArticles(db, id);
@@ -410,9 +449,13 @@ export function createService(deps: ServiceDeps): Service {
     },
 
     createAnnotation: (request) => {
-      const text = articles.findArticleText(db, request.articleId);
-      if (text === null)
-        throw new ServiceError('not_found', `no article with id ${request.articleId}`);
+      const requireText = () => {
+        const text = articles.findArticleText(db, request.articleId);
+        if (text === null)
+          throw new ServiceError('not_found', `no article with id ${request.articleId}`);
+        return text;
+      };
+      const text = requireText();
       if (!positionMatchesQuote(text, request)) {
         throw new ServiceError(
           'invalid_anchor',
@@ -435,6 +478,7 @@ export function createService(deps: ServiceDeps): Service {
       const at = now();
       const id = newId();
       write(() => {
+        requireText(); // under the lock: the article may have been deleted while this waited
         annotations.insertAnnotation(db, {
           id,
           articleId: request.articleId,
@@ -455,9 +499,12 @@ export function createService(deps: ServiceDeps): Service {
     },
 
     updateAnnotation: (request) => {
-      const current = requireAnnotation(request.id);
+      requireAnnotation(request.id);
       const at = now();
       write(() => {
+        // Read under the lock: what is not being changed is written back as it is now, not as it
+        // was before waiting (another Marginalia may have saved a note meanwhile).
+        const current = requireAnnotation(request.id);
         annotations.updateAnnotationRecord(db, {
           ...current,
           color: request.color ?? current.color,
@@ -467,17 +514,19 @@ export function createService(deps: ServiceDeps): Service {
         });
         if (request.tags) tags.setAnnotationTags(db, current.id, request.tags, newId, at);
       });
-      const changes = changesOf({ annotationIds: [current.id] });
-      return { annotation: changes.annotations[0] ?? fullAnnotation(current.id), changes };
+      const changes = changesOf({ annotationIds: [request.id] });
+      return { annotation: changes.annotations[0] ?? fullAnnotation(request.id), changes };
     },
 
     deleteAnnotation: ({ id }) => {
-      const { articleId } = requireAnnotation(id);
-      const linked = links.linkedAnnotationIds(db, id);
+      requireAnnotation(id);
       const at = now();
-      write(() => {
+      const { articleId, linked } = write(() => {
+        const current = requireAnnotation(id);
+        const linkedNow = links.linkedAnnotationIds(db, id);
         annotations.softDeleteAnnotation(db, id, at);
         links.softDeleteLinksOf(db, id, at);
+        return { articleId: current.articleId, linked: linkedNow };
       });
       return {
         id,
@@ -490,11 +539,18 @@ export function createService(deps: ServiceDeps): Service {
     },
 
     restoreAnnotation: ({ id }) => {
-      const live = annotations.findAnnotationRecord(db, id);
-      if (!live) {
+      const requireDeleted = () => {
         const deleted = annotations.findDeletedAnnotation(db, id);
         if (!deleted) throw new ServiceError('not_found', `no deleted annotation with id ${id}`);
+        return deleted;
+      };
+      const live = annotations.findAnnotationRecord(db, id);
+      if (!live) {
+        requireDeleted();
         write(() => {
+          // Under the lock: restored meanwhile, or deleted again at another time (its links too).
+          if (annotations.findAnnotationRecord(db, id)) return;
+          const deleted = requireDeleted();
           annotations.restoreAnnotationRow(db, id, now());
           links.restoreLinksDeletedWith(db, id, deleted.deletedAt);
         });
@@ -510,9 +566,13 @@ export function createService(deps: ServiceDeps): Service {
     listTags: () => ({ tags: tags.listTags(db) }),
 
     renameTag: ({ id, name }) => {
-      const previous = tags.listTags(db).find((t) => t.id === id);
-      const result = write(() => tags.renameTag(db, id, name, now()));
-      if (!result || !previous) throw new ServiceError('not_found', `no tag with id ${id}`);
+      const renamed = write(() => {
+        const previous = tags.listTags(db).find((t) => t.id === id);
+        const result = tags.renameTag(db, id, name, now());
+        return previous && result ? { previous, result } : null;
+      });
+      if (!renamed) throw new ServiceError('not_found', `no tag with id ${id}`);
+      const { previous, result } = renamed;
       const tag = tags.listTags(db).find((t) => t.id === result.id);
       if (!tag) throw new ServiceError('internal', 'the renamed tag was not stored');
       return {
@@ -537,13 +597,24 @@ export function createService(deps: ServiceDeps): Service {
       const existing = links.findLiveLink(db, fromId, toId, relation);
       if (existing) return { link: existing, created: false, changes: changesOf(ends) };
       const link: Link = { id: newId(), fromId, toId, relation, createdAt: now() };
-      write(() => links.insertLink(db, link));
-      return { link, created: true, changes: changesOf(ends) };
+      const stored = write(() => {
+        // Under the lock: either end deleted, or the same link made, while this one waited.
+        requireAnnotation(fromId);
+        requireAnnotation(toId);
+        const made = links.findLiveLink(db, fromId, toId, relation);
+        if (made) return made;
+        links.insertLink(db, link);
+        return link;
+      });
+      return { link: stored, created: stored === link, changes: changesOf(ends) };
     },
 
     deleteLink: ({ id }) => {
       const { fromId, toId } = requireLiveLink(id);
-      write(() => links.softDeleteLink(db, id, now()));
+      write(() => {
+        requireLiveLink(id); // deleted by another Marginalia while this one waited?
+        links.softDeleteLink(db, id, now());
+      });
       return { id, changes: changesOf({ annotationIds: [fromId, toId] }) };
     },
 
@@ -552,25 +623,32 @@ export function createService(deps: ServiceDeps): Service {
       if (!found) throw new ServiceError('not_found', `no link with id ${id}`);
       const ends = () => changesOf({ annotationIds: [found.link.fromId, found.link.toId] });
       if (found.deletedAt === null) return { link: found.link, changes: ends() };
-      requireAnnotation(found.link.fromId);
-      requireAnnotation(found.link.toId);
-      const duplicate = links.findLiveLink(
-        db,
-        found.link.fromId,
-        found.link.toId,
-        found.link.relation,
-      );
-      if (duplicate) return { link: duplicate, changes: ends() };
-      write(() => links.restoreLinkRow(db, id));
-      return { link: found.link, changes: ends() };
+      const { fromId, toId, relation } = found.link;
+      /** The live link with these ends, if one was made since; else this one, restored. */
+      const restore = (dryRun: boolean): Link => {
+        requireAnnotation(fromId);
+        requireAnnotation(toId);
+        const live = links.findLiveLink(db, fromId, toId, relation);
+        if (live) return live;
+        if (!dryRun) links.restoreLinkRow(db, id);
+        return found.link;
+      };
+      const duplicate = restore(true);
+      if (duplicate !== found.link) return { link: duplicate, changes: ends() };
+      return { link: write(() => restore(false)), changes: ends() };
     },
 
     setReadingPosition: ({ articleId, offset }) => {
-      const text = articles.findArticleText(db, articleId);
-      if (text === null) throw new ServiceError('not_found', `no article with id ${articleId}`);
-      write(() =>
-        settings.writeReadingPosition(db, articleId, Math.min(offset, text.length), now()),
-      );
+      const requireText = () => {
+        const text = articles.findArticleText(db, articleId);
+        if (text === null) throw new ServiceError('not_found', `no article with id ${articleId}`);
+        return text;
+      };
+      requireText();
+      write(() => {
+        const { length } = requireText(); // under the lock: deleted meanwhile?
+        settings.writeReadingPosition(db, articleId, Math.min(offset, length), now());
+      });
       return {};
     },
 
@@ -581,8 +659,13 @@ export function createService(deps: ServiceDeps): Service {
       const sent = Object.fromEntries(
         Object.entries(patch).filter(([, value]) => value !== undefined),
       ) as typeof patch;
-      const next = { ...settings.readSettings(db), ...sent };
-      write(() => settings.writeSettings(db, next, now()));
+      // Merged with the settings as they are under the lock, so a setting another Marginalia
+      // changed while this one waited is kept.
+      const next = write(() => {
+        const merged = { ...settings.readSettings(db), ...sent };
+        settings.writeSettings(db, merged, now());
+        return merged;
+      });
       return { settings: next };
     },
 

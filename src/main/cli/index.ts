@@ -18,7 +18,6 @@ import { EXPORT_FOLDER_FLAG, resolveExportFolders } from '../web/export-folders'
 import { CliFailure } from './failure';
 import { addInteropCommands } from './interop-commands';
 import { addBackupCommands } from './backup-commands';
-import { createBackupHandlers } from '../store/backups/index';
 import { openInBrowser } from './open-browser';
 import { Node } from 'prosemirror-model';
 import { canonicalText } from '../../shared/document/canonical-text';
@@ -174,16 +173,7 @@ export function buildProgram(io: CliIo = defaultIo): {
   });
 
   addBackupCommands(program, {
-    // TODO(issue 10): plain `client` once the service is given the backup handlers; until then
-    // the same handlers over the open library, through the contract's validation.
-    client: () => {
-      const lib = open();
-      const readOnly = lib.status.readOnly !== null;
-      return createDirectClient({
-        ...lib.service,
-        ...createBackupHandlers({ db: lib.db, libraryFile: lib.file, readOnly }),
-      });
-    },
+    client,
     library: () => open(),
     dataDirOption: () => program.opts<{ dataDir?: string }>().dataDir,
     stdout: io.stdout,

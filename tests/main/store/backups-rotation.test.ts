@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   dueBackups,
   listBackups,
@@ -14,6 +14,9 @@ import { makeLibrary } from './backups-fixtures';
 
 const tempDir = useTempDirs('marginalia-rotation-');
 const DAY = 24 * 60 * 60 * 1000;
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 /** Local 09:00 on day `n` after 2024-01-01 (the daily rule is about the reader's own days). */
 function morning(n: number, hour = 9): Date {
@@ -101,23 +104,65 @@ describe('rotateBackups', () => {
     }
   }, 60_000);
 
-  it('keeps the 10 newest before-restore backups and answers the files it removed', async () => {
+  /** Before-restore copies of one real backup, dated `days` days after 2024-01-01 (UTC 09:00). */
+  async function beforeRestoreCopies(library: ReturnType<typeof makeLibrary>, days: number[]) {
+    const source = await takeBackup(library.db, library.file, 'manual', morning(0, 8));
+    const folder = path.dirname(source.file);
+    const copies = days.map((day) => {
+      const stamp = new Date(Date.UTC(2024, 0, 1 + day, 9)).toISOString().replace(/[:.]/g, '-');
+      const copy = path.join(folder, `marginalia.db.before-restore.${stamp}.bak`);
+      fs.copyFileSync(source.file, copy);
+      return copy;
+    });
+    return { copies, at: (day: number) => new Date(Date.UTC(2024, 0, 1 + day, 12)) };
+  }
+
+  it('R25 keeps every before-restore copy younger than 30 days, however many there are', async () => {
     const library = makeLibrary(tempDir(), 0);
     try {
-      const one = await takeBackup(library.db, library.file, 'before-restore', morning(0));
-      const folder = path.dirname(one.file);
-      const copies = [];
-      for (let i = 1; i < 12; i++) {
-        const copy = path.join(
-          folder,
-          `marginalia.db.before-restore.2024-01-${String(1 + i).padStart(2, '0')}T09-00-00-000Z.bak`,
-        );
-        fs.copyFileSync(one.file, copy);
-        copies.push(copy);
-      }
-      expect(rotateBackups(library.file, morning(12)).sort()).toEqual([one.file, copies[0]].sort());
-      expect(kindsIn(library.file)).toEqual({ 'before-restore': 10 });
-      expect(rotateBackups(library.file, morning(12))).toEqual([]);
+      // Fifteen restores in four weeks: each copy may hold the only copy of the work it replaced.
+      const { copies, at } = await beforeRestoreCopies(
+        library,
+        Array.from({ length: 15 }, (_, i) => 100 + 2 * i),
+      );
+      expect(rotateBackups(library.file, at(128))).toEqual([]);
+      expect(kindsIn(library.file)).toEqual({ 'before-restore': 15, manual: 1 });
+      // A day later the oldest is 30 days old, and the 10 newest are kept past that.
+      expect(rotateBackups(library.file, at(130))).toEqual([copies[0]]);
+      expect(rotateBackups(library.file, at(200)).sort()).toEqual(copies.slice(1, 5).sort());
+      expect(kindsIn(library.file)).toEqual({ 'before-restore': 10, manual: 1 });
+      expect(copies.slice(5).every((f) => fs.existsSync(f))).toBe(true);
+    } finally {
+      library.close();
+    }
+  });
+
+  it('R25 keeps at least the 10 newest before-restore copies, the young ones and then the newest older ones', async () => {
+    const library = makeLibrary(tempDir(), 0);
+    try {
+      const old = Array.from({ length: 8 }, (_, i) => i); // 2024-01-01 … 01-08
+      const young = [50, 52, 54, 56, 58];
+      const { copies, at } = await beforeRestoreCopies(library, [...old, ...young]);
+      const removed = rotateBackups(library.file, at(60));
+      // 5 younger than 30 days, and of the old ones the 5 newest: 10 in all.
+      expect(removed.sort()).toEqual(copies.slice(0, 3).sort());
+      expect(kindsIn(library.file)).toEqual({ 'before-restore': 10, manual: 1 });
+    } finally {
+      library.close();
+    }
+  });
+
+  it('R25 never removes the newest before-restore copy, however old it is', async () => {
+    const library = makeLibrary(tempDir(), 0);
+    try {
+      const { copies, at } = await beforeRestoreCopies(library, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      const removed = rotateBackups(library.file, at(3000));
+      expect(removed).toEqual([copies[0]]);
+      expect(fs.existsSync(copies[10]!)).toBe(true);
+      // Restored with a clock gone back years: the one just kept aside ranks first all the same.
+      const aside = await takeBackup(library.db, library.file, 'before-restore', morning(-400));
+      expect(fs.existsSync(aside.file)).toBe(true);
+      expect(kindsIn(library.file)).toEqual({ 'before-restore': 11, manual: 1 });
     } finally {
       library.close();
     }
@@ -176,6 +221,8 @@ describe('rotateBackups', () => {
 
 describe('startBackupSchedule', () => {
   it('takes the due backups at once, looks again on its interval, and stops', async () => {
+    // Only the schedule's interval is faked: each look is run on demand, then awaited (idle()).
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const library = makeLibrary(tempDir(), 1);
     let now = morning(0);
     const errors: unknown[] = [];
@@ -192,16 +239,15 @@ describe('startBackupSchedule', () => {
       expect(kinds().sort()).toEqual(['daily', 'weekly']);
 
       now = new Date(morning(1).getTime() + DAY / 2);
-      for (let i = 0; i < 500 && kinds().length < 3; i++) {
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      vi.advanceTimersByTime(20); // the next look
       await schedule.idle();
       expect(kinds().sort()).toEqual(['daily', 'daily', 'weekly']);
     } finally {
       schedule.stop();
     }
+    expect(vi.getTimerCount()).toBe(0); // stopped: nothing left to look again
     now = morning(2);
-    await new Promise((r) => setTimeout(r, 100));
+    vi.advanceTimersByTime(1000);
     await schedule.idle();
     expect(listBackups(library.file)).toHaveLength(3);
     expect(errors).toEqual([]);

@@ -4,9 +4,16 @@ import { ServiceError } from '../../../shared/contract/errors';
 import type { ServiceHandlers } from '../../../shared/contract/operations';
 import { listBackups } from './read';
 import { restoreFromBackup } from './restore';
+import { createRestoreGuard, type RestoreState } from './restore-state';
 import { takeBackup } from './take';
 
-export type BackupHandlers = Pick<ServiceHandlers, 'listBackups' | 'backupNow' | 'restoreBackup'>;
+export type BackupHandlers = Pick<
+  ServiceHandlers,
+  'listBackups' | 'backupNow' | 'restoreBackup'
+> & {
+  /** Whether their restore is under way: the service refuses writes meanwhile (createService). */
+  readonly restoreState: RestoreState;
+};
 
 export interface BackupHandlerOptions {
   readonly db: Database;
@@ -22,7 +29,9 @@ export interface BackupHandlerOptions {
 export function createBackupHandlers(options: BackupHandlerOptions): BackupHandlers {
   const { db, libraryFile } = options;
   const now = options.now ?? (() => new Date());
+  const guard = createRestoreGuard();
   return {
+    restoreState: guard,
     listBackups: () => ({ backups: listBackups(libraryFile) }),
     backupNow: async () => ({ backup: await takeBackup(db, libraryFile, 'manual', now()) }),
     restoreBackup: async ({ file }) => {
@@ -32,7 +41,7 @@ export function createBackupHandlers(options: BackupHandlerOptions): BackupHandl
           `${libraryFile} is open read-only, so a backup cannot be restored into it`,
         );
       }
-      return restoreFromBackup({ db, libraryFile, backupFile: file, now: now() });
+      return guard.run(() => restoreFromBackup({ db, libraryFile, backupFile: file, now: now() }));
     },
   };
 }

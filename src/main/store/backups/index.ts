@@ -10,3 +10,9 @@ export { backupToFile, takeBackup } from './take';
 export { startBackupSchedule, type BackupSchedule, type BackupScheduleOptions } from './schedule';
 export { restoreFromBackup, type RestoreOptions } from './restore';
 export { createBackupHandlers, type BackupHandlerOptions, type BackupHandlers } from './handlers';
+export {
+  createRestoreGuard,
+  RESTORE_UNDER_WAY_MESSAGE,
+  type RestoreGuard,
+  type RestoreState,
+} from './restore-state';

@@ -1,7 +1,8 @@
 /**
- * Which backups to keep and which are due. Kept: the 7 newest daily, the 4 newest weekly, the 10
- * newest before-restore, every before-migration and every manual one. Only files named as this
- * library's backups (or its own leftover temporaries) are ever removed.
+ * Which backups to keep and which are due. Kept: the 7 newest daily, the 4 newest weekly, every
+ * before-restore copy younger than 30 days and at least the 10 newest (a before-restore copy may be
+ * the only one of the work a restore replaced), every before-migration and every manual one. Only
+ * files named as this library's backups (or its own leftover temporaries) are ever removed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,9 +10,20 @@ import type { BackupKind } from '../../../shared/contract/library-safety';
 import { backupsFolderOf, parseBackupName, type BackupName } from './names';
 import { backupFilesOf, newestFirst } from './read';
 
-const KEEP: Partial<Record<BackupKind, number>> = { daily: 7, weekly: 4, 'before-restore': 10 };
-
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface KeepRule {
+  /** How many of the newest are kept (at least one: the newest is never removed). */
+  readonly newest: number;
+  /** Every one younger than this is kept too, however many there are. */
+  readonly youngerThanMs?: number;
+}
+
+const KEEP: Partial<Record<BackupKind, KeepRule>> = {
+  daily: { newest: 7 },
+  weekly: { newest: 4 },
+  'before-restore': { newest: 10, youngerThanMs: 30 * DAY_MS },
+};
 /** A partial copy or restore copy this old was left by a crash; newer ones may be in use. */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
@@ -60,10 +72,16 @@ function removeStaleTemporaries(libraryFile: string, now: Date): string[] {
 export function rotateBackups(libraryFile: string, now: Date): string[] {
   const files = backupFilesOf(libraryFile);
   const removed: string[] = [];
-  for (const [kind, keep] of Object.entries(KEEP)) {
+  for (const [kind, rule] of Object.entries(KEEP)) {
     const order = rotationOrder(now);
     const ofKind = files.filter((f) => f.name.kind === kind).sort((a, b) => order(a.name, b.name));
-    for (const { file } of ofKind.slice(keep)) {
+    // The first in this order is never removed; with an age rule, neither is one dated in the
+    // future (its age is negative), so the newest by date is always kept too.
+    const kept = (name: BackupName, rank: number) =>
+      rank < Math.max(rule.newest, 1) ||
+      (rule.youngerThanMs !== undefined &&
+        now.getTime() - name.createdAt.getTime() < rule.youngerThanMs);
+    for (const { file } of ofKind.filter((f, rank) => !kept(f.name, rank))) {
       try {
         fs.rmSync(file);
         removed.push(file);

@@ -30,6 +30,35 @@ function syncFolder(folder: string): void {
   }
 }
 
+/** Errors from fs.linkSync that mean "this file system has no hard links" (FAT, some shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code;
+
+/**
+ * Gives the finished copy its name without ever replacing a file there: a hard link fails with
+ * EEXIST where renameSync would overwrite (a file that appeared at the name during the copy).
+ * Where hard links are not supported, a copy that refuses to overwrite (COPYFILE_EXCL). The partial
+ * file is removed by the caller.
+ */
+function nameWithoutReplacing(partial: string, final: string): void {
+  try {
+    fs.linkSync(partial, final);
+  } catch (error) {
+    if (!NO_HARD_LINKS.has(String(codeOf(error)))) throw error;
+    fs.copyFileSync(partial, final, fs.constants.COPYFILE_EXCL);
+    const fd = fs.openSync(final, 'r+');
+    try {
+      fs.fsyncSync(fd); // a link shares the partial's synced data; a copy must be synced itself
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
+/** How often a backup's name is chosen again when another file took it first. */
+const NAMING_ATTEMPTS = 5;
+
 /**
  * Copies the open database to `target` (which must not exist) through a partial file: the target
  * appears only once the copy is a single file that passed integrity_check. On failure nothing is
@@ -53,11 +82,24 @@ export async function writeVerifiedCopy(
       );
     }
     // Named only now, so a file with a backup's name is always whole and verified. The name is
-    // chosen again: another backup may have taken it while this one was copied.
-    const final = target();
-    fs.renameSync(partial, final);
-    syncFolder(folder);
-    return final;
+    // chosen again: another backup (or anything else) may have taken it while this one was copied,
+    // and a file found there is never replaced. A fixed target stays the same: refused.
+    for (let attempt = 0; ; attempt++) {
+      const final = target();
+      try {
+        nameWithoutReplacing(partial, final);
+      } catch (error) {
+        if (codeOf(error) !== 'EEXIST') throw error;
+        if (attempt + 1 < NAMING_ATTEMPTS && target() !== final) continue;
+        throw new ServiceError(
+          'invalid_request',
+          `${final} already exists (it appeared while the backup was being made); it was not ` +
+            'overwritten; choose a new file name',
+        );
+      }
+      syncFolder(folder);
+      return final;
+    }
   } catch (error) {
     throw copyFailure(error, what, folder);
   } finally {
