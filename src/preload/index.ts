@@ -1,7 +1,7 @@
 /**
  * The preload: exposes `window.marginalia`, one method per contract operation, each sending its
- * payload over the single IPC channel, and `desktop`: the native save and folder dialogs and the
- * commands the main process sends (menu items, `marginalia://` links). Nothing else reaches the
+ * payload over the single IPC channel, and `desktop`: the native save and folder dialogs, the
+ * window's reload and the commands the main process sends (menu items, `marginalia://` links). Nothing else reaches the
  * page: no IpcRendererEvent, no ipcRenderer.
  *
  * Sandboxed, bundled into one CommonJS file: only 'electron' is imported at run time (plus the
@@ -71,6 +71,7 @@ const desktop: DesktopBridge = {
     if (found) ipcRenderer.send(DESKTOP_CHANNELS.droppedPath, found);
     return found;
   },
+  reloadWindow: () => invokeDesktop<null>(DESKTOP_CHANNELS.reloadWindow).then(() => undefined),
   onCommand(listener) {
     // A copy, so each subscription is its own (subscribing one function twice needs two stops).
     const wrapped = (command: AppCommand) => listener(command);

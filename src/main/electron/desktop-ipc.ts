@@ -1,6 +1,7 @@
 /**
- * The desktop bridge's main-process half: the native save dialog (then an atomic write) and the
- * folder chooser. Like the contract's channel, only the app's own page may call them.
+ * The desktop bridge's main-process half: the native save dialog (then an atomic write), the
+ * folder chooser and the window's reload. Like the contract's channel, only the app's own page
+ * may call them.
  *
  * Each handler answers an envelope, `{ ok: true, value }` or `{ ok: false, message }`, and the
  * preload turns a failure into a rejected promise with exactly that message (an error thrown here
@@ -106,5 +107,13 @@ export function registerDesktopIpc(
     if (canceled || filePaths.length === 0) return null;
     granted.grant(filePaths);
     return filePaths;
+  });
+
+  // After a restore the page starts again, to read everything afresh. Its own location.reload()
+  // is a navigation the page starts, which security.ts refuses (will-navigate) like any other;
+  // a reload the main process starts is not offered to will-navigate, so navigation stays denied.
+  handle(DESKTOP_CHANNELS.reloadWindow, isTrustedUrl, async (event) => {
+    event.sender.reload();
+    return null;
   });
 }

@@ -23,6 +23,7 @@ import { LibraryList } from './library/LibraryList';
 import { CommandsContext, createCommandRegistry, useCommand, useKeymap } from './commands/registry';
 import { Reader, type RevealRequest } from './reader/Reader';
 import { BackupsDialog } from './safety/BackupsDialog';
+import { createPendingSaves, PendingSavesContext } from './safety/pending-saves';
 import { SafetyBanners } from './safety/SafetyBanners';
 import { useLibrarySafety } from './safety/use-library-safety';
 import { SettingsPanel } from './settings/SettingsPanel';
@@ -43,7 +44,10 @@ export interface AppProps {
   readonly initialLink?: string | null;
   /** Long work (folder imports); by default this window's own job client. */
   readonly jobs?: JobClient;
-  /** Starts the window again after a restore; by default the page's own reload. */
+  /**
+   * Starts the window again after a restore; by default the desktop app's main process reloads
+   * it (`desktop.reloadWindow`), and in web mode the page reloads itself.
+   */
   readonly reload?: () => void;
 }
 
@@ -78,7 +82,15 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
   const { settings, update: updateSettings } = useSettings(client, reportError);
 
   useLibrary(client, store, reportError);
-  const safety = useLibrarySafety({ client, onError: reportError, reload });
+  // Note drafts the open article has queued: a restore stores them first and sends none after.
+  const [pendingSaves] = useState(createPendingSaves);
+  const safety = useLibrarySafety({
+    client,
+    onError: reportError,
+    desktop,
+    pendingSaves,
+    reload,
+  });
 
   /** Opens an article in the reader (leaving the ledger), optionally showing one annotation. */
   const openArticle = useCallback((id: string, annotationId: string | null = null) => {
@@ -280,19 +292,21 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
             {showLedger ? (
               <ClaimsLedger claims={ledger} onGoTo={openArticle} onExport={exportLedger} />
             ) : openId ? (
-              <Reader
-                key={openId}
-                client={client}
-                articleId={openId}
-                settings={settings}
-                onError={reportError}
-                onDelete={() => deleteArticle(openId)}
-                announce={setAnnouncement}
-                onExport={exportArticle}
-                reveal={reveal}
-                onRevealed={clearReveal}
-                onRestoreFromBackup={safety.openBackups}
-              />
+              <PendingSavesContext.Provider value={pendingSaves}>
+                <Reader
+                  key={openId}
+                  client={client}
+                  articleId={openId}
+                  settings={settings}
+                  onError={reportError}
+                  onDelete={() => deleteArticle(openId)}
+                  announce={setAnnouncement}
+                  onExport={exportArticle}
+                  reveal={reveal}
+                  onRevealed={clearReveal}
+                  onRestoreFromBackup={safety.openBackups}
+                />
+              </PendingSavesContext.Provider>
             ) : (
               <p className="placeholder">Choose an article from the library to start reading.</p>
             )}

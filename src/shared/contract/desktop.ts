@@ -33,6 +33,12 @@ export interface DesktopBridge {
   pathForFile(file: File): string | null;
   /** Calls `listener` for each command; answers a function that stops listening. */
   onCommand(listener: (command: AppCommand) => void): () => void;
+  /**
+   * Starts the window again (after a restore, so everything is read afresh). The main process
+   * reloads it: the page's own `location.reload()` is a navigation, and the window refuses every
+   * navigation the page starts.
+   */
+  reloadWindow(): Promise<void>;
 }
 
 export const DESKTOP_CHANNELS = {
@@ -40,5 +46,6 @@ export const DESKTOP_CHANNELS = {
   chooseFolder: 'marginalia:choose-folder',
   chooseImportFiles: 'marginalia:choose-import-files',
   droppedPath: 'marginalia:dropped-path',
+  reloadWindow: 'marginalia:reload-window',
   command: 'marginalia:command',
 } as const;

@@ -78,9 +78,13 @@ const FOREIGN_SENDERS: (string | null)[] = [
 
 class FakeSender extends EventEmitter {
   readonly id = 7;
+  reloads = 0;
   send() {}
   isDestroyed() {
     return false;
+  }
+  reload() {
+    this.reloads += 1;
   }
 }
 
@@ -141,6 +145,26 @@ describe('IPC senders', () => {
     expect(fake.dialogs).toEqual(['open']);
   });
 
+  it('R27 the reload channel reloads nothing for a foreign page', async () => {
+    for (const url of FOREIGN_SENDERS) {
+      const event = eventFrom(url);
+      const answer = await fake.handlers.get(DESKTOP_CHANNELS.reloadWindow)!(event);
+      expect(answer, String(url)).toEqual({ ok: false, message: 'caller not allowed' });
+      expect(event.sender.reloads, String(url)).toBe(0);
+    }
+  });
+
+  it('R25 the reload channel reloads the web contents of the app page that asked', async () => {
+    // After a restore the window must read everything afresh; the page's own location.reload()
+    // is a navigation, which the window refuses (security.ts), so the main process reloads it.
+    const asking = eventFrom('app://marginalia/index.html');
+    const other = eventFrom('app://marginalia/index.html');
+    const answer = await fake.handlers.get(DESKTOP_CHANNELS.reloadWindow)!(asking);
+    expect(answer).toEqual({ ok: true, value: null });
+    expect(asking.sender.reloads).toBe(1);
+    expect(other.sender.reloads).toBe(0);
+  });
+
   it('R27 a foreign page cannot grant itself a path to import', () => {
     for (const url of FOREIGN_SENDERS) {
       fake.listeners.get(DESKTOP_CHANNELS.droppedPath)!(eventFrom(url), '/etc');
@@ -161,6 +185,7 @@ describe('IPC senders', () => {
         DESKTOP_CHANNELS.saveFile,
         DESKTOP_CHANNELS.chooseFolder,
         DESKTOP_CHANNELS.chooseImportFiles,
+        DESKTOP_CHANNELS.reloadWindow,
       ].sort(),
     );
     // The two fire-and-forget channels: a cancel only reaches jobs of the same window (its

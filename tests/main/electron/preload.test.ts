@@ -70,7 +70,14 @@ describe('the preload', () => {
     expect(Object.keys(bridge).sort()).toEqual([...OPERATION_NAMES, 'desktop', 'jobs'].sort());
     expect(Object.keys(bridge['jobs'] as object).sort()).toEqual(['cancel', 'run']);
     expect(Object.keys(bridge['desktop'] as object).sort()).toEqual(
-      ['chooseFolder', 'chooseImportFiles', 'onCommand', 'pathForFile', 'saveFile'].sort(),
+      [
+        'chooseFolder',
+        'chooseImportFiles',
+        'onCommand',
+        'pathForFile',
+        'reloadWindow',
+        'saveFile',
+      ].sort(),
     );
   });
 
@@ -107,11 +114,20 @@ describe('the preload', () => {
     await desktop['chooseFolder']!();
     await desktop['chooseImportFiles']!();
     desktop['pathForFile']!({});
+    await desktop['reloadWindow']!();
     const channels = [...fake.invoked, ...fake.sent].map((call) => call[0]);
-    expect(channels.length).toBe(6);
+    expect(channels.length).toBe(7);
     for (const channel of channels)
       expect(KNOWN_CHANNELS.has(String(channel)), String(channel)).toBe(true);
     for (const channel of fake.subscriptions.keys()) expect(KNOWN_CHANNELS.has(channel)).toBe(true);
+  });
+
+  it('reloadWindow asks the main process to reload, on its own channel, with nothing else', async () => {
+    fake.invoked.length = 0;
+    const desktop = bridge['desktop'] as { reloadWindow: (...args: unknown[]) => Promise<unknown> };
+    // Whatever the page passes, only the channel's name goes to the main process.
+    await expect(desktop.reloadWindow('https://evil.example/')).resolves.toBeUndefined();
+    expect(fake.invoked).toEqual([[DESKTOP_CHANNELS.reloadWindow]]);
   });
 
   it('a command from the main process reaches the page without the IPC event', () => {

@@ -4,12 +4,13 @@
  * library so that replies carry real changes). Checked: one service call per change, its reply's
  * changes applied to the store, the undo and redo labels in the store's history, undo and redo
  * as service calls applied the same way, quick presses taken one at a time, failures reported
- * and recorded nowhere, and note drafts queued so the newest text wins.
+ * and recorded nowhere, note drafts queued so the newest text wins, and held, stored and then
+ * dropped around a restore.
  */
 import { describe, expect, it, vi } from 'vitest';
 import {
   createAnnotationActions,
-  type AnnotationActions,
+  type AnnotationActionsWithQueue,
 } from '../../../src/renderer/src/annotations/annotation-actions';
 import {
   createRendererStore,
@@ -185,7 +186,7 @@ function fakeService(initial: readonly Annotation[]) {
 
 interface Setup {
   readonly store: RendererStore;
-  readonly actions: AnnotationActions;
+  readonly actions: AnnotationActionsWithQueue;
   readonly service: ReturnType<typeof fakeService>;
   readonly onError: ReturnType<typeof vi.fn>;
 }
@@ -583,5 +584,61 @@ describe('createAnnotationActions: note drafts', () => {
       { id: SECOND.id, note: 'b' },
     ]);
     hold.releaseAll();
+  });
+});
+
+describe('createAnnotationActions: note saves around a restore', () => {
+  it('R25 held, a flush stores what was typed before; what is typed after waits', async () => {
+    const { store, actions, service } = setup();
+    actions.saveNoteDraft(FIRST.id, 'before');
+    actions.noteSaves.hold();
+    await actions.noteSaves.flush();
+    expect(service.requests('updateAnnotation')).toEqual([{ id: FIRST.id, note: 'before' }]);
+    expect(stored(store, FIRST.id)!.note).toBe('before');
+
+    actions.saveNoteDraft(FIRST.id, 'during');
+    await actions.flushNotes(); // the article's own flush (closing it) sends nothing while held
+    actions.sendNotesNow(); // nor does the window closing
+    expect(service.requests('updateAnnotation')).toHaveLength(1);
+  });
+
+  it('R25 a flush waits for a save already on its way', async () => {
+    const { actions, service } = setup();
+    const hold = service.hold();
+    actions.saveNoteDraft(FIRST.id, 'on its way');
+    await tick(); // sent, not yet answered
+    actions.noteSaves.hold();
+    let flushed = false;
+    const flushing = actions.noteSaves.flush().then(() => (flushed = true));
+    await tick();
+    expect(flushed).toBe(false);
+    hold.releaseAll();
+    await flushing;
+    expect(service.requests('updateAnnotation')).toEqual([{ id: FIRST.id, note: 'on its way' }]);
+  });
+
+  it('R25 resumed (the restore failed), sends what was typed while held', async () => {
+    const { store, actions, service } = setup();
+    actions.noteSaves.hold();
+    actions.saveNoteDraft(FIRST.id, 'typed meanwhile');
+    actions.noteSaves.resume();
+    await actions.flushNotes();
+    expect(service.requests('updateAnnotation')).toEqual([
+      { id: FIRST.id, note: 'typed meanwhile' },
+    ]);
+    expect(stored(store, FIRST.id)!.note).toBe('typed meanwhile');
+  });
+
+  it('R25 discarded (the library was replaced), sends nothing ever again', async () => {
+    const { actions, service } = setup();
+    actions.noteSaves.hold();
+    actions.saveNoteDraft(FIRST.id, 'typed meanwhile');
+    actions.noteSaves.discard();
+    actions.noteSaves.resume(); // too late: nothing comes back
+    actions.saveNoteDraft(SECOND.id, 'typed after');
+    actions.sendNotesNow();
+    await actions.flushNotes();
+    await actions.noteSaves.flush();
+    expect(service.requests('updateAnnotation')).toEqual([]);
   });
 });

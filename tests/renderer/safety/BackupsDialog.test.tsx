@@ -14,16 +14,25 @@ import type { Client } from '../../../src/shared/contract/operations';
 import { BackupsDialog } from '../../../src/renderer/src/safety/BackupsDialog';
 import { formatBackupDate } from '../../../src/renderer/src/safety/backup-format';
 import { cleanup, perform, render } from '../react-harness';
+import { until } from './until';
 import '../../../src/renderer/src/styles.css';
 
 afterEach(cleanup);
 
 const keys = (text: string) => act(() => userEvent.keyboard(text));
-const settle = () => act(async () => new Promise((r) => setTimeout(r, 10)));
 const dialog = () => page.getByRole('dialog', { name: 'Restore from backup' });
 const button = (name: string) =>
   dialog().getByRole('button', { name, exact: true }).element() as HTMLButtonElement;
 const radios = () => dialog().getByRole('radio').elements() as HTMLInputElement[];
+const status = () => dialog().getByRole('status').element().textContent;
+/** The question "Restore …?" is asked, its button focused. */
+const asked = () => until(() => expect(document.activeElement).toBe(button('Restore this backup')));
+/** Back at the list, with the focus on Restore…. */
+const backAtList = () =>
+  until(() => {
+    expect(dialog().element().querySelector('.backup-confirm')).toBeNull();
+    expect(document.activeElement).toBe(button('Restore…'));
+  });
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -61,7 +70,7 @@ async function open(
       onError={onError}
     />,
   );
-  await settle();
+  await until(() => expect(dialog().element().textContent).not.toContain('Loading backups…'));
   return { onRestore, onClose, onError, announce, mounted };
 }
 
@@ -98,9 +107,8 @@ describe('BackupsDialog', () => {
     fns.backupNow.mockResolvedValue({ backup: MANUAL });
     fns.listBackups.mockResolvedValue({ backups: [MANUAL] });
     await keys('{Enter}');
-    await settle();
+    await until(() => expect(radios().map((r) => r.value)).toEqual([MANUAL.file]));
     expect(fns.backupNow).toHaveBeenCalledOnce();
-    expect(radios().map((r) => r.value)).toEqual([MANUAL.file]);
     expect(radios()[0]!.checked).toBe(true);
     expect(button('Restore…').disabled).toBe(false);
   });
@@ -120,12 +128,10 @@ describe('BackupsDialog', () => {
     expect(fns.backupNow).toHaveBeenCalledOnce();
     fns.listBackups.mockResolvedValue({ backups: [MANUAL, DAILY, WEEKLY, BEFORE_UPDATE] });
     making.resolve({ backup: MANUAL });
-    await settle();
-    expect(dialog().getByRole('status').element().textContent).toBe(
-      'Backed up: 4 articles, 13 annotations (68 KB).',
-    );
+    // Said once saved, then listed again.
+    await until(() => expect(radios()[0]!.value).toBe(MANUAL.file));
+    expect(status()).toBe('Backed up: 4 articles, 13 annotations (68 KB).');
     expect(dialog().getByRole('progressbar').elements()).toHaveLength(0);
-    expect(radios()[0]!.value).toBe(MANUAL.file);
     expect(radios()[0]!.labels?.[0]?.textContent).toContain('Made by you');
     // What the user had chosen stays chosen.
     expect(radios().find((r) => r.checked)?.value).toBe(DAILY.file);
@@ -138,9 +144,10 @@ describe('BackupsDialog', () => {
     );
     await open(client);
     await perform(() => button('Back up now').click());
-    await settle();
-    expect(dialog().getByRole('alert').element().textContent).toBe(
-      'Backing up failed: The disk holding /data/backups is full.',
+    await until(() =>
+      expect(dialog().getByRole('alert').element().textContent).toBe(
+        'Backing up failed: The disk holding /data/backups is full.',
+      ),
     );
     expect(button('Back up now').getAttribute('aria-disabled')).toBeNull();
   });
@@ -157,9 +164,8 @@ describe('BackupsDialog', () => {
     await keys('{Tab}');
     expect(document.activeElement).toBe(button('Restore…'));
     await keys('{Enter}');
-    await settle();
+    await asked();
     const confirm = button('Restore this backup');
-    expect(document.activeElement).toBe(confirm);
     const question = dialog().element().querySelector('.backup-confirm')?.textContent ?? '';
     expect(question).toContain(
       `Restore the weekly backup of ${formatBackupDate(WEEKLY.createdAt)}?`,
@@ -179,14 +185,12 @@ describe('BackupsDialog', () => {
 
     // Escape steps back from the question, not out of the dialog.
     await keys('{Escape}');
-    await settle();
+    await backAtList();
     expect(onClose).not.toHaveBeenCalled();
-    expect(dialog().element().querySelector('.backup-confirm')).toBeNull();
-    expect(document.activeElement).toBe(button('Restore…'));
     expect(onRestore).not.toHaveBeenCalled();
 
     await keys('{Enter}');
-    await settle();
+    await asked();
     await keys('{Enter}');
     expect(onRestore).toHaveBeenCalledExactlyOnceWith(WEEKLY.file);
     expect(button('Restoring…').getAttribute('aria-disabled')).toBe('true');
@@ -201,9 +205,10 @@ describe('BackupsDialog', () => {
     expect(onRestore).toHaveBeenCalledOnce();
 
     restoring.resolve({ restored: WEEKLY, keptAside: { ...DAILY, kind: 'before-restore' } });
-    await settle();
-    expect(dialog().getByRole('status').element().textContent).toBe(
-      `Restored the weekly backup of ${formatBackupDate(WEEKLY.createdAt)}. Reloading…`,
+    await until(() =>
+      expect(status()).toBe(
+        `Restored the weekly backup of ${formatBackupDate(WEEKLY.createdAt)}. Reloading…`,
+      ),
     );
   });
 
@@ -216,13 +221,14 @@ describe('BackupsDialog', () => {
         ),
     });
     await perform(() => button('Restore…').click());
-    await settle();
+    await asked();
     await perform(() => button('Restore this backup').click());
-    await settle();
-    expect(dialog().getByRole('alert').element().textContent).toBe(
-      'Restoring failed: The library /data/marginalia.db is open read-only.',
+    await until(() =>
+      expect(dialog().getByRole('alert').element().textContent).toBe(
+        'Restoring failed: The library /data/marginalia.db is open read-only.',
+      ),
     );
-    expect(document.activeElement).toBe(button('Restore…'));
+    await backAtList();
     expect(radios().some((r) => r.matches(':disabled'))).toBe(false);
     // Closable again.
     await keys('{Escape}');
@@ -233,11 +239,10 @@ describe('BackupsDialog', () => {
     const { client } = fakeClient();
     const { onRestore } = await open(client);
     await perform(() => button('Restore…').click());
-    await settle();
+    await asked();
     await perform(() => button('Cancel').click());
-    await settle();
+    await backAtList();
     expect(onRestore).not.toHaveBeenCalled();
-    expect(document.activeElement).toBe(button('Restore…'));
   });
 
   it('Escape closes it; so does Close', async () => {
@@ -270,7 +275,8 @@ describe('BackupsDialog', () => {
     await perform(() => button('Back up now').click());
     await mounted.unmount();
     making.resolve({ backup: MANUAL });
-    await settle();
-    expect(announce).toHaveBeenCalledWith('Backed up: 4 articles, 13 annotations (68 KB).');
+    await until(() =>
+      expect(announce).toHaveBeenCalledWith('Backed up: 4 articles, 13 annotations (68 KB).'),
+    );
   });
 });

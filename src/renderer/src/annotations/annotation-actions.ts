@@ -4,7 +4,7 @@
  * calls too (delete ↔ restore, update ↔ update back), applied the same way, so they are saved
  * like any other change and ids survive them. Nothing reads a list back after a change.
  */
-import { useEffect, useMemo } from 'react';
+import { useContext, useEffect, useMemo } from 'react';
 import type {
   Annotation,
   Changes,
@@ -13,6 +13,7 @@ import type {
   LinkRelation,
 } from '../../../shared/contract/entities';
 import type { Client, RequestOf } from '../../../shared/contract/operations';
+import { PendingSavesContext, type SaveQueue } from '../safety/pending-saves';
 import type { RendererStore } from '../store/renderer-store';
 
 /** The editable fields of an annotation. */
@@ -52,12 +53,17 @@ export interface AnnotationActions {
   sendNotesNow(): void;
 }
 
+/** The actions, and their note saves as a queue a restore holds, flushes and discards. */
+export interface AnnotationActionsWithQueue extends AnnotationActions {
+  readonly noteSaves: SaveQueue;
+}
+
 export function createAnnotationActions(
   client: Client,
   store: RendererStore,
   articleId: string,
   onError: (error: unknown) => void,
-): AnnotationActions {
+): AnnotationActionsWithQueue {
   // Undo and redo stacks, read when a step runs (never from a stale render); the store holds
   // only their labels, for the buttons. Changes, undos and redos run one at a time, so two quick
   // presses of Ctrl+Z undo two steps, not one step twice.
@@ -105,10 +111,13 @@ export function createAnnotationActions(
   const pendingNotes = new Map<string, string>();
   // The last text typed per note since its undo step was recorded (sent or not yet).
   const typedNotes = new Map<string, string>();
+  // 'open': drafts are sent as typed. 'held': a restore is starting; only `flush` sends them.
+  // 'closed': the library was replaced and the window reloads; nothing is ever sent again.
+  let gate: 'open' | 'held' | 'closed' = 'open';
   let saving: Promise<void> = Promise.resolve();
-  const drain = (): Promise<void> => {
+  const drain = (flushing = false): Promise<void> => {
     saving = saving.then(async () => {
-      while (pendingNotes.size > 0) {
+      while (pendingNotes.size > 0 && (gate === 'open' || (gate === 'held' && flushing))) {
         const [id, note] = pendingNotes.entries().next().value as [string, string];
         pendingNotes.delete(id);
         try {
@@ -157,7 +166,25 @@ export function createAnnotationActions(
       }
     });
 
+  const noteSaves: SaveQueue = {
+    hold() {
+      if (gate === 'open') gate = 'held';
+    },
+    flush: () => drain(true),
+    discard() {
+      gate = 'closed';
+      pendingNotes.clear();
+    },
+    resume() {
+      if (gate !== 'held') return;
+      gate = 'open';
+      void drain();
+    },
+  };
+
   return {
+    noteSaves,
+
     async create(request) {
       let created: Annotation | null = null;
       const made = await perform(async () => {
@@ -201,6 +228,7 @@ export function createAnnotationActions(
     flushNotes: () => drain(),
 
     sendNotesNow() {
+      if (gate !== 'open') return; // a restore is under way or done: the drafts stay unsent
       for (const [id, note] of pendingNotes)
         void client.updateAnnotation({ id, note }).catch(() => {});
       pendingNotes.clear();
@@ -259,7 +287,8 @@ export function createAnnotationActions(
 
 /**
  * The actions for the open article, made once per article, with the queued note saves sent
- * when the window closes (a note typed just before must not be lost).
+ * when the window closes (a note typed just before must not be lost), and registered with the
+ * window's pending saves, so a restore stores them first and sends none after.
  */
 export function useAnnotationActions(
   client: Client,
@@ -272,6 +301,14 @@ export function useAnnotationActions(
     () => createAnnotationActions(client, store, articleId, onError),
     [client, store, articleId, onError],
   );
+  const pendingSaves = useContext(PendingSavesContext);
+  useEffect(() => {
+    if (!pendingSaves) return;
+    const unregister = pendingSaves.register(actions.noteSaves);
+    // Closing the article leaves its last saves to finish: it stays registered until they are
+    // stored, so a restore asked for meanwhile still waits for them.
+    return () => void actions.flushNotes().finally(unregister);
+  }, [actions, pendingSaves]);
   useEffect(() => {
     const sendNow = () => actions.sendNotesNow();
     window.addEventListener('pagehide', sendNow);

@@ -3,10 +3,13 @@
  * recovered from a damaged file?), the backups dialog, and restoring a backup, which reloads the
  * window and leaves a notice with "Undo restore" for the window that comes back.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DesktopBridge } from '../../../shared/contract/desktop';
 import type { LibraryStatus, RestoreOutcome } from '../../../shared/contract/library-safety';
 import type { Client } from '../../../shared/contract/operations';
 import { useMounted } from '../components/use-mounted';
+import type { PendingSaves } from './pending-saves';
+import { windowReloader } from './reload-window';
 import { saveRestoreNotice, takeRestoreNotice, type RestoreNotice } from './restore-notice';
 
 export interface LibrarySafety {
@@ -35,23 +38,30 @@ export interface LibrarySafety {
 export interface LibrarySafetyOptions {
   readonly client: Client;
   readonly onError: (error: unknown) => void;
-  /** Starts the window again; the page's own reload outside tests. */
-  readonly reload?: () => void;
+  /** The desktop bridge (null in web mode): in the desktop app, the main process reloads. */
+  readonly desktop?: Pick<DesktopBridge, 'reloadWindow'> | null;
+  /** Saves queued in the window, stored before a restore and never sent after one. */
+  readonly pendingSaves?: PendingSaves | null;
+  /** Starts the window again; outside tests, `windowReloader(desktop)`. */
+  readonly reload?: () => void | Promise<void>;
   readonly storage?: Storage;
 }
 
 const DISMISSED_KEY = 'marginalia.recovered-dismissed';
 
-function reloadPage(): void {
-  window.location.reload();
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export function useLibrarySafety({
   client,
   onError,
-  reload = reloadPage,
+  desktop = null,
+  pendingSaves = null,
+  reload: givenReload,
   storage = sessionStorage,
 }: LibrarySafetyOptions): LibrarySafety {
+  const reload = useMemo(() => givenReload ?? windowReloader(desktop), [desktop, givenReload]);
   const [status, setStatus] = useState<LibraryStatus | null>(null);
   const [dismissed, setDismissed] = useState(() => storage.getItem(DISMISSED_KEY));
   const [backupsOpen, setBackupsOpen] = useState(false);
@@ -97,32 +107,61 @@ export function useLibrarySafety({
       // it afresh from the service, where re-reading each piece (and forgetting the undo
       // history, whose steps name annotations the restored library may not have) could leave
       // one stale.
-      reload();
+      Promise.resolve()
+        .then(reload)
+        .catch((error: unknown) => {
+          onError(
+            new Error(
+              `The library was restored, but the window could not reload (${messageOf(error)}): ` +
+                'close Marginalia and open it again before changing anything.',
+            ),
+          );
+        });
     },
-    [reload, storage],
+    [onError, reload, storage],
+  );
+
+  /**
+   * Replaces the library with `file`. Notes typed so far are stored first, into the library that
+   * the restore keeps aside (so undoing it brings them back); none is sent while the restore runs,
+   * and none ever after it: old text would land on the restored library.
+   */
+  const replaceLibrary = useCallback(
+    async (file: string): Promise<RestoreOutcome> => {
+      let outcome: RestoreOutcome;
+      try {
+        await pendingSaves?.holdAndFlush();
+        outcome = await client.restoreBackup({ file });
+      } catch (error) {
+        pendingSaves?.resume();
+        throw error;
+      }
+      pendingSaves?.discard();
+      return outcome;
+    },
+    [client, pendingSaves],
   );
 
   const restore = useCallback(
     async (file: string) => {
-      const outcome = await client.restoreBackup({ file });
+      const outcome = await replaceLibrary(file);
       finish('restored', outcome);
       return outcome;
     },
-    [client, finish],
+    [finish, replaceLibrary],
   );
 
   const undoRestore = useCallback(() => {
     if (!restoreNotice || restoreNotice.kind !== 'restored' || undoing) return;
     setUndoing(true);
-    client.restoreBackup({ file: restoreNotice.outcome.keptAside.file }).then(
+    replaceLibrary(restoreNotice.outcome.keptAside.file).then(
       (outcome) => finish('undone', outcome),
       (error: unknown) => {
         if (mounted.current) setUndoing(false);
-        const message = error instanceof Error ? error.message : String(error);
-        onError(new Error(`Undoing the restore failed: ${message}`));
+        onError(new Error(`Undoing the restore failed: ${messageOf(error)}`));
       },
     );
-  }, [client, finish, mounted, onError, restoreNotice, undoing]);
+  }, [finish, mounted, onError, replaceLibrary, restoreNotice, undoing]);
 
   return {
     status,

@@ -3,8 +3,9 @@
  * annotation), and saved a moment after scrolling stops, when the article closes, and when the
  * window does.
  */
-import { useEffect, type RefObject } from 'react';
+import { useContext, useEffect, type RefObject } from 'react';
 import type { Client } from '../../../../shared/contract/operations';
+import { PendingSavesContext } from '../../safety/pending-saves';
 import type { ArticleView } from '../article-view';
 
 const SAVE_POSITION_MS = 600;
@@ -23,6 +24,7 @@ export interface ReadingPositionOptions {
 
 export function useReadingPosition(options: ReadingPositionOptions): void {
   const { client, articleId, scrollerRef, view, saved, restore, onError } = options;
+  const pendingSaves = useContext(PendingSavesContext);
 
   useEffect(() => {
     const scroller = scrollerRef.current;
@@ -41,9 +43,17 @@ export function useReadingPosition(options: ReadingPositionOptions): void {
     const scroller = scrollerRef.current;
     if (!scroller || !view) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const save = () => {
+    // A restore from backup holds saves, sends the pending one, then (once it is done) sends
+    // nothing ever again: the reload must not write this position over the restored library.
+    let held = false;
+    let discarded = false;
+    const send = () => {
+      if (discarded) return Promise.resolve();
       const offset = view.topOffset(scroller);
-      client.setReadingPosition({ articleId, offset }).catch(onError);
+      return client.setReadingPosition({ articleId, offset }).then(() => undefined, onError);
+    };
+    const save = () => {
+      if (!held) void send();
     };
     const onScroll = () => {
       clearTimeout(timer);
@@ -51,7 +61,27 @@ export function useReadingPosition(options: ReadingPositionOptions): void {
     };
     scroller.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('pagehide', save);
+    const unregister = pendingSaves?.register({
+      hold: () => {
+        held = true;
+      },
+      flush: () => {
+        if (timer === undefined) return Promise.resolve();
+        clearTimeout(timer);
+        timer = undefined;
+        return send();
+      },
+      discard: () => {
+        discarded = true;
+        clearTimeout(timer);
+        timer = undefined;
+      },
+      resume: () => {
+        held = false;
+      },
+    });
     return () => {
+      unregister?.();
       scroller.removeEventListener('scroll', onScroll);
       window.removeEventListener('pagehide', save);
       if (timer !== undefined) {
@@ -59,5 +89,5 @@ export function useReadingPosition(options: ReadingPositionOptions): void {
         save();
       }
     };
-  }, [view, articleId, client, onError, scrollerRef]);
+  }, [view, articleId, client, onError, scrollerRef, pendingSaves]);
 }
