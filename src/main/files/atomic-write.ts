@@ -75,7 +75,7 @@ function removeQuietly(file: string): void {
 }
 
 /** Makes a rename or link in `folder` durable; best effort (Windows cannot open a folder). */
-function syncFolder(folder: string): void {
+export function syncFolder(folder: string): void {
   if (process.platform === 'win32') return;
   try {
     const fd = fs.openSync(folder, 'r');

@@ -3,6 +3,7 @@
  * its Host header (no DNS rebinding), carry no foreign Origin, and present the run's token.
  */
 import crypto from 'node:crypto';
+import { HEADER_CONTENT_SECURITY_POLICY } from '../electron/content-security-policy';
 
 export function newToken(): string {
   return crypto.randomBytes(32).toString('base64url');
@@ -31,16 +32,8 @@ export function hasToken(authorization: string | undefined, token: string): bool
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-/** The CSP of every page web mode serves: nothing but our own scripts, no network beyond it. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+/**
+ * The CSP of every page web mode serves: the desktop app's own header policy (nothing but our own
+ * scripts, no network beyond this server, no framing).
+ */
+export const CONTENT_SECURITY_POLICY = HEADER_CONTENT_SECURITY_POLICY;

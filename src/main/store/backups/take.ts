@@ -12,23 +12,10 @@ import { newBackupFile } from './names';
 import { copyFailure, copyOnline, removeWithSidecars, settleCopy } from './online-copy';
 import { readBackup, rememberVerified } from './read';
 import { rotateBackups } from './rotate';
+import { syncFolder } from '../../files/atomic-write';
 
 /** The suffix of a copy still being written; such a file is never listed. */
 export const PARTIAL_SUFFIX = '.partial';
-
-/** Flushes a folder's entries (a rename) to disk where the platform allows it. */
-function syncFolder(folder: string): void {
-  try {
-    const fd = fs.openSync(folder, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open a folder; its renames are durable once they return.
-  }
-}
 
 /** Errors from fs.linkSync that mean "this file system has no hard links" (FAT, some shares). */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
