@@ -13,6 +13,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Builds out/cli first: tests that spawn bin/marginalia.js then run the current sources.
+          globalSetup: ['scripts/build-cli.mjs'],
           include: ['tests/main/**/*.test.ts', 'tests/shared/**/*.test.ts'],
         },
       },
@@ -52,7 +54,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts', 'tests/electron/**/*.test.ts'],
-          globalSetup: ['tests/support/build-renderer.ts'],
+          globalSetup: ['tests/support/build-renderer.ts', 'scripts/build-cli.mjs'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
