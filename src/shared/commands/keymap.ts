@@ -21,7 +21,10 @@ export type CommandId =
   | 'ledger'
   | 'export-markdown'
   | 'import-files'
-  | 'add-from-url';
+  | 'add-from-url'
+  | 'find'
+  | 'find-next'
+  | 'find-previous';
 
 /**
  * When a key may run its command: `bare` keys are letters the user may be typing, so not from a
@@ -130,6 +133,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     id: 'add-from-url',
     label: 'Add an article from its address',
     keys: ['Mod+Shift+O'],
+    when: 'always',
+    group: 'Anywhere',
+  },
+  { id: 'find', label: 'Find in the article', keys: ['Mod+F'], when: 'always', group: 'Anywhere' },
+  {
+    id: 'find-next',
+    label: 'Next match (also Enter in the find bar)',
+    keys: ['F3', 'Mod+G'],
+    when: 'always',
+    group: 'Anywhere',
+  },
+  {
+    id: 'find-previous',
+    label: 'Previous match (also Shift+Enter in the find bar)',
+    keys: ['Shift+F3', 'Mod+Shift+G'],
     when: 'always',
     group: 'Anywhere',
   },

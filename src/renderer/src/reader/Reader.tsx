@@ -29,6 +29,8 @@ import { useReaderCommands } from './hooks/use-reader-commands';
 import { useReadingPosition } from './hooks/use-reading-position';
 import { useReveal, type RevealRequest } from './hooks/use-reveal';
 import { SelectionToolbar } from './SelectionToolbar';
+import { FindBar } from './find/FindBar';
+import { useFind } from './find/use-find';
 import { DamagedArticleBanner } from '../safety/DamagedArticleBanner';
 
 export type { RevealRequest } from './hooks/use-reveal';
@@ -104,6 +106,7 @@ export function Reader(props: ReaderProps) {
     onError,
   });
   const selection = useArticleSelection(articleView);
+  const find = useFind(articleView, scrollerRef);
   const actions = useAnnotationActions(client, store, articleId, onError);
   const history = useHistory();
 
@@ -171,6 +174,7 @@ export function Reader(props: ReaderProps) {
     close: () => {
       if (activeId) activate(null);
       else if (view === 'claims') setView('article');
+      else if (find.isOpen) find.close();
       else return false;
       return true;
     },
@@ -218,6 +222,7 @@ export function Reader(props: ReaderProps) {
         {article.damaged && (
           <DamagedArticleBanner onRestoreFromBackup={props.onRestoreFromBackup} />
         )}
+        {find.isOpen && view === 'article' && <FindBar find={find} />}
         <div ref={scrollerRef} className="article-scroller" hidden={view !== 'article'}>
           <article
             className="article"

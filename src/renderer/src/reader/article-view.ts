@@ -15,6 +15,7 @@ import {
   type TextMap,
 } from '../../../shared/document/canonical-text';
 import { articleSchema } from '../../../shared/document/schema';
+import { findPlugin } from './find/find-plugin';
 import {
   highlightPlugin,
   highlightTransaction,
@@ -80,7 +81,7 @@ export function createArticleView(
   const view = new EditorView(mount, {
     state: EditorState.create({
       doc,
-      plugins: [readOnly, highlightPlugin(map, options.highlights)],
+      plugins: [readOnly, highlightPlugin(map, options.highlights), findPlugin(map)],
     }),
     attributes: {
       class: 'article-body',
