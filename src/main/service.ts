@@ -43,6 +43,8 @@ import { getMeta, setMeta } from './store/meta';
 import * as settings from './store/settings';
 import { listSpeakers } from './store/speakers';
 import * as tags from './store/tags';
+import { search } from './search/search';
+import * as trash from './store/trash';
 
 export interface ServiceDeps {
   readonly db: Database;
@@ -441,6 +443,14 @@ export function createService(deps: ServiceDeps): Service {
       };
     },
 
+    listTrash: () => ({ articles: trash.listTrashed(db) }),
+
+    // Erased for good, all in one transaction; only what is in the Trash when the lock is ours.
+    emptyTrash: ({ ids }) => {
+      const erased = write(() => trash.eraseTrashed(db, ids ?? null));
+      return { erased: erased.length, changes: changesOf({ removedArticles: erased }) };
+    },
+
     listAnnotations: ({ articleId }) => {
       if (articles.findArticleText(db, articleId) === null) {
         throw new ServiceError('not_found', `no article with id ${articleId}`);
@@ -698,6 +708,7 @@ export function createService(deps: ServiceDeps): Service {
     },
 
     getClaimsLedger: () => ({ claims: exports.ledgerClaims() }),
+    search: (request) => search(db, request),
 
     getLibraryStatus: () => {
       if (!deps.status) throw new ServiceError('internal', 'this service has no library status');

@@ -1,5 +1,5 @@
 /**
- * The command line: `marginalia import | list | show | delete | restore | export |
+ * The command line: `marginalia import | list | show | delete | restore | trash | export |
  * annotations import | backup | backups | restore-backup | web`, over the same service as the app.
  * Exit codes: 0 success, 1 failure (one line on stderr), 2 usage error.
  */
@@ -13,11 +13,12 @@ import { openLibrary, type Library } from '../library';
 import { describeStatus } from './library-status';
 import { projectRoot, resolveDataDir } from '../paths';
 import { addImportCommand, terminalProgressBar, type ProgressBar } from './import-command';
-import { startWebServer } from '../web/server';
 import { EXPORT_FOLDER_FLAG, resolveExportFolders } from '../web/export-folders';
 import { CliFailure } from './failure';
 import { addInteropCommands } from './interop-commands';
 import { addBackupCommands } from './backup-commands';
+import { addSearchCommand } from './search-command';
+import { addTrashCommands } from './trash-commands';
 import { openInBrowser } from './open-browser';
 import { Node } from 'prosemirror-model';
 import { canonicalText } from '../../shared/document/canonical-text';
@@ -153,7 +154,7 @@ export function buildProgram(io: CliIo = defaultIo): {
 
   program
     .command('restore')
-    .description('bring a deleted article back, with its annotations')
+    .description('bring an article back from the trash, with its annotations, tags and links')
     .argument('<article-id>', 'the article to restore')
     .action(async (id: string) => {
       const { article } = await client().restoreArticle({ id });
@@ -161,6 +162,16 @@ export function buildProgram(io: CliIo = defaultIo): {
       close();
       finish();
     });
+
+  addTrashCommands(program, {
+    client,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    finish: () => {
+      close();
+      finish();
+    },
+  });
 
   addInteropCommands(program, {
     client,
@@ -178,6 +189,17 @@ export function buildProgram(io: CliIo = defaultIo): {
     dataDirOption: () => program.opts<{ dataDir?: string }>().dataDir,
     stdout: io.stdout,
     stderr: io.stderr,
+    finish: () => {
+      close();
+      finish();
+    },
+  });
+
+  addSearchCommand(program, {
+    client,
+    stdout: io.stdout,
+    // Bold only on the real terminal; tests and pipes get «marks».
+    bold: io === defaultIo && process.stdout.isTTY === true && !io.env['NO_COLOR'],
     finish: () => {
       close();
       finish();
@@ -218,6 +240,9 @@ export function buildProgram(io: CliIo = defaultIo): {
         onError: (error) =>
           io.stderr(`Backup failed: ${error instanceof Error ? error.message : String(error)}\n`),
       });
+      // Loaded here, not at the top: the web server (hono) is not worth its start-up cost to
+      // every other command.
+      const { startWebServer } = await import('../web/server');
       const server = await startWebServer({
         handlers: lib.service,
         jobs: lib.service.jobs,

@@ -31,6 +31,7 @@ import { useSelector } from './store/external-store';
 import { StoreContext } from './store/hooks';
 import { createRendererStore, type RendererState } from './store/renderer-store';
 import { TagManager } from './tags/TagManager';
+import { TrashButton } from './trash/TrashButton';
 import { useSettings } from './settings/use-settings';
 import { useDeepLinks } from './app/use-deep-links';
 import { useExports } from './app/use-exports';
@@ -253,6 +254,7 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
               <button type="button" onClick={safety.openBackups}>
                 Restore from backup…
               </button>
+              <TrashButton client={client} announce={setAnnouncement} onError={reportError} />
             </div>
             <div className="library-footer">
               <button

@@ -11,6 +11,8 @@ export const OPERATION_NAMES = [
   'updateArticle',
   'deleteArticle',
   'restoreArticle',
+  'listTrash',
+  'emptyTrash',
   'listAnnotations',
   'createAnnotation',
   'updateAnnotation',
@@ -35,6 +37,7 @@ export const OPERATION_NAMES = [
   'listBackups',
   'backupNow',
   'restoreBackup',
+  'search',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

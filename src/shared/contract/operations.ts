@@ -34,6 +34,8 @@ import {
 } from './interop';
 import type { OperationName } from './operation-names';
 import { BackupSchema, LibraryStatusSchema, RestoreOutcomeSchema } from './library-safety';
+import { SearchRequestSchema, SearchResponseSchema } from './search';
+import { TrashedArticleSchema } from './trash';
 
 /** Largest file accepted for import. Larger ones are refused before they are read whole. */
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
@@ -117,6 +119,16 @@ export const operations = {
   restoreArticle: {
     request: ById,
     response: z.strictObject({ article: ArticleSummarySchema, changes: ChangesSchema }),
+  },
+  listTrash: {
+    request: Empty,
+    /** Most recently deleted first. */
+    response: z.strictObject({ articles: z.array(TrashedArticleSchema) }),
+  },
+  emptyTrash: {
+    /** Erases these deleted articles, or (no ids) every one; live articles are never erased. */
+    request: z.strictObject({ ids: z.array(IdSchema).max(100_000).optional() }),
+    response: z.strictObject({ erased: z.int().nonnegative(), changes: ChangesSchema }),
   },
   listAnnotations: {
     request: z.strictObject({ articleId: IdSchema }),
@@ -266,6 +278,10 @@ export const operations = {
     /** One of the files `listBackups` answers; nothing else is accepted. */
     request: z.strictObject({ file: z.string().min(1).max(4096) }),
     response: RestoreOutcomeSchema,
+  },
+  search: {
+    request: SearchRequestSchema,
+    response: SearchResponseSchema,
   },
 } satisfies Record<OperationName, { request: z.ZodType; response: z.ZodType }>;
 

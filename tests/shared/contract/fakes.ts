@@ -8,6 +8,7 @@ import {
 import type { OperationName } from '../../../src/shared/contract/operation-names';
 import type { ServiceHandlers } from '../../../src/shared/contract/operations';
 import type { Backup } from '../../../src/shared/contract/library-safety';
+import type { TrashedArticle } from '../../../src/shared/contract/trash';
 import { buildAnnotation, changesOf } from '../../support/annotation-builder';
 
 export const ARTICLE_ID = '0190d6e4-8f6b-7c3a-9d2e-1a2b3c4d5e6f';
@@ -30,6 +31,18 @@ export const summary: ArticleSummary = {
   language: null,
   direction: null,
   origin: 'file',
+};
+
+/** The summary's article as the Trash lists it. */
+export const trashedArticle: TrashedArticle = {
+  id: ARTICLE_ID,
+  title: summary.title,
+  byline: summary.byline,
+  site: summary.site,
+  publishedAt: summary.publishedAt,
+  addedAt: summary.addedAt,
+  deletedAt: '2024-05-03T08:00:00.000Z',
+  annotationCount: 1,
 };
 
 export const annotation: Annotation = buildAnnotation({
@@ -77,6 +90,8 @@ export const validRequests: Record<OperationName, unknown> = {
   updateArticle: { id: ARTICLE_ID, title: 'A new title' },
   deleteArticle: { id: ARTICLE_ID },
   restoreArticle: { id: ARTICLE_ID },
+  listTrash: {},
+  emptyTrash: { ids: [ARTICLE_ID] },
   listAnnotations: { articleId: ARTICLE_ID },
   createAnnotation: {
     articleId: ARTICLE_ID,
@@ -105,6 +120,7 @@ export const validRequests: Record<OperationName, unknown> = {
   listBackups: {},
   backupNow: {},
   restoreBackup: { file: '/data/backups/marginalia.db.daily.bak' },
+  search: { query: 'envoy' },
 };
 
 /** Handlers answering valid responses and recording every request they receive. */
@@ -146,6 +162,8 @@ export function fakeHandlers(): {
     ),
     deleteArticle: (r) => (record('deleteArticle', r), { id: r.id, changes }),
     restoreArticle: (r) => (record('restoreArticle', r), { article: summary, changes }),
+    listTrash: (r) => (record('listTrash', r), { articles: [trashedArticle] }),
+    emptyTrash: (r) => (record('emptyTrash', r), { erased: 1, changes }),
     listAnnotations: (r) => (record('listAnnotations', r), { annotations: [annotation] }),
     createAnnotation: (r) => (
       record('createAnnotation', r),
@@ -246,6 +264,31 @@ export function fakeHandlers(): {
         restored: backup,
         keptAside: { ...backup, kind: 'before-restore' as const },
       })
+    ),
+    search: (r) => (
+      record('search', r),
+      {
+        groups: [
+          {
+            article: { id: ARTICLE_ID, title: summary.title, site: summary.site },
+            titleMatch: false,
+            hits: [
+              {
+                kind: 'note' as const,
+                annotationId: ANNOTATION_ID,
+                offset: 0,
+                snippet: {
+                  parts: [{ text: 'envoy', match: true }],
+                  truncatedStart: false,
+                  truncatedEnd: false,
+                },
+              },
+            ],
+            moreAnnotations: 0,
+          },
+        ],
+        total: 1,
+      }
     ),
   };
   return { handlers, calls };

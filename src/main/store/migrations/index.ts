@@ -5,6 +5,7 @@ import { migration0003 } from './0003-original-quote';
 import { migration0004 } from './0004-stored-anchors';
 import { migration0005 } from './0005-page-metadata';
 import { migration0006 } from './0006-document-hash';
+import { migration0007 } from './0007-search';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
