@@ -16,6 +16,9 @@ export default defineConfig({
           // Builds out/cli first: tests that spawn bin/marginalia.js then run the current sources.
           globalSetup: ['scripts/build-cli.mjs'],
           include: ['tests/main/**/*.test.ts', 'tests/shared/**/*.test.ts'],
+          // A guard against hangs, not a speed target: on two cores running all three projects
+          // at once, a property test or a spawned CLI can take longer than vitest's default 5 s.
+          testTimeout: 20_000,
         },
       },
       {
@@ -35,6 +38,7 @@ export default defineConfig({
           name: 'view',
           globalSetup: ['tests/support/require-chromium.ts'],
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          testTimeout: 20_000, // as for unit: a hang guard on a busy two-core machine
           browser: {
             enabled: true,
             headless: true,
