@@ -221,6 +221,17 @@ export type SpeakerSummary = z.infer<typeof SpeakerSummarySchema>;
 export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
 export const FONT_FAMILIES = ['serif', 'sans'] as const;
 export const LINE_WIDTHS = ['narrow', 'medium', 'wide'] as const;
+/** What the library list can be sorted by (the window's library view). */
+export const LIBRARY_SORT_KEYS = [
+  'title',
+  'site',
+  'byline',
+  'published',
+  'added',
+  'annotations',
+] as const;
+export const SORT_DIRECTIONS = ['ascending', 'descending'] as const;
+export const LIBRARY_DENSITIES = ['comfortable', 'compact'] as const;
 
 const ColorLabelsSchema = z.strictObject({
   yellow: z
@@ -257,6 +268,10 @@ const settingsFields = {
   lineWidth: z.enum(LINE_WIDTHS),
   /** What each colour means to this user ("yellow = evidence"); empty means just the colour. */
   colorLabels: ColorLabelsSchema,
+  /** The library list's order and row density; old settings without them get the defaults. */
+  librarySort: z.enum(LIBRARY_SORT_KEYS),
+  librarySortDirection: z.enum(SORT_DIRECTIONS),
+  libraryDensity: z.enum(LIBRARY_DENSITIES),
 };
 
 export const DEFAULT_SETTINGS = {
@@ -265,6 +280,9 @@ export const DEFAULT_SETTINGS = {
   fontFamily: 'serif',
   lineWidth: 'medium',
   colorLabels: { yellow: '', green: '', blue: '', pink: '', purple: '' },
+  librarySort: 'added',
+  librarySortDirection: 'descending',
+  libraryDensity: 'comfortable',
 } as const satisfies { [K in keyof typeof settingsFields]: z.input<(typeof settingsFields)[K]> };
 
 /** Reading comfort and the colour legend. */

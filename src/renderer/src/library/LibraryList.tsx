@@ -1,41 +1,204 @@
-/** The library: every article, newest first, each a button that opens it. */
+/**
+ * The library: every article in the chosen order and density, each row a button that opens it.
+ * The list is a one-column grid with one tab stop: arrows, Home and End move between rows,
+ * Enter opens, Delete moves the article to the Trash (the caller's delete, with its Undo). Only
+ * the rows on screen are in the DOM, so 5,000 articles open as fast as 50.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../../shared/contract/entities';
-import { describeSource } from '../format';
 import { plural } from '../../../shared/text/plural';
+import { describeSource } from '../format';
+import { LibraryControls, type LibraryView } from './LibraryControls';
+import { sortArticles } from './library-sort';
+import { useLibraryRows } from './use-library-rows';
+
+export type { LibraryView } from './LibraryControls';
 
 export interface LibraryListProps {
   readonly articles: readonly ArticleSummary[] | null;
   readonly selectedId: string | null;
   readonly onOpen: (id: string) => void;
+  /** Moves the article to the Trash. */
+  readonly onDelete: (id: string) => void;
+  readonly view: LibraryView;
+  readonly onViewChange: (patch: Partial<LibraryView>) => void;
 }
 
-export function LibraryList({ articles, selectedId, onOpen }: LibraryListProps) {
+/** Row heights before measuring, per density (the CSS sets the real ones). */
+const ESTIMATED_HEIGHT = { comfortable: 64, compact: 32 } as const;
+
+export function LibraryList(props: LibraryListProps) {
+  const { articles, view, onViewChange } = props;
   if (articles === null) return <p className="muted">Loading…</p>;
   if (articles.length === 0) return <p className="muted">The library is empty.</p>;
   return (
-    <ul className="article-list">
-      {articles.map((article) => (
-        <li key={article.id}>
-          <button
-            type="button"
-            className="article-item"
-            aria-current={article.id === selectedId ? 'true' : undefined}
-            onClick={() => onOpen(article.id)}
-          >
-            <span className="article-title" dir="auto">
-              {article.title}
-            </span>
-            <span className="article-meta">
-              {describeSource(article.byline, article.publishedAt)}
-            </span>
-            {article.annotationCount > 0 && (
-              <span className="article-count">
-                {plural(article.annotationCount, 'annotation', 'annotations')}
-              </span>
-            )}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <div className="library-view" data-density={view.libraryDensity}>
+      <LibraryControls view={view} onChange={onViewChange} />
+      <LibraryRows {...props} articles={articles} />
+    </div>
+  );
+}
+
+function LibraryRows({
+  articles,
+  selectedId,
+  onOpen,
+  onDelete,
+  view,
+}: LibraryListProps & { readonly articles: readonly ArticleSummary[] }) {
+  const { librarySort: key, librarySortDirection: direction, libraryDensity: density } = view;
+  const sorted = useMemo(
+    () => sortArticles(articles, { key, direction }),
+    [articles, key, direction],
+  );
+
+  // The tab stop follows an article, not a place, so it stays put when the order changes; when
+  // its article goes (deleted), it falls to the row that took its place.
+  const [active, setActive] = useState<{ id: string | null; index: number }>({
+    id: null,
+    index: 0,
+  });
+  let activeIndex = sorted.findIndex((a) => a.id === (active.id ?? selectedId));
+  if (activeIndex < 0) activeIndex = Math.min(active.index, sorted.length - 1);
+
+  const { scrollRef, virtualizer } = useLibraryRows<HTMLDivElement>({
+    count: sorted.length,
+    keyOf: (index) => sorted[index]!.id,
+    estimatedHeight: ESTIMATED_HEIGHT[density],
+    activeIndex,
+  });
+
+  // Sizes measured at the other density are wrong now.
+  useEffect(() => virtualizer.measure(), [virtualizer, density]);
+
+  const gridRef = useRef<HTMLDivElement>(null);
+  /** Set when a key moved the tab stop (focus follows) or deleted its row (focus is lost). */
+  const focusPending = useRef(false);
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && !gridRef.current?.contains(focused)) return;
+    focusPending.current = false;
+    gridRef.current
+      ?.querySelector<HTMLElement>(`[data-row="${activeIndex}"] button`)
+      ?.focus({ preventScroll: true });
+  }, [activeIndex, sorted]);
+
+  const moveTo = (index: number) => {
+    const target = Math.max(0, Math.min(sorted.length - 1, index));
+    setActive({ id: sorted[target]!.id, index: target });
+    focusPending.current = true;
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.shiftKey) return;
+    const article = sorted[activeIndex];
+    if (!article) return;
+    const page = Math.max(1, virtualizer.getVirtualItems().length - 2);
+    const handled = (() => {
+      if (event.metaKey) {
+        // ⌘⌫ is the Mac's delete; other ⌘ keys are the app's.
+        if (event.key !== 'Backspace') return false;
+        onDelete(article.id);
+        focusPending.current = true;
+        return true;
+      }
+      switch (event.key) {
+        case 'ArrowDown':
+          return (moveTo(activeIndex + 1), true);
+        case 'ArrowUp':
+          return (moveTo(activeIndex - 1), true);
+        case 'PageDown':
+          return (moveTo(activeIndex + page), true);
+        case 'PageUp':
+          return (moveTo(activeIndex - page), true);
+        case 'Home':
+          return (moveTo(0), true);
+        case 'End':
+          return (moveTo(sorted.length - 1), true);
+        case 'Enter':
+          return (onOpen(article.id), true);
+        case 'Delete':
+          onDelete(article.id);
+          focusPending.current = true;
+          return true;
+        default:
+          return false;
+      }
+    })();
+    if (handled) event.preventDefault();
+  };
+
+  return (
+    <div ref={scrollRef} className="library-rows">
+      <div
+        ref={gridRef}
+        role="grid"
+        aria-label="Articles"
+        aria-rowcount={sorted.length}
+        className="article-list"
+        style={{ height: virtualizer.getTotalSize() }}
+        onKeyDown={onKeyDown}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const article = sorted[item.index]!;
+          return (
+            <div
+              key={item.key}
+              ref={virtualizer.measureElement}
+              role="row"
+              aria-rowindex={item.index + 1}
+              data-index={item.index}
+              data-row={item.index}
+              className="library-row"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <div role="gridcell">
+                <ArticleRow
+                  article={article}
+                  current={article.id === selectedId}
+                  tabStop={item.index === activeIndex}
+                  onOpen={onOpen}
+                  onFocus={() => setActive({ id: article.id, index: item.index })}
+                />
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+interface ArticleRowProps {
+  readonly article: ArticleSummary;
+  readonly current: boolean;
+  readonly tabStop: boolean;
+  readonly onOpen: (id: string) => void;
+  readonly onFocus: () => void;
+}
+
+function ArticleRow({ article, current, tabStop, onOpen, onFocus }: ArticleRowProps) {
+  const source = describeSource(article.byline, article.publishedAt, article.site);
+  return (
+    <button
+      type="button"
+      className="article-item"
+      tabIndex={tabStop ? 0 : -1}
+      aria-current={current ? 'true' : undefined}
+      onClick={() => onOpen(article.id)}
+      onFocus={onFocus}
+    >
+      <span className="article-title" dir="auto">
+        {article.title}
+      </span>
+      {source && <span className="article-meta">{source}</span>}
+      {article.annotationCount > 0 && (
+        <span className="article-count">
+          {plural(article.annotationCount, 'annotation', 'annotations')}
+        </span>
+      )}
+    </button>
   );
 }
