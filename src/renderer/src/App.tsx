@@ -22,6 +22,7 @@ import { ImportNotice } from './library/ImportNotice';
 import { LibraryList } from './library/LibraryList';
 import { CommandsContext, createCommandRegistry, useCommand, useKeymap } from './commands/registry';
 import { Reader, type RevealRequest } from './reader/Reader';
+import { SearchDialog, type SearchTarget } from './search/SearchDialog';
 import { BackupsDialog } from './safety/BackupsDialog';
 import { createPendingSaves, PendingSavesContext } from './safety/pending-saves';
 import { SafetyBanners } from './safety/SafetyBanners';
@@ -53,7 +54,13 @@ export interface AppProps {
 }
 
 type Panel =
-  'help' | 'settings' | 'tags' | 'export-markdown' | 'export-library' | 'import-annotations';
+  | 'help'
+  | 'settings'
+  | 'tags'
+  | 'export-markdown'
+  | 'export-library'
+  | 'import-annotations'
+  | 'search';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -93,12 +100,20 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
     reload,
   });
 
-  /** Opens an article in the reader (leaving the ledger), optionally showing one annotation. */
-  const openArticle = useCallback((id: string, annotationId: string | null = null) => {
-    setShowLedger(false);
-    setOpenId(id);
-    setReveal(annotationId ? { annotationId, seq: ++revealSeq.current } : null);
-  }, []);
+  /**
+   * Opens an article in the reader (leaving the ledger), optionally showing one annotation, or
+   * scrolled to a text offset (a search match).
+   */
+  const openArticle = useCallback(
+    (id: string, annotationId: string | null = null, offset: number | null = null) => {
+      setShowLedger(false);
+      setOpenId(id);
+      setReveal(
+        annotationId || offset !== null ? { annotationId, offset, seq: ++revealSeq.current } : null,
+      );
+    },
+    [],
+  );
 
   const openLink = useDeepLinks({ store, initialLink, openArticle, onError: setError });
 
@@ -187,6 +202,15 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
   useCommand('settings', () => setPanel('settings'), commands);
   useCommand('ledger', openLedger, commands);
   useCommand('help', () => setPanel('help'), commands);
+  useCommand('search', () => setPanel('search'), commands);
+  // A search result: an annotation's card (scrolled to and flashed), else its place in the text.
+  const openSearchResult = useCallback(
+    (target: SearchTarget) =>
+      target.annotationId
+        ? openArticle(target.articleId, target.annotationId)
+        : openArticle(target.articleId, null, target.offset),
+    [openArticle],
+  );
   useCommand('import-files', articleImports.chooseFiles, commands);
   useCommand('add-from-url', () => articleImports.askUrl(), commands);
   useCommand(
@@ -232,6 +256,15 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
             <ImportButtons imports={articleImports} />
             <button
               type="button"
+              className="search-nav"
+              aria-haspopup="dialog"
+              aria-keyshortcuts={ariaKeyShortcuts('search')}
+              onClick={() => setPanel('search')}
+            >
+              Search…
+            </button>
+            <button
+              type="button"
               className="ledger-nav"
               aria-current={showLedger ? 'page' : undefined}
               aria-keyshortcuts={ariaKeyShortcuts('ledger')}
@@ -243,6 +276,9 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
               articles={articles}
               selectedId={showLedger ? null : openId}
               onOpen={(id) => openArticle(id)}
+              onDelete={deleteArticle}
+              view={settings}
+              onViewChange={updateSettings}
             />
             <div className="library-actions">
               <button type="button" onClick={() => setPanel('import-annotations')}>
@@ -317,6 +353,14 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
             {announcement}
           </div>
           {panel === 'help' && <HelpPanel onClose={() => setPanel(null)} />}
+          {panel === 'search' && (
+            <SearchDialog
+              client={client}
+              onOpen={openSearchResult}
+              onClose={() => setPanel(null)}
+              onError={reportError}
+            />
+          )}
           {panel === 'tags' && (
             <TagManager
               client={client}

@@ -24,7 +24,8 @@ export type CommandId =
   | 'add-from-url'
   | 'find'
   | 'find-next'
-  | 'find-previous';
+  | 'find-previous'
+  | 'search';
 
 /**
  * When a key may run its command: `bare` keys are letters the user may be typing, so not from a
@@ -148,6 +149,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     id: 'find-previous',
     label: 'Previous match (also Shift+Enter in the find bar)',
     keys: ['Shift+F3', 'Mod+Shift+G'],
+    when: 'always',
+    group: 'Anywhere',
+  },
+  {
+    id: 'search',
+    label: 'Search everything (titles, text, notes, tags, speakers)',
+    keys: ['Mod+K'],
     when: 'always',
     group: 'Anywhere',
   },

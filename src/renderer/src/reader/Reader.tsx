@@ -119,11 +119,21 @@ export function Reader(props: ReaderProps) {
     [articleView],
   );
   const show = useCallback((id: string) => (activate(id), jump(id)), [activate, jump]);
+  const scrollTo = useMemo(
+    () =>
+      articleView
+        ? (offset: number) => {
+            if (scrollerRef.current) articleView.scrollToOffset(scrollerRef.current, offset);
+          }
+        : null,
+    [articleView],
+  );
   useReveal({
     reveal,
     title,
     annotations: useSelector(store, selectById),
     show,
+    scrollTo,
     onError,
     onRevealed: props.onRevealed,
   });

@@ -1,14 +1,18 @@
 /**
- * Shows an annotation asked for from outside the reader (a `marginalia://` link, the ledger):
- * once the article and its annotations are there, it is opened, scrolled to and flashed, or
- * reported as gone.
+ * Shows an annotation asked for from outside the reader (a `marginalia://` link, the ledger,
+ * search): once the article and its annotations are there, it is opened, scrolled to and flashed,
+ * or reported as gone. A request without an annotation scrolls to a place in the text instead
+ * (a search match in the article's text).
  */
 import { useEffect, useRef } from 'react';
 import type { Annotation } from '../../../../shared/contract/entities';
 
 /** "Show this annotation"; `seq` tells two requests for the same annotation apart. */
 export interface RevealRequest {
-  readonly annotationId: string;
+  /** The annotation to show; null to scroll to `offset` instead. */
+  readonly annotationId: string | null;
+  /** Canonical text offset to scroll to when there is no annotation. */
+  readonly offset?: number | null;
   readonly seq: number;
 }
 
@@ -18,20 +22,32 @@ export interface RevealOptions {
   readonly title: string | null;
   readonly annotations: ReadonlyMap<string, Annotation> | null;
   readonly show: (id: string) => void;
+  /** Scrolls to a text offset; null until the article is drawn. */
+  readonly scrollTo: ((offset: number) => void) | null;
   readonly onError: (error: unknown) => void;
   readonly onRevealed?: (() => void) | undefined;
 }
 
 export function useReveal(options: RevealOptions): void {
-  const { reveal, title, annotations, show, onError, onRevealed } = options;
+  const { reveal, title, annotations, show, scrollTo, onError, onRevealed } = options;
   const revealed = useRef<number | null>(null);
   useEffect(() => {
     if (!reveal || title === null || annotations === null) return;
     if (revealed.current === reveal.seq) return;
-    const present = annotations.has(reveal.annotationId);
+    const { annotationId, offset } = reveal;
+    if (annotationId === null) {
+      if (!scrollTo) return;
+      const frame = requestAnimationFrame(() => {
+        revealed.current = reveal.seq;
+        if (offset !== null && offset !== undefined) scrollTo(offset);
+        onRevealed?.();
+      });
+      return () => cancelAnimationFrame(frame);
+    }
+    const present = annotations.has(annotationId);
     const frame = requestAnimationFrame(() => {
       revealed.current = reveal.seq;
-      if (present) show(reveal.annotationId);
+      if (present) show(annotationId);
       else
         onError(
           new Error(`That annotation is not in “${title}” any more: it may have been deleted.`),
@@ -39,5 +55,5 @@ export function useReveal(options: RevealOptions): void {
       onRevealed?.();
     });
     return () => cancelAnimationFrame(frame);
-  }, [reveal, title, annotations, show, onError, onRevealed]);
+  }, [reveal, title, annotations, show, scrollTo, onError, onRevealed]);
 }
