@@ -14,10 +14,9 @@ import { isClusterBoundary } from '../shared/anchoring/anchor';
 import { buildTextMap, canonicalText } from '../shared/document/canonical-text';
 import path from 'node:path';
 import type { Node as ProseNode } from 'prosemirror-model';
-import { importFile, type ImportResult, type ResourceReader } from './import/index';
-import { importPaths } from './import/import-paths';
+import type { ImportResult, ResourceReader } from './import/index';
+import { importPipeline, type ImportPipeline } from './lazy-import-pipeline';
 import { normalizeAddress, pageCanonicalAddress } from './import/web-address';
-import { fetchPage } from './net/fetch-page';
 import type {
   JobContext,
   JobHandlers,
@@ -27,14 +26,12 @@ import type {
 } from '../shared/contract/jobs';
 import type { ImportOutcome } from '../shared/contract/operations';
 import type { ArticleOrigin } from './store/articles';
-import { importAnnotationFile } from './interop/annotation-import';
-import { writeExportFolder } from './interop/export-folder';
-import { createExports } from './interop/exports';
-import { articleToMarkdown } from '../shared/export/article-markdown';
 import { articleFileStem } from '../shared/export/file-names';
 import type { SampleSource } from './sample';
 import { RESTORE_UNDER_WAY_MESSAGE, type RestoreState } from './store/backups/restore-state';
 import * as articles from './store/articles';
+import * as articleTags from './store/article-tags';
+import { articleDetailsChange } from './store/article-details-change';
 import * as annotations from './store/annotations';
 import { listClaimTypes } from './store/claim-types';
 import { storeClaim } from './store/claims';
@@ -45,6 +42,7 @@ import { listSpeakers } from './store/speakers';
 import * as tags from './store/tags';
 import { search } from './search/search';
 import * as trash from './store/trash';
+import { listLibraryAnnotations } from './store/library-annotations';
 
 export interface ServiceDeps {
   readonly db: Database;
@@ -75,7 +73,7 @@ export type Service = ServiceHandlers & {
   /** Imports a file's bytes directly (the CLI reads files itself; no base64 round trip). */
   importBytes(fileName: string, bytes: Uint8Array, options?: ImportBytesOptions): ImportOutcome;
   /** Stores what `importFile` made (the CLI checks every file before it stores any). */
-  importParsed(result: ImportResult, origin?: ArticleOrigin): ImportOutcome;
+  importParsed(result: ImportResult, origin?: ArticleOrigin, fileName?: string): ImportOutcome;
 };
 
 export interface ImportBytesOptions {
@@ -204,19 +202,23 @@ export function createService(deps: ServiceDeps): Service {
   function changesOf(what: {
     readonly annotationIds?: readonly string[];
     readonly removedAnnotations?: readonly string[];
-    /** Articles whose summary (its annotation count) changed. */
+    /**
+     * Articles whose summary changed (besides those of `annotationIds`, always included): those
+     * of removed annotations, and articles edited, added or restored.
+     */
     readonly articleIds?: readonly string[];
     readonly removedArticles?: readonly string[];
   }): Changes {
     const removed = new Set(what.removedAnnotations);
-    const summaries = [...new Set(what.articleIds)].flatMap(
-      (id) => articles.findArticleSummary(db, id) ?? [],
+    const changed = annotations.findAnnotations(
+      db,
+      (what.annotationIds ?? []).filter((id) => !removed.has(id)),
     );
+    // Every article an annotation change touched: its counts and facets come from them.
+    const articleIds = new Set([...(what.articleIds ?? []), ...changed.map((a) => a.articleId)]);
+    const summaries = [...articleIds].flatMap((id) => articles.findArticleSummary(db, id) ?? []);
     return {
-      annotations: annotations.findAnnotations(
-        db,
-        (what.annotationIds ?? []).filter((id) => !removed.has(id)),
-      ),
+      annotations: changed,
       removedAnnotations: [...removed],
       articles: summaries,
       removedArticles: [...(what.removedArticles ?? [])],
@@ -240,6 +242,7 @@ export function createService(deps: ServiceDeps): Service {
     { article, format, warnings }: ImportResult,
     origin: ArticleOrigin,
     id: string = newId(),
+    sourceFileName: string | null = null,
   ): ImportOutcome {
     const map = buildTextMap(article.document);
     const contentHash = crypto.createHash('sha256').update(map.text).digest('hex');
@@ -265,6 +268,8 @@ export function createService(deps: ServiceDeps): Service {
         text: map.text,
         contentHash,
         addedAt: now(),
+        // Only the base name: where the file was on this machine is not the library's business.
+        sourceFileName: origin === 'file' && sourceFileName ? path.basename(sourceFileName) : null,
       });
       return null;
     });
@@ -283,8 +288,10 @@ export function createService(deps: ServiceDeps): Service {
     bytes: Uint8Array,
     options: ImportBytesOptions = {},
   ): ImportOutcome {
-    const result = importFile(fileName, bytes, { resources: options.resources ?? null });
-    return storeImported(result, options.origin ?? 'file', options.id);
+    const result = importPipeline().importFile(fileName, bytes, {
+      resources: options.resources ?? null,
+    });
+    return storeImported(result, options.origin ?? 'file', options.id, fileName);
   }
 
   /** The article already in the library at this address, before anything is fetched. */
@@ -305,6 +312,7 @@ export function createService(deps: ServiceDeps): Service {
     refuseIfReadOnly(); // before anything is fetched
     const known = knownAddress(url);
     if (known) return known;
+    const { fetchPage, importFile } = importPipeline();
     const page = await fetchPage(url, signal ? { signal } : {});
     onFetched();
     const result = importFile(page.fileName, page.bytes, {
@@ -321,7 +329,8 @@ export function createService(deps: ServiceDeps): Service {
     const useHtml = (html ?? '').trim() !== '';
     const fileName = useHtml ? PASTE_HTML_NAME : PASTE_TEXT_NAME;
     // The clipboard's text is already decoded: a `<meta charset>` copied with it says nothing.
-    const result = importFile(fileName, new TextEncoder().encode(useHtml ? html! : text!), {
+    const bytes = new TextEncoder().encode(useHtml ? html! : text!);
+    const result = importPipeline().importFile(fileName, bytes, {
       charset: 'utf-8',
     });
     const fallback = path.basename(fileName, path.extname(fileName));
@@ -337,8 +346,10 @@ export function createService(deps: ServiceDeps): Service {
     context: JobContext<JobProgress<'importFiles'>>,
   ): Promise<JobResult<'importFiles'>> {
     refuseIfReadOnly(); // before any file is read
-    const report = await importPaths(request, context, (fileName, bytes, resources) =>
-      importBytes(fileName, bytes, { resources }),
+    const report = await importPipeline().importPaths(
+      request,
+      context,
+      (fileName, bytes, resources) => importBytes(fileName, bytes, { resources }),
     );
     const imported = report.items.flatMap((item) =>
       item.status === 'imported' && item.article ? [item.article.id] : [],
@@ -355,11 +366,14 @@ export function createService(deps: ServiceDeps): Service {
     });
   }
 
-  const exports = createExports({ db, now, newId });
+  /** The exporters, made the first time one is asked for (they load the import pipeline). */
+  let madeExports: ReturnType<ImportPipeline['createExports']> | null = null;
+  const exports = () => (madeExports ??= importPipeline().createExports({ db, now, newId }));
 
   return {
     importBytes,
-    importParsed: (result, origin = 'file') => storeImported(result, origin),
+    importParsed: (result, origin = 'file', fileName) =>
+      storeImported(result, origin, undefined, fileName ?? null),
     jobs: {
       importFiles: importFilesJob,
       importUrl: ({ url }, { progress, signal }) => {
@@ -393,24 +407,38 @@ export function createService(deps: ServiceDeps): Service {
 
     importPaste: ({ html, text }) => importPaste(html, text),
 
-    updateArticle: ({ id, title }) => {
-      const summary = () => {
-        const found = articles.findArticleSummary(db, id);
+    updateArticle: ({ id, ...patch }) => {
+      const requireDetails = () => {
+        const found = articles.findArticleDetails(db, id);
         if (!found) throw new ServiceError('not_found', `no article with id ${id}`);
         return found;
       };
-      let before = summary();
-      if (before.title !== title) {
-        before = write(() => {
-          const current = summary(); // again under the lock: the title it had when renamed
-          articles.updateArticleTitle(db, id, title, now());
+      let previous = requireDetails();
+      // A patch that changes nothing writes nothing (a read-only library answers it too).
+      if (articleDetailsChange(previous, patch)) {
+        previous = write(() => {
+          const current = requireDetails(); // under the lock: what it is when it is changed
+          const next = articleDetailsChange(current, patch);
+          if (!next) return current;
+          const at = now();
+          articles.updateArticleColumns(db, id, next, at);
+          if (patch.tags !== undefined) articleTags.setArticleTags(db, id, patch.tags, newId, at);
           return current;
         });
       }
       const changes = changesOf({ articleIds: [id] });
       const article = changes.articles[0];
       if (!article) throw new ServiceError('not_found', `no article with id ${id}`);
-      return { article, previousTitle: before.title, changes };
+      return { article, previous, changes };
+    },
+
+    markArticleOpened: ({ id }) => {
+      const opened = write(() => articles.markArticleOpened(db, id, now()));
+      if (!opened) throw new ServiceError('not_found', `no article with id ${id}`);
+      const changes = changesOf({ articleIds: [id] });
+      const article = changes.articles[0];
+      if (!article) throw new ServiceError('not_found', `no article with id ${id}`);
+      return { article, changes };
     },
 
     deleteArticle: ({ id }) => {
@@ -450,6 +478,8 @@ export function createService(deps: ServiceDeps): Service {
       const erased = write(() => trash.eraseTrashed(db, ids ?? null));
       return { erased: erased.length, changes: changesOf({ removedArticles: erased }) };
     },
+
+    listLibraryAnnotations: () => ({ annotations: listLibraryAnnotations(db) }),
 
     listAnnotations: ({ articleId }) => {
       if (articles.findArticleText(db, articleId) === null) {
@@ -589,7 +619,10 @@ export function createService(deps: ServiceDeps): Service {
         tag,
         merged: result.merged,
         previousName: previous.name,
-        changes: changesOf({ annotationIds: tags.annotationIdsWithTag(db, result.id) }),
+        changes: changesOf({
+          annotationIds: tags.annotationIdsWithTag(db, result.id),
+          articleIds: articleTags.articleIdsWithTag(db, result.id),
+        }),
       };
     },
 
@@ -680,23 +713,26 @@ export function createService(deps: ServiceDeps): Service {
     },
 
     exportArticle: ({ id, format, markdown }) => ({
-      file: exports.exportArticle(id, format, markdown),
+      file: exports().exportArticle(id, format, markdown),
     }),
 
-    exportLibrary: ({ format }) => ({ file: exports.exportLibrary(format) }),
+    exportLibrary: ({ format }) => ({ file: exports().exportLibrary(format) }),
 
     exportLibraryToFolder: ({ folder, markdown }) => {
       const at = now();
-      const files = exports.allArticles().map((input) => ({
-        articleId: input.article.id,
-        stem: articleFileStem(input.article),
-        content: articleToMarkdown(input, markdown, at),
-      }));
+      const { articleToMarkdown, writeExportFolder } = importPipeline();
+      const files = exports()
+        .allArticles()
+        .map((input) => ({
+          articleId: input.article.id,
+          stem: articleFileStem(input.article),
+          content: articleToMarkdown(input, markdown, at),
+        }));
       return writeExportFolder(folder, files);
     },
 
     importAnnotations: (request) => {
-      const report = importAnnotationFile({ db, newId, now, write }, request);
+      const report = importPipeline().importAnnotationFile({ db, newId, now, write }, request);
       // A bulk change: the changed articles' annotations are sent whole.
       const articleIds = report.articles.map((a) => a.id);
       // With the annotations elsewhere that imported links reach (they gain a link).
@@ -707,7 +743,7 @@ export function createService(deps: ServiceDeps): Service {
       return { report, changes: changesOf({ annotationIds, articleIds }) };
     },
 
-    getClaimsLedger: () => ({ claims: exports.ledgerClaims() }),
+    getClaimsLedger: () => ({ claims: exports().ledgerClaims() }),
     search: (request) => search(db, request),
 
     getLibraryStatus: () => {

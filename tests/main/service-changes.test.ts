@@ -1,7 +1,8 @@
 /**
  * What every mutating operation answers it changed (`changes`), for a client to apply by id:
  * exactly the annotations created or changed (whole, with the other ends of links made or
- * unmade), the annotations removed, and the article summaries whose listing changed. Applying a
+ * unmade), the annotations removed, and the summaries of the articles whose annotations changed
+ * (their counts and facets as they are now) or that were themselves added or restored. Applying a
  * reply's changes to the lists read before gives the lists read after, over a long mixed run; and
  * the by-id lookup behind it searches by key instead of scanning.
  */
@@ -94,6 +95,21 @@ function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
+/**
+ * The changes with their article summaries in id order. The service promises which summaries it
+ * answers, not in what order (clients replace them by id), so they are compared as a set by id:
+ * one summary too many or too few still fails.
+ */
+function articlesById(changes: Changes): Changes {
+  const byId = (a: ArticleSummary, b: ArticleSummary) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { ...changes, articles: [...changes.articles].sort(byId) };
+}
+
+/** The reply with its changes' article summaries in id order (see `articlesById`). */
+function withArticlesById<T extends { changes: Changes }>(reply: T): T {
+  return { ...reply, changes: articlesById(reply.changes) };
+}
+
 /** The reply is what its response schema accepts, unchanged by parsing. */
 function expectValidReply(name: OperationName, reply: unknown): void {
   expect(operations[name].response.parse(reply)).toEqual(reply);
@@ -120,7 +136,7 @@ describe('createAnnotation', () => {
 });
 
 describe('updateAnnotation', () => {
-  it('answers the one annotation, whole with its links, and no article summary', () => {
+  it("answers the one annotation, whole with its links, and its article's summary with the claim and tags it now has", () => {
     const { service } = harness();
     const accusation = create(service, SAMPLE_ARTICLE_ID, ACCUSATION, { tags: ['NATO'] });
     const denial = create(service, SAMPLE_ARTICLE_ID, DENIAL);
@@ -137,27 +153,59 @@ describe('updateAnnotation', () => {
     const now = listed(service, accusation);
     expect(now.links).toHaveLength(1);
     expect(reply.annotation).toEqual(now);
-    expect(reply.changes).toEqual(changesOf({ annotations: [now] }));
+    // Not the denial at the link's other end: the link did not change.
+    expect(reply.changes).toEqual(
+      changesOf({ annotations: [now], articles: [summaryOf(service, SAMPLE_ARTICLE_ID)] }),
+    );
+    // The summary counts the claim just added; its facets have the new tag, not the old one.
+    expect(reply.changes.articles[0]).toMatchObject({
+      annotationCount: 2,
+      claimCount: 1,
+      facets: {
+        annotationTags: ['false flag'],
+        speakers: ['Western intelligence'],
+        claimTypes: ['accusation'],
+      },
+    });
 
-    // A change of one field answers the same: the annotation whole.
+    // A change of one field answers the same: the annotation whole, and its article.
     const noted = service.updateAnnotation({ id: accusation.id, note: '' });
-    expect(noted.changes).toEqual(changesOf({ annotations: [listed(service, accusation)] }));
+    expect(noted.changes).toEqual(
+      changesOf({
+        annotations: [listed(service, accusation)],
+        articles: [summaryOf(service, SAMPLE_ARTICLE_ID)],
+      }),
+    );
     expect(noted.changes.annotations[0]).toMatchObject({ note: '', tags: ['false flag'] });
+
+    // Taking the claim away is counted at once.
+    const unclaimed = service.updateAnnotation({ id: accusation.id, claim: null });
+    expect(unclaimed.changes.articles).toEqual([summaryOf(service, SAMPLE_ARTICLE_ID)]);
+    expect(unclaimed.changes.articles[0]).toMatchObject({
+      claimCount: 0,
+      facets: { speakers: [], claimTypes: [] },
+    });
   });
 });
 
 describe('links', () => {
-  it('createLink, deleteLink and restoreLink answer both ends, as they are listed after', () => {
+  it('createLink, deleteLink and restoreLink answer both ends, as they are listed after, and both their articles', () => {
     const { service } = harness();
     const secondId = importSecond(service);
     const accusation = create(service, SAMPLE_ARTICLE_ID, ACCUSATION);
     const denial = create(service, secondId, 'Russia denies it');
-    const ends = () => inChangesOrder([listed(service, accusation), listed(service, denial)]);
+    const ends = () =>
+      articlesById(
+        changesOf({
+          annotations: inChangesOrder([listed(service, accusation), listed(service, denial)]),
+          articles: [summaryOf(service, SAMPLE_ARTICLE_ID), summaryOf(service, secondId)],
+        }),
+      );
 
     const made = service.createLink({ fromId: denial.id, toId: accusation.id, relation: 'denies' });
     expectValidReply('createLink', made);
     expect(made.created).toBe(true);
-    expect(made.changes).toEqual(changesOf({ annotations: ends() }));
+    expect(articlesById(made.changes)).toEqual(ends());
     expect(made.changes.annotations.map((a) => a.links.map((l) => [l.id, l.direction]))).toEqual([
       [[made.link.id, 'incoming']],
       [[made.link.id, 'outgoing']],
@@ -165,32 +213,35 @@ describe('links', () => {
 
     const deleted = service.deleteLink({ id: made.link.id });
     expectValidReply('deleteLink', deleted);
-    expect(deleted).toEqual({ id: made.link.id, changes: changesOf({ annotations: ends() }) });
+    expect(withArticlesById(deleted)).toEqual({ id: made.link.id, changes: ends() });
     expect(deleted.changes.annotations.map((a) => a.links)).toEqual([[], []]);
 
     const restored = service.restoreLink({ id: made.link.id });
     expectValidReply('restoreLink', restored);
-    expect(restored).toEqual({ link: made.link, changes: changesOf({ annotations: ends() }) });
+    expect(withArticlesById(restored)).toEqual({ link: made.link, changes: ends() });
     expect(restored.changes.annotations.map((a) => a.links.map((l) => l.id))).toEqual([
       [made.link.id],
       [made.link.id],
     ]);
   });
 
-  it('a link answered again (created twice, restored twice) answers the ends as they are', () => {
+  it('a link answered again (created twice, restored twice) answers the ends and their article as they are', () => {
     const { service } = harness();
     const accusation = create(service, SAMPLE_ARTICLE_ID, ACCUSATION);
     const denial = create(service, SAMPLE_ARTICLE_ID, DENIAL);
     const request = { fromId: denial.id, toId: accusation.id, relation: 'denies' } as const;
     const { link } = service.createLink(request);
-    const ends = changesOf({ annotations: [listed(service, accusation), listed(service, denial)] });
+    const ends = changesOf({
+      annotations: [listed(service, accusation), listed(service, denial)],
+      articles: [summaryOf(service, SAMPLE_ARTICLE_ID)],
+    });
     expect(service.createLink(request)).toEqual({ link, created: false, changes: ends });
     expect(service.restoreLink({ id: link.id })).toEqual({ link, changes: ends });
   });
 });
 
 describe('deleteAnnotation and restoreAnnotation', () => {
-  it('R26 answer the annotation removed or back, the other ends of its links, and its article', () => {
+  it('R26 answer the annotation removed or back, the other ends of its links, and the articles of both', () => {
     const { service } = harness();
     const secondId = importSecond(service);
     const accusation = create(service, SAMPLE_ARTICLE_ID, ACCUSATION, { tags: ['NATO'] });
@@ -214,32 +265,54 @@ describe('deleteAnnotation and restoreAnnotation', () => {
     const deleted = service.deleteAnnotation({ id: accusation.id });
     expectValidReply('deleteAnnotation', deleted);
     const otherEnds = () => inChangesOrder([listed(service, denial), listed(service, elsewhere)]);
-    expect(deleted).toEqual({
+    const bothArticles = () => [
+      summaryOf(service, SAMPLE_ARTICLE_ID),
+      summaryOf(service, secondId),
+    ];
+    const countOf = (changes: Changes, articleId: string) =>
+      changes.articles.find((a) => a.id === articleId)?.annotationCount;
+    expect(withArticlesById(deleted)).toEqual({
       id: accusation.id,
-      changes: changesOf({
-        annotations: otherEnds(),
-        removedAnnotations: [accusation.id],
-        articles: [summaryOf(service, SAMPLE_ARTICLE_ID)],
-      }),
+      changes: articlesById(
+        changesOf({
+          annotations: otherEnds(),
+          removedAnnotations: [accusation.id],
+          articles: bothArticles(),
+        }),
+      ),
     });
     expect(deleted.changes.annotations.map((a) => a.links)).toEqual([[], []]);
-    expect(deleted.changes.articles[0]!.annotationCount).toBe(2);
-    // The finding has no link to it: it is not answered. The other article's count is the same.
+    expect(countOf(deleted.changes, SAMPLE_ARTICLE_ID)).toBe(2);
+    expect(deleted.changes.articles.find((a) => a.id === SAMPLE_ARTICLE_ID)!.facets).toEqual({
+      annotationTags: [],
+      speakers: [],
+      claimTypes: [],
+    });
+    // The finding has no link to it: it is not answered. The other article, where an annotation
+    // lost a link, is answered with the same count as before.
     expect(deleted.changes.annotations.map((a) => a.id)).not.toContain(finding.id);
     expect(summaryOf(service, secondId)).toEqual(secondBefore);
+    expect(deleted.changes.articles.find((a) => a.id === secondId)).toEqual(secondBefore);
 
     const restored = service.restoreAnnotation({ id: accusation.id });
     expectValidReply('restoreAnnotation', restored);
     const back = listed(service, accusation);
     expect(back).toEqual({ ...withLinks, updatedAt: back.updatedAt });
-    expect(restored).toEqual({
+    expect(withArticlesById(restored)).toEqual({
       annotation: back,
-      changes: changesOf({
-        annotations: inChangesOrder([back, ...otherEnds()]),
-        articles: [summaryOf(service, SAMPLE_ARTICLE_ID)],
-      }),
+      changes: articlesById(
+        changesOf({
+          annotations: inChangesOrder([back, ...otherEnds()]),
+          articles: bothArticles(),
+        }),
+      ),
     });
-    expect(restored.changes.articles[0]!.annotationCount).toBe(3);
+    expect(countOf(restored.changes, SAMPLE_ARTICLE_ID)).toBe(3);
+    expect(restored.changes.articles.find((a) => a.id === SAMPLE_ARTICLE_ID)!.facets).toEqual({
+      annotationTags: ['NATO'],
+      speakers: [],
+      claimTypes: [],
+    });
     expect(listed(service, denial).links.map((l) => l.id)).toEqual([denies.id]);
     expect(listed(service, elsewhere).links.map((l) => l.id)).toEqual([responds.id]);
   });
@@ -258,7 +331,7 @@ describe('deleteAnnotation and restoreAnnotation', () => {
 });
 
 describe('renameTag', () => {
-  it('answers every annotation carrying the renamed tag, in every article, and the old name', () => {
+  it('answers every annotation carrying the renamed tag, in every article, the articles with the new name in their facets, and the old name', () => {
     const { service } = harness();
     const secondId = importSecond(service);
     const a = create(service, SAMPLE_ARTICLE_ID, ACCUSATION, { tags: ['false flag', 'NATO'] });
@@ -270,21 +343,29 @@ describe('renameTag', () => {
 
     const reply = service.renameTag({ id, name: 'False-flag claims' });
     expectValidReply('renameTag', reply);
-    expect(reply).toEqual({
+    expect(withArticlesById(reply)).toEqual({
       tag: { id, name: 'False-flag claims', annotationCount: 2 },
       merged: false,
       previousName: 'false flag',
-      changes: changesOf({
-        annotations: inChangesOrder([listed(service, a), listed(service, c)]),
-      }),
+      changes: articlesById(
+        changesOf({
+          annotations: inChangesOrder([listed(service, a), listed(service, c)]),
+          articles: [summaryOf(service, SAMPLE_ARTICLE_ID), summaryOf(service, secondId)],
+        }),
+      ),
     });
     expect(reply.changes.annotations.map((x) => x.tags)).toEqual([
       ['False-flag claims', 'NATO'],
       ['False-flag claims'],
     ]);
+    // Facets name the tag by its new name (the deleted annotation's tag is not counted).
+    const facetTags = (articleId: string) =>
+      reply.changes.articles.find((x) => x.id === articleId)?.facets.annotationTags;
+    expect(facetTags(SAMPLE_ARTICLE_ID)).toEqual(['False-flag claims', 'NATO']);
+    expect(facetTags(secondId)).toEqual(['False-flag claims']);
   });
 
-  it('on a merge, answers every annotation now carrying the tag merged into', () => {
+  it('on a merge, answers every annotation now carrying the tag merged into, and their articles', () => {
     const { service } = harness();
     const secondId = importSecond(service);
     const kremlinOnly = create(service, SAMPLE_ARTICLE_ID, ACCUSATION, { tags: ['Kremlin'] });
@@ -297,18 +378,26 @@ describe('renameTag', () => {
 
     const reply = service.renameTag({ id: kremlin, name: 'RUSSIA' });
     expectValidReply('renameTag', reply);
-    expect(reply).toEqual({
+    expect(withArticlesById(reply)).toEqual({
       tag: { id: russia, name: 'russia', annotationCount: 3 },
       merged: true,
       previousName: 'Kremlin',
-      changes: changesOf({
-        annotations: inChangesOrder([
-          listed(service, kremlinOnly),
-          listed(service, both),
-          listed(service, russiaOnly),
-        ]),
-      }),
+      changes: articlesById(
+        changesOf({
+          annotations: inChangesOrder([
+            listed(service, kremlinOnly),
+            listed(service, both),
+            listed(service, russiaOnly),
+          ]),
+          articles: [summaryOf(service, SAMPLE_ARTICLE_ID), summaryOf(service, secondId)],
+        }),
+      ),
     });
+    // The merged-away name is gone from the facets.
+    const facetTags = (articleId: string) =>
+      reply.changes.articles.find((x) => x.id === articleId)?.facets.annotationTags;
+    expect(facetTags(SAMPLE_ARTICLE_ID)).toEqual(['NATO', 'russia']);
+    expect(facetTags(secondId)).toEqual(['russia']);
     expect(reply.changes.annotations.map((x) => x.tags)).toEqual([
       ['russia'],
       ['russia'],
@@ -337,7 +426,7 @@ describe('articles', () => {
     expect(base64.changes.articles[0]!.annotationCount).toBe(0);
   });
 
-  it('R26 deleteArticle answers the article removed and the annotations elsewhere that lose a link; restoreArticle brings both back', () => {
+  it("R26 deleteArticle answers the article removed and the annotations elsewhere that lose a link, with their article's summary; restoreArticle brings both back", () => {
     const { service } = harness();
     const secondId = importSecond(service);
     const accusation = create(service, SAMPLE_ARTICLE_ID, ACCUSATION);
@@ -362,19 +451,27 @@ describe('articles', () => {
       id: secondId,
       changes: changesOf({
         annotations: [listed(service, accusation), listed(service, denial)],
+        articles: [summaryOf(service, SAMPLE_ARTICLE_ID)],
         removedArticles: [secondId],
       }),
     });
     expect(deleted.changes.annotations.map((a) => a.links)).toEqual([[], []]);
     expect(deleted.changes.annotations.map((a) => a.id)).not.toContain(unlinked.id);
-    // The sample's listing did not change: no summary is answered for it.
+    // The sample's annotations lost links, so its summary is answered: as it was (links are
+    // not counted). The removed article has no summary.
     expect(summaryOf(service, SAMPLE_ARTICLE_ID)).toEqual(sampleBefore);
+    expect(deleted.changes.articles).toEqual([sampleBefore]);
 
     const restored = service.restoreArticle({ id: secondId });
     expectValidReply('restoreArticle', restored);
-    expect(restored).toEqual({
+    expect(withArticlesById(restored)).toEqual({
       article: summaryOf(service, secondId),
-      changes: changesOf({ annotations: linkedBefore, articles: [summaryOf(service, secondId)] }),
+      changes: articlesById(
+        changesOf({
+          annotations: linkedBefore,
+          articles: [summaryOf(service, secondId), sampleBefore],
+        }),
+      ),
     });
     expect(restored.article.annotationCount).toBe(2);
     expect(restored.changes.annotations[0]!.links.map((l) => l.id)).toEqual([across.id]);
@@ -424,7 +521,7 @@ describe('importAnnotations', () => {
     expect(reply.changes.articles[0]!.annotationCount).toBe(3);
   });
 
-  it('answers the annotations in other articles that an imported link reaches', () => {
+  it('answers the annotations in other articles that an imported link reaches, and their articles', () => {
     const { service } = harness();
     const secondId = importSecond(service);
     const accusation = create(service, SAMPLE_ARTICLE_ID, ACCUSATION);
@@ -445,12 +542,15 @@ describe('importAnnotations', () => {
     expect(reached.links).toEqual([
       expect.objectContaining({ direction: 'incoming', otherId: copy[0]!.id }),
     ]);
-    expect(reply.changes).toEqual(
-      changesOf({
-        annotations: inChangesOrder([reached, ...copy]),
-        articles: [summaryOf(service, secondId)],
-      }),
+    expect(articlesById(reply.changes)).toEqual(
+      articlesById(
+        changesOf({
+          annotations: inChangesOrder([reached, ...copy]),
+          articles: [summaryOf(service, secondId), summaryOf(service, SAMPLE_ARTICLE_ID)],
+        }),
+      ),
     );
+    expect(reply.changes.articles.find((a) => a.id === secondId)?.annotationCount).toBe(1);
   });
 
   it('answers nothing when the file adds nothing', () => {

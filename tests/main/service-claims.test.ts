@@ -18,6 +18,8 @@ import {
   DEFAULT_CLAIM_TYPES,
   DEFAULT_SETTINGS,
   type Annotation,
+  type ArticleSummary,
+  type Changes,
 } from '../../src/shared/contract/entities';
 import type { ErrorCode, Result } from '../../src/shared/contract/errors';
 import { operations } from '../../src/shared/contract/operations';
@@ -86,6 +88,22 @@ function listed(service: Service, annotation: { id: string; articleId: string })
     .annotations.find((a) => a.id === annotation.id);
   expect(found, `annotation ${annotation.id} is listed`).toBeDefined();
   return found!;
+}
+
+/** The article's summary as `listArticles` shows it now. */
+function summaryOf(service: Service, articleId: string): ArticleSummary {
+  const found = service.listArticles({}).articles.find((a) => a.id === articleId);
+  expect(found, `article ${articleId} is listed`).toBeDefined();
+  return found!;
+}
+
+/**
+ * The changes with their article summaries in id order: the service promises which summaries it
+ * answers, not in what order (clients replace them by id), so they are compared as a set by id.
+ */
+function articlesById(changes: Changes): Changes {
+  const byId = (a: ArticleSummary, b: ArticleSummary) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { ...changes, articles: [...changes.articles].sort(byId) };
 }
 
 function isListed(service: Service, annotation: { id: string; articleId: string }): boolean {
@@ -300,10 +318,21 @@ describe('links', () => {
     expect(link).toMatchObject({ fromId: denial.id, toId: accusation.id, relation: 'denies' });
     expect(reply.created).toBe(true);
     expect(operations.createLink.response.safeParse(reply).success).toBe(true);
-    // Both ends, as they are listed now, in document order.
+    // Both ends, as they are listed now, in document order, and their article with both claims.
     expect(reply.changes).toEqual(
-      changesOf({ annotations: [listed(service, accusation), listed(service, denial)] }),
+      changesOf({
+        annotations: [listed(service, accusation), listed(service, denial)],
+        articles: [summaryOf(service, SAMPLE_ARTICLE_ID)],
+      }),
     );
+    expect(reply.changes.articles[0]).toMatchObject({
+      annotationCount: 2,
+      claimCount: 2,
+      facets: {
+        speakers: ['Russia', 'Western intelligence'],
+        claimTypes: ['accusation', 'denial'],
+      },
+    });
 
     expect(listed(service, denial).links).toEqual([
       {
@@ -362,7 +391,7 @@ describe('links', () => {
     expect(listed(service, accusation).links).toEqual([]);
   });
 
-  it('answers the same link when it is created twice, and stores one', async () => {
+  it('answers the same link when it is created twice, with its ends and their article, and stores one', async () => {
     const { db, service } = harness();
     const { accusation, denial } = accusationAndDenial(service);
     const request = { fromId: denial.id, toId: accusation.id, relation: 'denies' } as const;
@@ -370,8 +399,12 @@ describe('links', () => {
     expect(made.created).toBe(true);
     const first = made.link;
     const again = service.createLink(request);
-    // Nothing changed: the ends are answered as they are (applying them changes nothing either).
-    const ends = changesOf({ annotations: [listed(service, accusation), listed(service, denial)] });
+    // Nothing changed: the ends and their article are answered as they are (applying them
+    // changes nothing either).
+    const ends = changesOf({
+      annotations: [listed(service, accusation), listed(service, denial)],
+      articles: [summaryOf(service, SAMPLE_ARTICLE_ID)],
+    });
     expect(made.changes).toEqual(ends);
     expect(again).toEqual({ link: first, created: false, changes: ends });
     const viaDispatch = await dispatch(service, 'createLink', request);
@@ -440,7 +473,7 @@ describe('links', () => {
     expect(db.prepare('SELECT count(*) AS n FROM links').get()).toEqual({ n: 0 });
   });
 
-  it('deleteLink removes it from both ends; restoreLink brings it back', async () => {
+  it('deleteLink removes it from both ends; restoreLink brings it back; both answer the ends and their article', async () => {
     const { db, service } = harness();
     const { accusation, denial } = accusationAndDenial(service);
     const { link } = service.createLink({
@@ -453,8 +486,13 @@ describe('links', () => {
     expect(listed(service, denial).links).toEqual([]);
     expect(listed(service, accusation).links).toEqual([]);
     expect(deleted.changes).toEqual(
-      changesOf({ annotations: [listed(service, accusation), listed(service, denial)] }),
+      changesOf({
+        annotations: [listed(service, accusation), listed(service, denial)],
+        articles: [summaryOf(service, SAMPLE_ARTICLE_ID)],
+      }),
     );
+    // A link is not counted: the claims are still there.
+    expect(deleted.changes.articles[0]).toMatchObject({ annotationCount: 2, claimCount: 2 });
     // Both annotations stay.
     expect(listed(service, denial).claim?.type).toBe('denial');
     expect(listed(service, accusation).claim?.type).toBe('accusation');
@@ -464,7 +502,10 @@ describe('links', () => {
     const restored = service.restoreLink({ id: link.id });
     expect(listed(service, denial).links.map((l) => l.id)).toEqual([link.id]);
     expect(listed(service, accusation).links.map((l) => l.id)).toEqual([link.id]);
-    const ends = changesOf({ annotations: [listed(service, accusation), listed(service, denial)] });
+    const ends = changesOf({
+      annotations: [listed(service, accusation), listed(service, denial)],
+      articles: [summaryOf(service, SAMPLE_ARTICLE_ID)],
+    });
     expect(restored).toEqual({ link, changes: ends });
     // Restoring a live link changes nothing, and answers the ends as they are.
     const rows = db.prepare('SELECT * FROM links ORDER BY id').all();
@@ -630,7 +671,7 @@ describe('renaming tags', () => {
     return tag!.id;
   }
 
-  it('renames a tag everywhere it is used', () => {
+  it('renames a tag everywhere it is used, answering its annotations and their articles', () => {
     const { service } = harness();
     const a = create(service, SAMPLE_ARTICLE_ID, ACCUSATION, { tags: ['false flag', 'NATO'] });
     const b = create(service, SAMPLE_ARTICLE_ID, FINDING, { tags: ['false flag'] });
@@ -648,22 +689,35 @@ describe('renaming tags', () => {
       [listed(service, a), listed(service, b), listed(service, c)].sort(
         (x, y) => x.articleId.localeCompare(y.articleId) || x.position.start - y.position.start,
       );
-    expect(renamed).toEqual({
+    // And both their articles, whose facets now name the tag by its new name.
+    const articles = () =>
+      articlesById(
+        changesOf({
+          annotations: carrying(),
+          articles: [summaryOf(service, SAMPLE_ARTICLE_ID), summaryOf(service, otherId)],
+        }),
+      );
+    expect({ ...renamed, changes: articlesById(renamed.changes) }).toEqual({
       tag: { id, name: 'False-flag claims', annotationCount: 3 },
       merged: false,
       previousName: 'false flag',
-      changes: changesOf({ annotations: carrying() }),
+      changes: articles(),
     });
+    const facetTags = (changes: Changes, articleId: string) =>
+      changes.articles.find((x) => x.id === articleId)?.facets.annotationTags;
+    expect(facetTags(renamed.changes, SAMPLE_ARTICLE_ID)).toEqual(['False-flag claims', 'NATO']);
+    expect(facetTags(renamed.changes, otherId)).toEqual(['False-flag claims']);
     expect(service.listTags({}).tags.map((t) => t.name)).toEqual(['False-flag claims', 'NATO']);
 
     // A change of case only is a rename of the same tag, not a merge.
     const recased = service.renameTag({ id, name: 'false-flag CLAIMS' });
-    expect(recased).toEqual({
+    expect({ ...recased, changes: articlesById(recased.changes) }).toEqual({
       tag: { id, name: 'false-flag CLAIMS', annotationCount: 3 },
       merged: false,
       previousName: 'False-flag claims',
-      changes: changesOf({ annotations: carrying() }),
+      changes: articles(),
     });
+    expect(facetTags(recased.changes, otherId)).toEqual(['false-flag CLAIMS']);
     expect(recased.changes.annotations.map((x) => x.tags[0])).toEqual([
       'false-flag CLAIMS',
       'false-flag CLAIMS',
@@ -675,7 +729,7 @@ describe('renaming tags', () => {
     expect(tagId(service, 'false flag')).not.toBe(id);
   });
 
-  it('merges into an existing tag of the same name in another case', async () => {
+  it('merges into an existing tag of the same name in another case, answering its annotations and their article', async () => {
     const { db, service } = harness();
     const a = create(service, SAMPLE_ARTICLE_ID, ACCUSATION, { tags: ['Kremlin'] });
     const both = create(service, SAMPLE_ARTICLE_ID, FINDING, {
@@ -689,7 +743,8 @@ describe('renaming tags', () => {
     expect(listed(service, a).tags).toEqual(['russia claims']);
     expect(listed(service, both).tags).toEqual(['russia claims']);
     expect(listed(service, c).tags).toEqual(['denials', 'russia claims']);
-    // Every annotation now carrying the tag merged into, in document order.
+    // Every annotation now carrying the tag merged into, in document order, and their article,
+    // whose facets no longer name the tag merged away.
     expect(result).toEqual({
       ok: true,
       value: {
@@ -698,9 +753,14 @@ describe('renaming tags', () => {
         previousName: 'Kremlin',
         changes: changesOf({
           annotations: [listed(service, a), listed(service, c), listed(service, both)],
+          articles: [summaryOf(service, SAMPLE_ARTICLE_ID)],
         }),
       },
     });
+    expect(summaryOf(service, SAMPLE_ARTICLE_ID).facets.annotationTags).toEqual([
+      'denials',
+      'russia claims',
+    ]);
     expect(service.listTags({}).tags).toEqual([
       { id: tagId(service, 'denials'), name: 'denials', annotationCount: 1 },
       { id: target, name: 'russia claims', annotationCount: 3 },

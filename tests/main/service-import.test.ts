@@ -282,7 +282,7 @@ describe('importPaste and updateArticle', () => {
     expect(pasted.alreadyInLibrary).toBeNull();
     expect(pasted.article).toMatchObject({ title: 'Talks stall in Geneva', origin: 'paste' });
     const renamed = await client.updateArticle({ id: pasted.article.id, title: '  Geneva talks ' });
-    expect(renamed.previousTitle).toBe('Talks stall in Geneva');
+    expect(renamed.previous.title).toBe('Talks stall in Geneva');
     expect(renamed.article.title).toBe('Geneva talks');
     expect(renamed.changes.articles).toEqual([renamed.article]);
   });

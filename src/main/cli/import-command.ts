@@ -14,8 +14,7 @@ import { createDirectJobClient, type FileImportReport } from '../../shared/contr
 import type { Client, ImportOutcome } from '../../shared/contract/operations';
 import type { Service } from '../service';
 import { describeAlready } from '../../shared/contract/importable';
-import { readImportFile } from '../import/import-paths';
-import { importFile } from '../import/index';
+import { importPipeline } from '../lazy-import-pipeline';
 import { savedPageResources } from '../import/saved-page-resources';
 import { CliFailure } from './failure';
 
@@ -96,6 +95,7 @@ function printOutcome(source: string, outcome: ImportOutcome, context: ImportCli
 
 /** Named files: every one read and parsed first; any failure stores nothing. */
 function importFilesAtOnce(files: readonly string[], context: ImportCliContext): void {
+  const { importFile, readImportFile } = importPipeline();
   const parsed = files.map((file) => {
     if (!fs.existsSync(file)) throw new CliFailure(`${file}: no such file`);
     const bytes = readImportFile({ path: file, name: file });
@@ -105,7 +105,9 @@ function importFilesAtOnce(files: readonly string[], context: ImportCliContext):
     };
   });
   const service = context.service();
-  for (const { file, result } of parsed) printOutcome(file, service.importParsed(result), context);
+  for (const { file, result } of parsed) {
+    printOutcome(file, service.importParsed(result, 'file', path.basename(file)), context);
+  }
 }
 
 /** Folders (and files beside them): imported file by file, then the report. */

@@ -1,6 +1,7 @@
 /**
- * The command line: `marginalia import | list | show | delete | restore | trash | export |
- * annotations import | backup | backups | restore-backup | web`, over the same service as the app.
+ * The command line: `marginalia import | list | show | edit-article | delete | restore | trash |
+ * export | annotations import | backup | backups | restore-backup | web`, over the same service as
+ * the app.
  * Exit codes: 0 success, 1 failure (one line on stderr), 2 usage error.
  */
 import fs from 'node:fs';
@@ -19,10 +20,8 @@ import { addInteropCommands } from './interop-commands';
 import { addBackupCommands } from './backup-commands';
 import { addSearchCommand } from './search-command';
 import { addTrashCommands } from './trash-commands';
+import { addEditArticleCommand } from './edit-article-command';
 import { openInBrowser } from './open-browser';
-import { Node } from 'prosemirror-model';
-import { canonicalText } from '../../shared/document/canonical-text';
-import { articleSchema } from '../../shared/document/schema';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -124,6 +123,7 @@ export function buildProgram(io: CliIo = defaultIo): {
       if (options.format === 'json') {
         io.stdout(JSON.stringify(article, null, 2) + '\n');
       } else {
+        const { articleTextOf } = await import('./article-text');
         const lines = [
           `Title: ${article.title}`,
           `Byline: ${article.byline ?? ''}`,
@@ -131,7 +131,7 @@ export function buildProgram(io: CliIo = defaultIo): {
           `Added: ${article.addedAt}`,
           `Id: ${article.id}`,
           '',
-          canonicalText(Node.fromJSON(articleSchema, article.document)),
+          articleTextOf(article.document),
         ];
         io.stdout(lines.join('\n') + '\n');
       }
@@ -162,6 +162,15 @@ export function buildProgram(io: CliIo = defaultIo): {
       close();
       finish();
     });
+
+  addEditArticleCommand(program, {
+    client,
+    stdout: io.stdout,
+    finish: () => {
+      close();
+      finish();
+    },
+  });
 
   addTrashCommands(program, {
     client,

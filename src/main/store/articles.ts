@@ -1,7 +1,10 @@
 /** Queries over the `articles` table. Bound parameters only; soft deletes. */
 import type { Database } from 'better-sqlite3';
 import type { Article, ArticleSummary, DocumentJson } from '../../shared/contract/entities';
+import type { ArticleDetails } from '../../shared/contract/article-details';
+import { articleTagNames } from './article-tags';
 import { sha256Hex } from './content-hash';
+import { factsOfAllArticles, factsOfArticle, noFacts, type ArticleFacts } from './article-facts';
 import { readReadingPosition } from './settings';
 
 export type ArticleOrigin = ArticleSummary['origin'];
@@ -22,6 +25,8 @@ export interface NewArticle {
   readonly text: string;
   readonly contentHash: string;
   readonly addedAt: string;
+  /** The base name of the file it came from (origin 'file'). */
+  readonly sourceFileName?: string | null;
 }
 
 interface SummaryRow {
@@ -32,11 +37,12 @@ interface SummaryRow {
   source_url: string | null;
   published_at: string | null;
   added_at: string;
-  annotation_count: number;
   canonical_url: string | null;
   language: string | null;
   direction: 'ltr' | 'rtl' | null;
   origin: ArticleOrigin;
+  source_file_name: string | null;
+  last_opened_at: string | null;
 }
 
 interface ArticleRow extends SummaryRow {
@@ -73,11 +79,9 @@ function parseDocument(json: string): DocumentJson | null {
 
 const SUMMARY_COLUMNS = `
   a.id, a.title, a.byline, a.site, a.source_url, a.published_at, a.added_at,
-  a.canonical_url, a.language, a.direction, a.origin,
-  (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.deleted_at IS NULL)
-    AS annotation_count`;
+  a.canonical_url, a.language, a.direction, a.origin, a.source_file_name, a.last_opened_at`;
 
-function toSummary(row: SummaryRow): ArticleSummary {
+function toSummary(row: SummaryRow, facts: ArticleFacts): ArticleSummary {
   return {
     id: row.id,
     title: row.title,
@@ -86,11 +90,17 @@ function toSummary(row: SummaryRow): ArticleSummary {
     sourceUrl: row.source_url,
     publishedAt: row.published_at,
     addedAt: row.added_at,
-    annotationCount: row.annotation_count,
+    annotationCount: facts.annotationCount,
     canonicalUrl: row.canonical_url,
     language: row.language,
     direction: row.direction,
     origin: row.origin,
+    sourceFileName: row.source_file_name,
+    lastOpenedAt: row.last_opened_at,
+    claimCount: facts.claimCount,
+    orphanCount: facts.orphanCount,
+    tags: facts.tags,
+    facets: facts.facets,
   };
 }
 
@@ -100,11 +110,16 @@ export function insertArticle(db: Database, article: NewArticle): void {
   db.prepare(
     `INSERT INTO articles (id, title, byline, site, source_url, canonical_url, published_at,
        language, direction, origin, source_format, document, text, content_hash, document_hash,
-       added_at, updated_at)
+       source_file_name, added_at, updated_at)
      VALUES (@id, @title, @byline, @site, @sourceUrl, @canonicalUrl, @publishedAt,
        @language, @direction, @origin, @sourceFormat, @document, @text, @contentHash,
-       @documentHash, @addedAt, @addedAt)`,
-  ).run({ ...article, document, documentHash: sha256Hex(document) });
+       @documentHash, @sourceFileName, @addedAt, @addedAt)`,
+  ).run({
+    ...article,
+    sourceFileName: article.sourceFileName ?? null,
+    document,
+    documentHash: sha256Hex(document),
+  });
 }
 
 export function listArticles(db: Database): ArticleSummary[] {
@@ -114,7 +129,8 @@ export function listArticles(db: Database): ArticleSummary[] {
        ORDER BY a.added_at DESC, a.id DESC`,
     )
     .all() as SummaryRow[];
-  return rows.map(toSummary);
+  const facts = factsOfAllArticles(db);
+  return rows.map((row) => toSummary(row, facts.get(row.id) ?? noFacts()));
 }
 
 /** The summary of one live article, or null. */
@@ -122,7 +138,7 @@ export function findArticleSummary(db: Database, id: string): ArticleSummary | n
   const row = db
     .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`)
     .get(id) as SummaryRow | undefined;
-  return row ? toSummary(row) : null;
+  return row ? toSummary(row, factsOfArticle(db, id)) : null;
 }
 
 /**
@@ -144,7 +160,7 @@ export function findArticle(db: Database, id: string): Article | null {
     sha256Hex(row.text) !== row.content_hash ||
     sha256Hex(row.document) !== row.document_hash;
   return {
-    ...toSummary(row),
+    ...toSummary(row, factsOfArticle(db, id)),
     document: document ?? documentFromText(row.text),
     contentHash: row.content_hash,
     damaged,
@@ -222,12 +238,58 @@ export function findDuplicateArticle(
   return null;
 }
 
-/** Changes an article's title; answers whether a live article was changed. */
-export function updateArticleTitle(db: Database, id: string, title: string, at: string): boolean {
+/** The details Article details edits, of a live article, or null. */
+export function findArticleDetails(db: Database, id: string): ArticleDetails | null {
+  const row = db
+    .prepare(
+      `SELECT title, byline, site, published_at, source_url FROM articles
+       WHERE id = ? AND deleted_at IS NULL`,
+    )
+    .get(id) as
+    Pick<SummaryRow, 'title' | 'byline' | 'site' | 'published_at' | 'source_url'> | undefined;
+  if (!row) return null;
+  return {
+    title: row.title,
+    byline: row.byline,
+    site: row.site,
+    publishedAt: row.published_at,
+    sourceUrl: row.source_url,
+    tags: articleTagNames(db, id),
+  };
+}
+
+/** Writes an article's own columns among the details (its tags are in `article-tags.ts`). */
+export function updateArticleColumns(
+  db: Database,
+  id: string,
+  details: Omit<ArticleDetails, 'tags'>,
+  at: string,
+): boolean {
   return (
     db
-      .prepare('UPDATE articles SET title = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
-      .run(title, at, id).changes === 1
+      .prepare(
+        `UPDATE articles SET title = @title, byline = @byline, site = @site,
+           published_at = @publishedAt, source_url = @sourceUrl, updated_at = @at
+         WHERE id = @id AND deleted_at IS NULL`,
+      )
+      .run({ ...details, id, at }).changes === 1
+  );
+}
+
+/** Marks the article as changed now (its tags changed, say). */
+export function touchArticle(db: Database, id: string, at: string): void {
+  db.prepare('UPDATE articles SET updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(at, id);
+}
+
+/**
+ * Records that a live article was opened for reading; answers whether it is live. Not an edit:
+ * `updated_at` stays.
+ */
+export function markArticleOpened(db: Database, id: string, at: string): boolean {
+  return (
+    db
+      .prepare('UPDATE articles SET last_opened_at = ? WHERE id = ? AND deleted_at IS NULL')
+      .run(at, id).changes === 1
   );
 }
 

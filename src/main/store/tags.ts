@@ -1,4 +1,7 @@
-/** Queries over `tags` and `annotation_tags`. Live tag names are unique, ignoring case and form. */
+/**
+ * Queries over `tags` and `annotation_tags` (an article's own tags are in `article-tags.ts`, over
+ * the same `tags`). Live tag names are unique, ignoring case and form.
+ */
 import type { Database } from 'better-sqlite3';
 import type { AnnotationScope } from './links';
 import type { TagSummary } from '../../shared/contract/entities';
@@ -82,6 +85,11 @@ export function annotationIdsWithTag(db: Database, tagId: string): string[] {
   return rows.map((r) => r.id);
 }
 
+/**
+ * Every live tag, by name, with the number of live annotations that carry it. A tag used only
+ * by articles (Article details) is listed too, with 0: it is a tag like any other, so it can be
+ * renamed or merged, and the tag list never loses a name the library still uses.
+ */
 export function listTags(db: Database): TagSummary[] {
   const rows = db
     .prepare(
@@ -98,7 +106,8 @@ export function listTags(db: Database): TagSummary[] {
 
 /**
  * Renames a live tag. If another live tag already has the new name (ignoring case and form), the
- * two merge: the renamed tag's annotations move to that tag and the renamed one is soft-deleted.
+ * two merge: the renamed tag's annotations and articles move to that tag and the renamed one is
+ * soft-deleted.
  * Answers the id of the tag that carries the name, or null if `id` is no live tag.
  */
 export function renameTag(
@@ -122,6 +131,11 @@ export function renameTag(
      SELECT annotation_id, ?, ? FROM annotation_tags WHERE tag_id = ?`,
   ).run(other.id, at, id);
   db.prepare('DELETE FROM annotation_tags WHERE tag_id = ?').run(id);
+  db.prepare(
+    `INSERT OR IGNORE INTO article_tags (article_id, tag_id, created_at)
+     SELECT article_id, ?, ? FROM article_tags WHERE tag_id = ?`,
+  ).run(other.id, at, id);
+  db.prepare('DELETE FROM article_tags WHERE tag_id = ?').run(id);
   db.prepare('UPDATE tags SET deleted_at = ? WHERE id = ?').run(at, id);
   return { id: other.id, merged: true };
 }

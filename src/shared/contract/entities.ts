@@ -105,6 +105,25 @@ export const ArticleSummarySchema = z.strictObject({
   direction: z.enum(['ltr', 'rtl']).nullable(),
   /** How it came in: a file, an address (Add from URL), a paste, or the sample. */
   origin: z.enum(['file', 'address', 'paste', 'sample']),
+  /** The name of the file it was imported from (origin 'file'), when known. */
+  sourceFileName: z.string().nullable(),
+  /** When it was last opened for reading; null if never (since this was recorded). */
+  lastOpenedAt: TimestampSchema.nullable(),
+  /** Live annotations that carry a claim. */
+  claimCount: z.int().nonnegative(),
+  /** Live annotations whose passage is no longer found in the text. */
+  orphanCount: z.int().nonnegative(),
+  /** The article's own tags (not its annotations'), sorted. */
+  tags: z.array(z.string()),
+  /**
+   * What the library's filters choose from, distinct and sorted: the tags on its live
+   * annotations, and the speakers and claim types of its live claims.
+   */
+  facets: z.strictObject({
+    annotationTags: z.array(z.string()),
+    speakers: z.array(z.string()),
+    claimTypes: z.array(z.string()),
+  }),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 
@@ -201,7 +220,9 @@ export type Annotation = z.infer<typeof AnnotationSchema>;
  * What one operation changed, sent with its reply so that a client applies it by id instead of
  * fetching lists again: annotations created or changed (each whole, with its tags, claim, links
  * and anchor, including the other ends of links made or unmade), annotations removed, and the
- * summaries of articles whose listing changed (added, restored, or their annotation count).
+ * summaries of articles whose listing changed: added, restored, edited, opened, or any change to
+ * their annotations (counts and facets come from them), so every annotation change carries the
+ * summary of each article it touched.
  */
 export const ChangesSchema = z.strictObject({
   annotations: z.array(AnnotationSchema),
@@ -228,7 +249,9 @@ export const LIBRARY_SORT_KEYS = [
   'byline',
   'published',
   'added',
+  'opened',
   'annotations',
+  'claims',
 ] as const;
 export const SORT_DIRECTIONS = ['ascending', 'descending'] as const;
 export const LIBRARY_DENSITIES = ['comfortable', 'compact'] as const;

@@ -36,6 +36,8 @@ import type { OperationName } from './operation-names';
 import { BackupSchema, LibraryStatusSchema, RestoreOutcomeSchema } from './library-safety';
 import { SearchRequestSchema, SearchResponseSchema } from './search';
 import { TrashedArticleSchema } from './trash';
+import { ArticleDetailsPatchSchema, ArticleDetailsSchema } from './article-details';
+import { LibraryAnnotationSchema } from './library-annotations';
 
 /** Largest file accepted for import. Larger ones are refused before they are read whole. */
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
@@ -43,8 +45,7 @@ const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 
 /** Longest address accepted for Add from URL. */
 export const MAX_URL_LENGTH = 8192;
-/** Longest article title. */
-export const MAX_TITLE_LENGTH = 1000;
+export { MAX_TITLE_LENGTH } from './article-details';
 
 /**
  * What an import answers: the article stored, or — when `alreadyInLibrary` says why — the one
@@ -97,20 +98,19 @@ export const operations = {
     response: ImportOutcomeSchema,
   },
   updateArticle: {
-    request: z.strictObject({
-      id: IdSchema,
-      title: z
-        .string()
-        .trim()
-        .min(1, { message: 'a title cannot be empty' })
-        .max(MAX_TITLE_LENGTH)
-        .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE }),
-    }),
+    /** Changes any of the article's details (see `article-details.ts`); the rest stay. */
+    request: ArticleDetailsPatchSchema.extend({ id: IdSchema }),
     response: z.strictObject({
       article: ArticleSummarySchema,
-      previousTitle: z.string(),
+      /** The details as they were, for undo. */
+      previous: ArticleDetailsSchema,
       changes: ChangesSchema,
     }),
+  },
+  markArticleOpened: {
+    /** Records that the article was opened for reading now (the library's "Last opened"). */
+    request: ById,
+    response: z.strictObject({ article: ArticleSummarySchema, changes: ChangesSchema }),
   },
   deleteArticle: {
     request: ById,
@@ -129,6 +129,11 @@ export const operations = {
     /** Erases these deleted articles, or (no ids) every one; live articles are never erased. */
     request: z.strictObject({ ids: z.array(IdSchema).max(100_000).optional() }),
     response: z.strictObject({ erased: z.int().nonnegative(), changes: ChangesSchema }),
+  },
+  listLibraryAnnotations: {
+    request: Empty,
+    /** Every live annotation of every live article, newest first. */
+    response: z.strictObject({ annotations: z.array(LibraryAnnotationSchema) }),
   },
   listAnnotations: {
     request: z.strictObject({ articleId: IdSchema }),

@@ -42,7 +42,7 @@ async function listIds(data: string): Promise<string[]> {
 }
 
 describe('marginalia import / list / show', () => {
-  it('imports a Markdown file and prints "<id>\\t<title>"', async () => {
+  it('imports a Markdown file, prints "<id>\\t<title>" and keeps the file\'s base name', async () => {
     const { data, notes } = setup();
     const run = await cli(['--data-dir', data, 'import', notes]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
@@ -52,6 +52,10 @@ describe('marginalia import / list / show', () => {
     expect(id).toMatch(UUID);
     expect(title).toBe('Field notes');
     expect(fs.existsSync(path.join(data, 'marginalia.db'))).toBe(true);
+    // The article remembers the name of the file it came from, without its folder.
+    const listed = await cli(['--data-dir', data, 'list', '--json']);
+    const articles = JSON.parse(listed.stdout) as { id: string; sourceFileName: string | null }[];
+    expect(articles.find((a) => a.id === id)?.sourceFileName).toBe('notes.md');
   });
 
   it('imports several files in one go, one line each', async () => {
@@ -60,6 +64,11 @@ describe('marginalia import / list / show', () => {
     const run = await cli(['--data-dir', data, 'import', notes, text]);
     expect(run.code).toBe(0);
     expect(lines(run.stdout).map((l) => l.split('\t')[1])).toEqual(['Field notes', 'Memo']);
+    const listed = await cli(['--data-dir', data, 'list', '--json']);
+    const names = (JSON.parse(listed.stdout) as { sourceFileName: string | null }[]).map(
+      (a) => a.sourceFileName,
+    );
+    expect(names.sort()).toEqual(['memo.txt', 'notes.md', null]);
   });
 
   it('lists the sample and the import, as text and as JSON', async () => {

@@ -31,6 +31,12 @@ export const summary: ArticleSummary = {
   language: null,
   direction: null,
   origin: 'file',
+  sourceFileName: null,
+  lastOpenedAt: null,
+  claimCount: 0,
+  orphanCount: 0,
+  tags: [],
+  facets: { annotationTags: [], speakers: [], claimTypes: [] },
 };
 
 /** The summary's article as the Trash lists it. */
@@ -87,11 +93,13 @@ export const validRequests: Record<OperationName, unknown> = {
   importArticle: { fileName: 'a.txt', contentBase64: 'aGVsbG8=' },
   importUrl: { url: 'https://example.org/news/a' },
   importPaste: { html: '<p>Hello</p>', text: 'Hello' },
-  updateArticle: { id: ARTICLE_ID, title: 'A new title' },
+  updateArticle: { id: ARTICLE_ID, title: 'A new title', byline: null, tags: ['Geneva'] },
+  markArticleOpened: { id: ARTICLE_ID },
   deleteArticle: { id: ARTICLE_ID },
   restoreArticle: { id: ARTICLE_ID },
   listTrash: {},
   emptyTrash: { ids: [ARTICLE_ID] },
+  listLibraryAnnotations: {},
   listAnnotations: { articleId: ARTICLE_ID },
   createAnnotation: {
     articleId: ARTICLE_ID,
@@ -158,12 +166,25 @@ export function fakeHandlers(): {
     ),
     updateArticle: (r) => (
       record('updateArticle', r),
-      { article: summary, previousTitle: summary.title, changes }
+      {
+        article: summary,
+        previous: {
+          title: summary.title,
+          byline: summary.byline,
+          site: summary.site,
+          publishedAt: summary.publishedAt,
+          sourceUrl: summary.sourceUrl,
+          tags: summary.tags,
+        },
+        changes,
+      }
     ),
+    markArticleOpened: (r) => (record('markArticleOpened', r), { article: summary, changes }),
     deleteArticle: (r) => (record('deleteArticle', r), { id: r.id, changes }),
     restoreArticle: (r) => (record('restoreArticle', r), { article: summary, changes }),
     listTrash: (r) => (record('listTrash', r), { articles: [trashedArticle] }),
     emptyTrash: (r) => (record('emptyTrash', r), { erased: 1, changes }),
+    listLibraryAnnotations: (r) => (record('listLibraryAnnotations', r), { annotations: [] }),
     listAnnotations: (r) => (record('listAnnotations', r), { annotations: [annotation] }),
     createAnnotation: (r) => (
       record('createAnnotation', r),

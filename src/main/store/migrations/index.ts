@@ -6,6 +6,7 @@ import { migration0004 } from './0004-stored-anchors';
 import { migration0005 } from './0005-page-metadata';
 import { migration0006 } from './0006-document-hash';
 import { migration0007 } from './0007-search';
+import { migration0008 } from './0008-library-details';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

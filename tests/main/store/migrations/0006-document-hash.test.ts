@@ -44,7 +44,7 @@ describe('migration 6: document hash', () => {
     const before = old.prepare('SELECT * FROM articles ORDER BY id').all();
     old.close();
 
-    const { db } = open(file);
+    const { db } = open(file, MIGRATIONS.slice(0, 6));
     const after = db.prepare('SELECT * FROM articles ORDER BY id').all() as Record<
       string,
       unknown

@@ -66,7 +66,7 @@ const hitIds = (db: Database, query: string) =>
 describe('migration 7: search', () => {
   it('builds the indexes for every existing row', () => {
     const { db } = open(version6File());
-    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(7);
     expect(hitIds(db, 'zeppelin')).toEqual([`note:${N1}`]);
     expect(hitIds(db, 'defense')).toEqual([`tag:${N1}`]);
     expect(hitIds(db, 'stoltenberg')).toEqual([`speaker:${N1}`]);
