@@ -4,7 +4,9 @@
  * library of 1,000 articles; beside them a bare `node -e 0` (what any Node program pays to start
  * on this machine) and the same `list` run from the TypeScript sources through tsx (what the CLI
  * cost before it was built). Runs go round-robin (one of each case, then again), so a busy
- * machine slows every case alike. `npm run bench:cli`; figures go to bench/results.json ("cli").
+ * machine slows every case alike. Targets (issue 11): `list` starts in under 300 ms, `search`
+ * answers in under 0.5 s, end to end; each is printed beside its target as a ratio (under 1 is
+ * met). `npm run bench:cli`; figures go to bench/results.json ("cli").
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +23,11 @@ const RUNS = 20;
 /** tsx compiles at every start: a few runs say enough. */
 const SOURCE_RUNS = 5;
 const ARTICLES = 1_000;
-const TARGET_MS = 300;
+/** The issue's targets, end to end: the case measured against each and its limit. */
+const TARGETS = [
+  { what: 'list', label: 'marginalia list (new library)', ms: 300 },
+  { what: 'search', label: `marginalia search negotiations (${ARTICLES} articles)`, ms: 500 },
+] as const;
 
 interface Case {
   readonly label: string;
@@ -39,7 +45,8 @@ let rebuilds = 0;
 
 /**
  * Wall time of one run, in ms; throws when the command fails. When a source file changed during
- * the benchmark (the bin then runs the sources and says so), rebuilds and runs again.
+ * the benchmark, or a build elsewhere is under way (the bin then runs the sources and says so),
+ * rebuilds and runs again.
  */
 async function timeOnce(c: Case): Promise<number> {
   for (;;) {
@@ -52,7 +59,8 @@ async function timeOnce(c: Case): Promise<number> {
     const ms = performance.now() - started;
     if (run.status !== 0) throw new Error(`${c.label} exited ${run.status}: ${run.stderr}`);
     if (c.env || run.stderr === '') return ms;
-    if (!run.stderr.includes('since the CLI was built') || rebuilds >= 20) {
+    // Another process (a test run's setup) may be rebuilding the CLI meanwhile: build it too.
+    if (!/since the CLI was built|the CLI is not built/.test(run.stderr) || rebuilds >= 20) {
       throw new Error(`${c.label} wrote to stderr: ${run.stderr}`);
     }
     rebuilds += 1;
@@ -129,14 +137,29 @@ try {
     figures[c.label] = { runs: sorted.length, p50Ms: p50, p95Ms: p95 };
     console.log(`${c.label.padEnd(54)} ${`${p50} ms`.padStart(8)} ${`${p95} ms`.padStart(8)}`);
   }
-  const listP50 = figures['marginalia list (new library)']!.p50Ms;
   const bare = figures['node -e 0 (bare Node start)']!.p50Ms;
-  console.log(
-    `\nlist on a new library: p50 ${listP50} ms (target < ${TARGET_MS} ms: ` +
-      `${listP50 < TARGET_MS ? 'met' : 'NOT met'}); ${listP50 - bare} ms above a bare Node start`,
-  );
+  const targets: Record<string, unknown> = {};
+  console.log('');
+  for (const target of TARGETS) {
+    const { p50Ms, p95Ms } = figures[target.label]!;
+    const ratio = (ms: number) => Math.round((ms / target.ms) * 100) / 100;
+    targets[target.what] = {
+      case: target.label,
+      targetMs: target.ms,
+      p50Ms,
+      p95Ms,
+      p50Ratio: ratio(p50Ms),
+      p95Ratio: ratio(p95Ms),
+      met: p50Ms < target.ms,
+    };
+    console.log(
+      `${target.what}: p50 ${p50Ms} ms (${ratio(p50Ms)}× the ${target.ms} ms target: ` +
+        `${p50Ms < target.ms ? 'met' : 'NOT met'}), p95 ${p95Ms} ms (${ratio(p95Ms)}×); ` +
+        `${p50Ms - bare} ms above a bare Node start`,
+    );
+  }
   recordResults('cli', {
-    targetMs: TARGET_MS,
+    targets,
     articles: ARTICLES,
     rebuildsDuringRun: rebuilds,
     loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),

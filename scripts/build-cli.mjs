@@ -30,7 +30,49 @@ export const CODE_CACHE = path.join(OUT_DIR, 'marginalia.cjs.cache');
 export const INPUTS = path.join(OUT_DIR, 'inputs.json');
 const ENTRY = 'src/main/cli/index.ts';
 /** Native or otherwise unbundleable: loaded from node_modules at run time. */
-const EXTERNAL = ['better-sqlite3', 'electron'];
+/**
+ * Left to node_modules (all of them dependencies, so any install has them): the native SQLite
+ * binding, and the packages only the lazily loaded import pipeline and web mode use — keeping
+ * them out halves the bundle every start reads and compiles. prosemirror-model goes with
+ * prosemirror-markdown, so both use the one copy (its node types are checked by identity).
+ */
+const EXTERNAL = [
+  'better-sqlite3',
+  'electron',
+  '@mozilla/readability',
+  'linkedom',
+  'markdown-it',
+  'prosemirror-markdown',
+  'prosemirror-model',
+  'yaml',
+  'iconv-lite',
+  'html-encoding-sniffer',
+  'libqp',
+  'hono',
+  '@hono/node-server',
+];
+/**
+ * src/main/lazy-import-pipeline.ts imports the import pipeline (parsers, fetcher, exporters: most
+ * of the bundle) eagerly when run from the sources; in the CLI its body becomes this `require`,
+ * which esbuild turns into a lazily run module: the pipeline's modules are evaluated the first
+ * time an operation calls importPipeline(), never for `list`, `show` or `search`.
+ */
+const LAZY_PIPELINE = path.join(ROOT, 'src', 'main', 'lazy-import-pipeline.ts');
+const LAZY_PIPELINE_BODY =
+  "export function importPipeline() { return require('./import-pipeline'); }\n";
+const lazyPipeline = {
+  name: 'lazy-import-pipeline',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]lazy-import-pipeline\.ts$/ }, (args) => {
+      if (path.resolve(args.path) !== LAZY_PIPELINE) return undefined;
+      return {
+        contents: LAZY_PIPELINE_BODY,
+        loader: 'ts',
+        resolveDir: path.dirname(LAZY_PIPELINE),
+      };
+    });
+  },
+};
 /** CommonJS has no import.meta; paths.ts finds the project folder from the module's address. */
 const MODULE_URL_BANNER =
   "const __marginaliaModuleUrl = require('node:url').pathToFileURL(__filename).href;";
@@ -104,6 +146,7 @@ export async function buildCli() {
     banner: { js: MODULE_URL_BANNER },
     define: { 'import.meta.url': '__marginaliaModuleUrl' },
     external: EXTERNAL,
+    plugins: [lazyPipeline],
     write: false,
     metafile: true,
     logLevel: 'warning',
@@ -112,6 +155,7 @@ export async function buildCli() {
   const inputs = Object.keys(result.metafile.inputs)
     .filter((input) => !input.includes('node_modules/'))
     .sort();
+  const startupPackages = packagesRunAtStart(result.metafile);
   fs.mkdirSync(OUT_DIR, { recursive: true });
   // Written under temporary names and renamed, so that two builds at once (the unit and e2e
   // projects' setups) or a CLI starting meanwhile never read half a file. The list of inputs
@@ -121,13 +165,43 @@ export async function buildCli() {
   for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
   writeAtomically(BUNDLE, LOADER);
   writeCodeCacheInChild();
-  writeAtomically(INPUTS, `${JSON.stringify({ entry: ENTRY, readFrom, inputs }, null, 2)}\n`);
+  writeAtomically(
+    INPUTS,
+    `${JSON.stringify({ entry: ENTRY, readFrom, inputs, startupPackages }, null, 2)}\n`,
+  );
   return performance.now() - started;
 }
 
 /**
+ * The packages whose code runs whenever the CLI starts: those the entry reaches by static imports
+ * (and by the `require`s of the CommonJS packages it reaches), not through the lazy pipeline's
+ * `require` (nor dynamic `import()`s). Written to inputs.json; a test checks the parsers stay out.
+ */
+function packagesRunAtStart(metafile) {
+  const lazy = path.relative(ROOT, LAZY_PIPELINE).split(path.sep).join('/');
+  const reached = new Set();
+  const pending = [ENTRY];
+  while (pending.length > 0) {
+    const input = pending.pop();
+    if (reached.has(input)) continue;
+    reached.add(input);
+    if (input === lazy) continue;
+    for (const { path: imported, kind, external } of metafile.inputs[input]?.imports ?? []) {
+      if (!external && (kind === 'import-statement' || kind === 'require-call')) {
+        pending.push(imported);
+      }
+    }
+  }
+  const packages = [...reached].flatMap(
+    (input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? [],
+  );
+  return [...new Set(packages)].sort();
+}
+
+/**
  * Loads the CLI once in a separate Node (its modules' first run stays out of this process) and
- * saves V8's code cache. Without a cache the CLI still runs, only slower to start.
+ * saves V8's code cache. Without a cache the CLI still runs, only slower to start. (A cache taken
+ * after running `list` and `search` as well was measured: no faster to start, and twice the size.)
  */
 function writeCodeCacheInChild() {
   const load = `import(${JSON.stringify(pathToFileURL(BUNDLE).href)}).then((m) => m.writeCodeCache())`;

@@ -17,7 +17,7 @@ import {
 import { MAX_IMPORT_BYTES, type Client } from '../../shared/contract/operations';
 import { excerpt } from '../../shared/annotations/wording';
 import { writeFileAtomic, errorCode } from '../files/atomic-write';
-import { decodeText } from '../import/decode';
+import { importPipeline } from '../lazy-import-pipeline';
 import { CliFailure } from './failure';
 
 export interface InteropCliContext {
@@ -186,7 +186,7 @@ export function addInteropCommands(program: Command, ctx: InteropCliContext): vo
       }
       // Decoded as article files are: UTF-16 exports read right, bad UTF-8 never silently replaced.
       const fileName = path.basename(file);
-      const decoded = decodeText(fs.readFileSync(file), fileName);
+      const decoded = importPipeline().decodeText(fs.readFileSync(file), fileName);
       const { report } = await ctx.client().importAnnotations({
         fileName,
         content: decoded.text,

@@ -95,14 +95,19 @@ function contextSupports(
 
 /** Clusters are looked for within this many code units of a boundary; longer ones are not whole. */
 const CLUSTER_WINDOW = 32;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
+/** Made on first use: building one costs ~30 ms, on every CLI start if done at load. */
+const graphemes = (): Intl.Segmenter =>
+  (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /** Moves `index` back to the start of the grapheme cluster it falls inside, if any. */
 function clusterStart(text: string, index: number): number {
   if (index <= 0 || index >= text.length) return index;
   const from = Math.max(0, index - CLUSTER_WINDOW);
   const window = text.slice(from, index + CLUSTER_WINDOW);
-  const segment = graphemes.segment(window).containing(index - from);
+  const segment = graphemes()
+    .segment(window)
+    .containing(index - from);
   return segment ? from + segment.index : index;
 }
 
@@ -118,7 +123,9 @@ export function isClusterBoundary(text: string, index: number): boolean {
 function clusterEnd(text: string, index: number): number {
   const start = clusterStart(text, index);
   if (start === index) return index;
-  const segment = graphemes.segment(text.slice(start, start + CLUSTER_WINDOW)).containing(0);
+  const segment = graphemes()
+    .segment(text.slice(start, start + CLUSTER_WINDOW))
+    .containing(0);
   return segment ? start + segment.segment.length : index;
 }
 
@@ -135,7 +142,7 @@ function matchNormalized(
   let nfc = '';
   // Where each NFC cluster starts in `text`, by its offset in `nfc`; -1 inside a cluster.
   const toText: number[] = [];
-  for (const { segment, index } of graphemes.segment(text)) {
+  for (const { segment, index } of graphemes().segment(text)) {
     const normalized = segment.normalize('NFC');
     toText.push(index, ...new Array<number>(normalized.length - 1).fill(-1));
     nfc += normalized;

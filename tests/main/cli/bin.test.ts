@@ -151,6 +151,58 @@ describe('the real build (made by the tests’ global setup)', () => {
     );
   });
 
+  it('keeps the import pipeline out of start-up: no parser or exporter package runs at start', () => {
+    const { startupPackages } = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'out/cli/inputs.json'), 'utf8'),
+    ) as { startupPackages: string[] };
+    // What every command needs is there (the list is not just empty)…
+    expect(startupPackages).toEqual(expect.arrayContaining(['commander', 'zod']));
+    // …and what only imports, exports and interop need is loaded when one of them runs.
+    for (const heavy of [
+      'linkedom',
+      '@mozilla/readability',
+      'markdown-it',
+      'prosemirror-markdown',
+      'prosemirror-model',
+      'yaml',
+      'iconv-lite',
+      'htmlparser2',
+    ]) {
+      expect(startupPackages).not.toContain(heavy);
+    }
+  });
+
+  it('imports a file, shows it and exports it in plain Node (the pipeline loaded on demand)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-bin-data-'));
+    temporary.push(dir);
+    const data = path.join(dir, 'library');
+    const note = path.join(dir, 'field-notes.md');
+    fs.writeFileSync(note, '# Field notes\n\nThe *ferry* leaves at dawn.\n');
+    const build = pathToFileURL(path.join(ROOT, 'out/cli/marginalia.mjs')).href;
+    const cli = (args: readonly string[]) => {
+      const script =
+        `const { runCli } = await import(${JSON.stringify(build)});\n` +
+        `process.exitCode = await runCli(${JSON.stringify(['--data-dir', data, ...args])});`;
+      return spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: os.tmpdir(),
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    };
+    const imported = cli(['import', note]);
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+    const [id, title] = imported.stdout.trimEnd().split('\t');
+    expect(title).toBe('Field notes');
+    const shown = cli(['show', id!]);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain('The ferry leaves at dawn.');
+    const exported = cli(['export', id!, '--format', 'md']);
+    expect(exported.stderr).toBe('');
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toContain('title: Field notes');
+  });
+
   it('exits 2 on a usage error and 0 on --help through the real bin', () => {
     const help = spawnSync(process.execPath, ['bin/marginalia.js', '--help'], {
       cwd: ROOT,
