@@ -38,6 +38,12 @@ const SUMMARY: ArticleSummary = {
   language: null,
   direction: null,
   origin: 'file',
+  sourceFileName: null,
+  lastOpenedAt: null,
+  claimCount: 0,
+  orphanCount: 0,
+  tags: [],
+  facets: { annotationTags: [], speakers: [], claimTypes: [] },
 };
 const ARTICLE: Article = {
   ...SUMMARY,
@@ -93,6 +99,7 @@ function fakeClient(annotations: readonly Annotation[] = []) {
     listSpeakers: vi.fn(async () => ({ speakers: [] })),
     listClaimTypes: vi.fn(async () => ({ types: [] })),
     setReadingPosition: vi.fn(async () => ({})),
+    markArticleOpened: vi.fn(async () => ({ article: SUMMARY, changes: changesOf() })),
     getClaimsLedger: vi.fn(async () => ({
       claims: [{ article: SUMMARY, annotation: CLAIM }],
     })),
@@ -246,6 +253,16 @@ describe('App: marginalia:// links from the desktop app', () => {
     await settle();
     expect(page.getByRole('heading', { name: SUMMARY.title, level: 2 }).elements()).toHaveLength(1);
     expect(alertText()).toMatch(/not in “Negotiations continue” any more/);
+  });
+
+  it('runs the window command a menu item names: Search Library… opens the search window', async () => {
+    const { send } = fakeDesktop();
+    const { client } = fakeClient();
+    await render(<App client={client} />);
+    expect(page.getByRole('dialog', { name: /search/i }).elements()).toHaveLength(0);
+    await send({ type: 'run-command', command: 'search' });
+    await settle();
+    expect(page.getByRole('dialog', { name: /search/i }).elements()).toHaveLength(1);
   });
 
   it('stops listening when the window unmounts', async () => {

@@ -48,6 +48,12 @@ const summary: ArticleSummary = {
   language: null,
   direction: null,
   origin: 'file',
+  sourceFileName: null,
+  lastOpenedAt: null,
+  claimCount: 0,
+  orphanCount: 0,
+  tags: [],
+  facets: { annotationTags: [], speakers: [], claimTypes: [] },
 };
 const ARTICLE: Article = {
   ...summary,

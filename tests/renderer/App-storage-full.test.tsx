@@ -34,6 +34,12 @@ const SUMMARY: ArticleSummary = {
   language: null,
   direction: null,
   origin: 'file',
+  sourceFileName: null,
+  lastOpenedAt: null,
+  claimCount: 0,
+  orphanCount: 0,
+  tags: [],
+  facets: { annotationTags: [], speakers: [], claimTypes: [] },
 };
 const ARTICLE: Article = {
   ...SUMMARY,
@@ -65,6 +71,7 @@ function fakeClient() {
     listSpeakers: async () => ({ speakers: [] }),
     listClaimTypes: async () => ({ types: [] }),
     setReadingPosition: async () => ({}),
+    markArticleOpened: async () => ({ article: SUMMARY, changes: changesOf() }),
     updateAnnotation,
   } as unknown as Client;
   return { client, updateAnnotation, recover: () => (fail = false) };

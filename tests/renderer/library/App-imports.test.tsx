@@ -68,6 +68,10 @@ function fakeClient() {
     listSpeakers: vi.fn(async () => ({ speakers: [] })),
     listClaimTypes: vi.fn(async () => ({ types: [] })),
     setReadingPosition: vi.fn(async () => ({})),
+    markArticleOpened: vi.fn(async ({ id }: { id: string }) => ({
+      article: known.get(id)!,
+      changes: changesOf(),
+    })),
     importArticle: vi.fn<(r: RequestOf<'importArticle'>) => Promise<ImportOutcome>>(),
     importPaste: vi.fn<(r: RequestOf<'importPaste'>) => Promise<ImportOutcome>>(),
     importUrl: vi.fn<(r: RequestOf<'importUrl'>) => Promise<ImportOutcome>>(),

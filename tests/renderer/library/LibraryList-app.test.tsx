@@ -12,6 +12,7 @@ import {
   type Settings,
 } from '../../../src/shared/contract/entities';
 import type { Client, RequestOf } from '../../../src/shared/contract/operations';
+import { ServiceError } from '../../../src/shared/contract/errors';
 import { changesOf } from '../../support/annotation-builder';
 import { cleanup, perform, press, render } from '../react-harness';
 import { articleNamed } from './fixtures';
@@ -42,6 +43,27 @@ function fakeClient(saved: Partial<Settings>) {
     listTags: vi.fn(async () => ({ tags: [] })),
     listSpeakers: vi.fn(async () => ({ speakers: [] })),
     listClaimTypes: vi.fn(async () => ({ types: [] })),
+    getArticle: vi.fn(async ({ id }: { id: string }) => ({
+      article: {
+        ...articles.find((a) => a.id === id)!,
+        document: {
+          type: 'doc' as const,
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Text.' }] }],
+        },
+        contentHash: 'hash',
+        damaged: false,
+        readingPosition: null,
+      },
+    })),
+    listAnnotations: vi.fn(async () => ({ annotations: [] })),
+    setReadingPosition: vi.fn(async () => ({})),
+    markArticleOpened: vi.fn(async ({ id }: { id: string }) => {
+      const article = {
+        ...articles.find((a) => a.id === id)!,
+        lastOpenedAt: new Date().toISOString(),
+      };
+      return { article, changes: changesOf({ articles: [article] }) };
+    }),
     deleteArticle: vi.fn(async ({ id }: { id: string }) => ({
       id,
       changes: changesOf({ removedArticles: [id] }),
@@ -104,5 +126,43 @@ describe('the library view in the window', () => {
     const notice = await until(() => document.querySelector('.notice'));
     expect(notice.textContent).toContain('“Apple harvest” was deleted.');
     expect(document.activeElement?.textContent).toContain('Mango season');
+  });
+  it('records "last opened" when an article is opened, and the row says so at once', async () => {
+    const { fns, client } = fakeClient({});
+    await render(<App client={client} />);
+    await until(() => titles().length === 3);
+    const apple = () => page.getByRole('button', { name: 'Apple harvest' }).element();
+    expect(apple().textContent).not.toContain('Opened');
+    await perform(() => (apple() as HTMLElement).click());
+    await until(() => fns.markArticleOpened.mock.calls.length > 0);
+    expect(fns.markArticleOpened).toHaveBeenCalledExactlyOnceWith({ id: APPLE.id });
+    await until(() => apple().textContent?.includes('Opened today'));
+    expect(document.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('opens the article even when recording fails; read-only says nothing more, other failures show', async () => {
+    const { fns, client } = fakeClient({});
+    fns.markArticleOpened.mockRejectedValueOnce(
+      new ServiceError('read_only', 'The library is open read-only.'),
+    );
+    await render(<App client={client} />);
+    await until(() => titles().length === 3);
+    await perform(() =>
+      (page.getByRole('button', { name: 'Apple harvest' }).element() as HTMLElement).click(),
+    );
+    await until(() => fns.getArticle.mock.calls.length > 0);
+    await until(() => fns.markArticleOpened.mock.calls.length > 0);
+    await until(() => document.querySelector('.reader'));
+    expect(document.querySelector('[role="alert"]')).toBeNull();
+
+    fns.markArticleOpened.mockRejectedValueOnce(
+      new ServiceError('internal', 'Could not record when “Mango season” was opened.'),
+    );
+    await perform(() =>
+      (page.getByRole('button', { name: 'Mango season' }).element() as HTMLElement).click(),
+    );
+    const alert = await until(() => document.querySelector('[role="alert"]'));
+    expect(alert.textContent).toContain('Could not record when “Mango season” was opened.');
+    expect(fns.getArticle).toHaveBeenLastCalledWith({ id: MANGO.id });
   });
 });

@@ -139,6 +139,48 @@ describe('sorting the library', () => {
     ]);
   });
 
+  it('sorts by last opened, never-opened (and unreadable) last both ways', () => {
+    const opened = [
+      { ...A, lastOpenedAt: '2024-05-02T09:00:00.000Z' },
+      { ...B, lastOpenedAt: null },
+      { ...C, lastOpenedAt: '2024-05-03T09:00:00.000Z' },
+      { ...D, lastOpenedAt: 'not a date' },
+    ];
+    expect(titles({ key: 'opened', direction: 'descending' }, opened)).toEqual([
+      'Cherry tart',
+      'banana split',
+      'Apple pie',
+      'Date loaf',
+    ]);
+    expect(titles({ key: 'opened', direction: 'ascending' }, opened)).toEqual([
+      'banana split',
+      'Cherry tart',
+      'Apple pie',
+      'Date loaf',
+    ]);
+  });
+
+  it('sorts by claim count, ties in title order whichever the direction', () => {
+    const claims = [
+      { ...A, claimCount: 2 },
+      { ...B, claimCount: 0 },
+      { ...C, claimCount: 5 },
+      { ...D, claimCount: 2 },
+    ];
+    expect(titles({ key: 'claims', direction: 'descending' }, claims)).toEqual([
+      'Cherry tart',
+      'banana split',
+      'Date loaf',
+      'Apple pie',
+    ]);
+    expect(titles({ key: 'claims', direction: 'ascending' }, claims)).toEqual([
+      'Apple pie',
+      'banana split',
+      'Date loaf',
+      'Cherry tart',
+    ]);
+  });
+
   it('breaks a tie of equal titles by newest added, then by id, whatever order they came in', () => {
     const older = article(7, { title: 'Same', addedAt: '2024-01-01T00:00:00.000Z' });
     const newer = article(8, { title: 'same', addedAt: '2024-06-01T00:00:00.000Z' });

@@ -102,7 +102,11 @@ describe('the library list', () => {
     const list = articles(2).map((a) => ({ ...a, byline: 'Ann Author' }));
     await render(<Harness articles={list} onViewChange={onViewChange} />);
     const view = document.querySelector('.library-view') as HTMLElement;
-    const meta = () => getComputedStyle(grid().querySelector('.article-meta')!).display;
+    // Compact rows leave the source line out (the title, last opened and counts stay).
+    const meta = () => {
+      const element = grid().querySelector('.article-meta');
+      return element ? getComputedStyle(element).display : 'none';
+    };
     expect(view.dataset['density']).toBe('comfortable');
     expect(meta()).not.toBe('none');
     const rowBox = () => grid().querySelector('.article-item')!.getBoundingClientRect();
@@ -124,8 +128,12 @@ describe('the library list', () => {
     const tabStops = () =>
       [...grid().querySelectorAll('button')].filter((b) => b.tabIndex === 0).length;
     expect(tabStops()).toBe(1);
-    await act(() => userEvent.keyboard('{Tab}{Tab}{Tab}{Tab}'));
-    // Tab reaches the list after the three controls, at its first row.
+    const clear = [...document.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Clear filters',
+    )!;
+    await perform(() => clear.focus());
+    await act(() => userEvent.keyboard('{Tab}'));
+    // Tab reaches the list after the sort and filter controls, at its first row.
     expect(document.activeElement).toBe(rowButton('Article 00005'));
 
     await press('ArrowDown');

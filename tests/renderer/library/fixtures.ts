@@ -16,6 +16,12 @@ export function articleNamed(title: string, n: number): ArticleSummary {
     language: null,
     direction: null,
     origin: 'file',
+    sourceFileName: null,
+    lastOpenedAt: null,
+    claimCount: 0,
+    orphanCount: 0,
+    tags: [],
+    facets: { annotationTags: [], speakers: [], claimTypes: [] },
   };
 }
 

@@ -18,6 +18,12 @@ function article(n: number, addedAt: string, fields: Partial<ArticleSummary> = {
     language: null,
     direction: null,
     origin: 'file',
+    sourceFileName: null,
+    lastOpenedAt: null,
+    claimCount: 0,
+    orphanCount: 0,
+    tags: [],
+    facets: { annotationTags: [], speakers: [], claimTypes: [] },
     ...fields,
   };
 }

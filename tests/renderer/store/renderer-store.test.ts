@@ -26,6 +26,12 @@ const SUMMARY: ArticleSummary = {
   language: null,
   direction: null,
   origin: 'file',
+  sourceFileName: null,
+  lastOpenedAt: null,
+  claimCount: 0,
+  orphanCount: 0,
+  tags: [],
+  facets: { annotationTags: [], speakers: [], claimTypes: [] },
 };
 const A = buildAnnotation({ id: testId(1), articleId: ARTICLE, start: 0 });
 const B = buildAnnotation({ id: testId(2), articleId: ARTICLE, start: 50, tags: ['kyiv'] });

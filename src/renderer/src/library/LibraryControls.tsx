@@ -12,7 +12,9 @@ const DIRECTION_LABELS: Record<LibrarySortKey, Record<SortDirection, string>> = 
   byline: { ascending: 'A to Z', descending: 'Z to A' },
   published: { ascending: 'Oldest first', descending: 'Newest first' },
   added: { ascending: 'Oldest first', descending: 'Newest first' },
+  opened: { ascending: 'Longest ago first', descending: 'Most recent first' },
   annotations: { ascending: 'Fewest first', descending: 'Most first' },
+  claims: { ascending: 'Fewest first', descending: 'Most first' },
 };
 
 export interface LibraryControlsProps {

@@ -1,5 +1,7 @@
 /**
- * The library: every article in the chosen order and density, each row a button that opens it.
+ * The library: every article that passes the filters, in the chosen order and density, each row
+ * a button that opens it (with when it was added and last opened, and its annotation and claim
+ * counts).
  * The list is a one-column grid with one tab stop: arrows, Home and End move between rows,
  * Enter opens, Delete moves the article to the Trash (the caller's delete, with its Undo). Only
  * the rows on screen are in the DOM, so 5,000 articles open as fast as 50.
@@ -9,6 +11,13 @@ import type { ArticleSummary } from '../../../shared/contract/entities';
 import { plural } from '../../../shared/text/plural';
 import { describeSource } from '../format';
 import { LibraryControls, type LibraryView } from './LibraryControls';
+import { LibraryFilters } from './LibraryFilters';
+import {
+  EMPTY_LIBRARY_FILTER,
+  filterArticles,
+  libraryFilterChoices,
+  type LibraryFilter,
+} from './library-filter';
 import { sortArticles } from './library-sort';
 import { useLibraryRows } from './use-library-rows';
 
@@ -29,15 +38,35 @@ const ESTIMATED_HEIGHT = { comfortable: 64, compact: 32 } as const;
 
 export function LibraryList(props: LibraryListProps) {
   const { articles, view, onViewChange } = props;
+  // Kept for the session (this component lives as long as the window).
+  const [filter, setFilter] = useState<LibraryFilter>(EMPTY_LIBRARY_FILTER);
+  const all = articles ?? NO_ARTICLES;
+  const choices = useMemo(() => libraryFilterChoices(all), [all]);
+  const shown = useMemo(() => filterArticles(all, filter), [all, filter]);
   if (articles === null) return <p className="muted">Loading…</p>;
   if (articles.length === 0) return <p className="muted">The library is empty.</p>;
   return (
     <div className="library-view" data-density={view.libraryDensity}>
       <LibraryControls view={view} onChange={onViewChange} />
-      <LibraryRows {...props} articles={articles} />
+      <LibraryFilters
+        filter={filter}
+        choices={choices}
+        onChange={setFilter}
+        shown={shown.length}
+        total={articles.length}
+      />
+      {shown.length > 0 ? (
+        <LibraryRows {...props} articles={shown} />
+      ) : (
+        <p className="library-no-match muted">
+          No articles match these filters. Choose others, or clear them to see every article.
+        </p>
+      )}
     </div>
   );
 }
+
+const NO_ARTICLES: readonly ArticleSummary[] = [];
 
 function LibraryRows({
   articles,
@@ -151,12 +180,15 @@ function LibraryRows({
               aria-rowindex={item.index + 1}
               data-index={item.index}
               data-row={item.index}
+              data-article-id={article.id}
               className="library-row"
               style={{ transform: `translateY(${item.start}px)` }}
             >
               <div role="gridcell">
                 <ArticleRow
                   article={article}
+                  compact={density === 'compact'}
+                  showOpened={density === 'comfortable' || key === 'opened'}
                   current={article.id === selectedId}
                   tabStop={item.index === activeIndex}
                   onOpen={onOpen}
@@ -171,16 +203,53 @@ function LibraryRows({
   );
 }
 
+const mediumDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+function startOfDay(date: Date): number {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+}
+
+/** "today", "yesterday", "3 days ago" within the week, else the date ("Mar 12, 2024"). */
+function describeDay(timestamp: string | null, now = new Date()): string | null {
+  const time = timestamp ? Date.parse(timestamp) : NaN;
+  if (Number.isNaN(time)) return null;
+  const days = Math.round((startOfDay(now) - startOfDay(new Date(time))) / 86_400_000);
+  if (days === 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days > 1 && days < 7) return `${days} days ago`;
+  return mediumDate.format(time);
+}
+
 interface ArticleRowProps {
   readonly article: ArticleSummary;
+  readonly compact: boolean;
+  /** Compact rows name the day last opened only when sorted by it: the title needs the room. */
+  readonly showOpened: boolean;
   readonly current: boolean;
   readonly tabStop: boolean;
   readonly onOpen: (id: string) => void;
   readonly onFocus: () => void;
 }
 
-function ArticleRow({ article, current, tabStop, onOpen, onFocus }: ArticleRowProps) {
+/**
+ * Comfortable: title, source, dates ("Added … · Opened …"; never opened says nothing), counts.
+ * Compact, on one line: title, when last opened (when sorted by it), and the two counts as
+ * numbers (spelled out for screen readers and in the tooltip).
+ */
+function ArticleRow({
+  article,
+  compact,
+  showOpened,
+  current,
+  tabStop,
+  onOpen,
+  onFocus,
+}: ArticleRowProps) {
   const source = describeSource(article.byline, article.publishedAt, article.site);
+  const added = describeDay(article.addedAt);
+  const opened = describeDay(article.lastOpenedAt);
+  const annotations = plural(article.annotationCount, 'annotation', 'annotations');
+  const claims = plural(article.claimCount, 'claim', 'claims');
   return (
     <button
       type="button"
@@ -193,11 +262,46 @@ function ArticleRow({ article, current, tabStop, onOpen, onFocus }: ArticleRowPr
       <span className="article-title" dir="auto">
         {article.title}
       </span>
-      {source && <span className="article-meta">{source}</span>}
-      {article.annotationCount > 0 && (
-        <span className="article-count">
-          {plural(article.annotationCount, 'annotation', 'annotations')}
-        </span>
+      {compact ? (
+        <>
+          {showOpened && opened && (
+            <span className="article-opened" title={`Last opened ${opened}`}>
+              <span className="visually-hidden">Opened </span>
+              {opened}
+            </span>
+          )}
+          {article.annotationCount > 0 && (
+            <span className="article-counts" title={`${annotations}, ${claims}`}>
+              <span aria-hidden="true">
+                {article.annotationCount}
+                {article.claimCount > 0 && (
+                  <span className="article-claims-badge">{article.claimCount}</span>
+                )}
+              </span>
+              <span className="visually-hidden">
+                {article.claimCount > 0 ? `${annotations}, ${claims}` : annotations}
+              </span>
+            </span>
+          )}
+        </>
+      ) : (
+        <>
+          {source && <span className="article-meta">{source}</span>}
+          <span className="article-dates">
+            {[added && `Added ${added}`, opened && `Opened ${opened}`].filter(Boolean).join(' · ')}
+          </span>
+          {article.annotationCount > 0 && (
+            <span className="article-counts">
+              <span className="article-count">{annotations}</span>
+              {article.claimCount > 0 && (
+                <>
+                  {' · '}
+                  <span className="article-claims">{claims}</span>
+                </>
+              )}
+            </span>
+          )}
+        </>
       )}
     </button>
   );

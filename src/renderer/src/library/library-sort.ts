@@ -1,7 +1,7 @@
 /**
- * The library list's orders: by title, site, byline, publication date, date added or annotation
- * count, either way. A missing value (no site, no byline, no or an unreadable date) always sorts
- * last, whichever the direction; ties fall back to the title (A→Z), then newest added, then id,
+ * The library list's orders: by title, site, byline, publication date, date added, date last
+ * opened, annotation count or claim count, either way. A missing value (no site, no byline, no or
+ * an unreadable date, never opened) always sorts last, whichever the direction; ties fall back to the title (A→Z), then newest added, then id,
  * so the order never depends on the order the articles arrived in.
  */
 import type {
@@ -24,7 +24,9 @@ export const SORT_LABELS: Record<LibrarySortKey, string> = {
   byline: 'Byline',
   published: 'Publication date',
   added: 'Date added',
+  opened: 'Last opened',
   annotations: 'Annotations',
+  claims: 'Claims',
 };
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -33,6 +35,12 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 export function publishedTime(value: string | null): number | null {
   if (!value) return null;
   const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(time) ? null : time;
+}
+
+/** A timestamp as a number to compare, or null when missing or unreadable. */
+function timeOrNull(value: string | null): number | null {
+  const time = value ? Date.parse(value) : NaN;
   return Number.isNaN(time) ? null : time;
 }
 
@@ -50,8 +58,12 @@ function valueOf(article: ArticleSummary, key: LibrarySortKey): Value {
       return publishedTime(article.publishedAt);
     case 'added':
       return Date.parse(article.addedAt);
+    case 'opened':
+      return timeOrNull(article.lastOpenedAt);
     case 'annotations':
       return article.annotationCount;
+    case 'claims':
+      return article.claimCount;
   }
 }
 
