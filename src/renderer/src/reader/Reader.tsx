@@ -14,8 +14,6 @@ import type { FocusField } from '../annotations/AnnotationEditor';
 import { OpenArticleClaimsView } from '../annotations/ClaimsView';
 import { Sidebar } from '../annotations/Sidebar';
 import { ExportMenu } from '../export/ExportMenu';
-import { describeSource, hostOf } from '../format';
-import { isSafeLinkHref } from '../../../shared/document/url-policy';
 import { memoSelector, useSelector } from '../store/external-store';
 import { useHistory, useStore } from '../store/hooks';
 import type { RendererState } from '../store/renderer-store';
@@ -32,6 +30,7 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { FindBar } from './find/FindBar';
 import { useFind } from './find/use-find';
 import { DamagedArticleBanner } from '../safety/DamagedArticleBanner';
+import { ArticleHeader } from '../details/ArticleHeader';
 
 export type { RevealRequest } from './hooks/use-reveal';
 
@@ -52,6 +51,8 @@ export interface ReaderProps {
   readonly onRevealed?: () => void;
   /** Opens "Restore from backup…" (offered when the article's text fails its checksum). */
   readonly onRestoreFromBackup?: () => void;
+  /** Opens Article details (the button beside the title). */
+  readonly onShowDetails?: (articleId: string) => void;
 }
 
 const selectById = (state: RendererState) =>
@@ -122,8 +123,12 @@ export function Reader(props: ReaderProps) {
   const scrollTo = useMemo(
     () =>
       articleView
-        ? (offset: number) => {
-            if (scrollerRef.current) articleView.scrollToOffset(scrollerRef.current, offset);
+        ? (offset: number, length: number | null) => {
+            const scroller = scrollerRef.current;
+            if (!scroller) return;
+            // A search match: centred and flashed; else the place is lined up at the top.
+            if (length) articleView.revealMatch(scroller, offset, offset + length);
+            else articleView.scrollToOffset(scroller, offset);
           }
         : null,
     [articleView],
@@ -240,25 +245,11 @@ export function Reader(props: ReaderProps) {
             lang={article.language ?? undefined}
             dir={article.direction ?? 'auto'}
           >
-            <header className="article-header">
-              <h2>{title ?? article.title}</h2>
-              <p className="article-meta">
-                {describeSource(article.byline, article.publishedAt, article.site)}
-                {article.sourceUrl && isSafeLinkHref(article.sourceUrl) && (
-                  <>
-                    {' · '}
-                    <a
-                      href={article.sourceUrl}
-                      target="_blank"
-                      rel="noopener noreferrer nofollow"
-                      title={article.sourceUrl}
-                    >
-                      {hostOf(article.sourceUrl)}
-                    </a>
-                  </>
-                )}
-              </p>
-            </header>
+            <ArticleHeader
+              articleId={articleId}
+              article={article}
+              onShowDetails={props.onShowDetails}
+            />
             <div ref={mountRef} className="article-mount" />
           </article>
         </div>
