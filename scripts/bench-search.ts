@@ -4,17 +4,22 @@
  * building the index for an existing library (migration 7 over a version-6 database), the index
  * sizes (word indexes and trigram index apart), the cost the triggers add to writes, and search
  * p50/p95 through the service for single words, phrases, prefixes, filtered and CJK queries.
+ * Then the time to open the library view over 5,000 articles (scripts/bench-library-open.ts:
+ * `listArticles` and web mode's first rows in Chromium; `--no-build` measures the renderer
+ * already built, `--no-library` skips it).
  * `npm run bench:search`; figures go to bench/results.json under "search".
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import { createService } from '../src/main/service';
 import { openDatabase } from '../src/main/store/connection';
 import { MIGRATIONS } from '../src/main/store/migrations/index';
 import { migration0007 } from '../src/main/store/migrations/0007-search';
+import { spawnSync } from 'node:child_process';
 import { recordResults } from './bench-results';
 import { seededRandom } from './bench/reader-text';
 
@@ -153,6 +158,30 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/**
+ * The library-open figures: scripts/bench-library-open.ts in its own process (it drives web mode
+ * and Chromium, and its library is not this one), answering them in a file.
+ */
+function measureLibraryOpen(): unknown {
+  const out = path.join(dir, 'library-open.json');
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./bench-library-open.ts', import.meta.url)),
+      `--out=${out}`,
+      ...process.argv.filter((a) => a === '--no-build'),
+    ],
+    { stdio: 'inherit' },
+  );
+  if (run.status !== 0) {
+    console.log(`The library-open benchmark failed (exit ${run.status}); no figures for it.`);
+    return null;
+  }
+  return JSON.parse(fs.readFileSync(out, 'utf8')) as unknown;
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-search-'));
 const file = path.join(dir, 'marginalia.db');
 try {
@@ -280,6 +309,9 @@ try {
   );
   db.close();
 
+  // 5. The library view: 5,000 articles, listed by the service and shown in web mode.
+  const libraryOpen = process.argv.includes('--no-library') ? null : measureLibraryOpen();
+
   recordResults('search', {
     articles: ARTICLES,
     annotations: ANNOTATIONS,
@@ -292,6 +324,7 @@ try {
     searchMs: latency,
     noteEditP50Ms: Math.round(percentile(noteEdit, 50) * 100) / 100,
     tagRename: { annotations: tagged, ms: Math.round(tagRenameMs * 10) / 10 },
+    libraryOpen,
   });
 } finally {
   if (process.env['BENCH_KEEP']) console.log(`Kept ${file}`);

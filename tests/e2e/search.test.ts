@@ -1,6 +1,7 @@
 /**
  * End to end, in web mode: a word written only in a note is found by Search everything
- * (Ctrl+K), and Enter on it opens the article with that annotation's card shown.
+ * (Ctrl+K), and Enter on it opens the article with that annotation's card shown; a match in the
+ * article's text opens with the matched word flashed on screen.
  */
 import { describe, expect, it } from 'vitest';
 import { useE2eSession } from '../support/e2e-session';
@@ -53,6 +54,36 @@ describe('search everything', () => {
         .toBe('true');
       // The open card's note field holds the note that was found.
       expect(await shown.getByLabel('Note').inputValue()).toContain(WORD);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('opens a match in the article’s text with the matched word flashed on screen', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await openSample(page, session.server);
+      await page.keyboard.press('Control+k');
+      const dialog = page.getByRole('dialog', { name: 'Search everything' });
+      await dialog.getByRole('combobox', { name: 'Search' }).waitFor();
+      await page.keyboard.type('Stoltenberg');
+      const hit = dialog.getByRole('option', { name: /^Text: .*Stoltenberg/ }).first();
+      await hit.waitFor();
+      await hit.click();
+
+      await expect.poll(() => dialog.count()).toBe(0);
+      const flash = page.locator('.article-body .search-flash');
+      await flash.first().waitFor({ state: 'visible' });
+      expect((await flash.allTextContents()).join('')).toBe('Stoltenberg');
+      // It is on screen, not just in the page.
+      const box = (await flash.first().boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(1000);
+      // And it goes away by itself.
+      await expect.poll(() => flash.count(), { timeout: 10_000 }).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await page.close();

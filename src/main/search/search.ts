@@ -152,7 +152,7 @@ function searchWords(
     const articles = db
       .prepare(
         `SELECT a.seq, a.id, a.title, a.site, bm25(articles_fts, 10.0, 1.0) AS score
-         FROM articles_fts f JOIN articles a ON a.seq = f.rowid
+         FROM articles_fts f CROSS JOIN articles a ON a.seq = f.rowid
          WHERE articles_fts MATCH ? AND a.deleted_at IS NULL ORDER BY score LIMIT ${CANDIDATES}`,
       )
       .all(expression) as (ArticleRow & { score: number })[];
@@ -160,7 +160,7 @@ function searchWords(
       (
         db
           .prepare(
-            `SELECT a.id FROM articles_fts f JOIN articles a ON a.seq = f.rowid
+            `SELECT a.id FROM articles_fts f CROSS JOIN articles a ON a.seq = f.rowid
              WHERE articles_fts MATCH ? AND a.deleted_at IS NULL`,
           )
           .all(`{title} : (${expression})`) as { id: string }[]
@@ -168,14 +168,16 @@ function searchWords(
     );
     for (const a of articles) results.addArticle(a, a.score, inTitle.has(a.id), true);
   }
-  // Scores first, from the index alone; highlights later, for the annotations listed only.
+  // Scores first, from the index alone; highlights later, for the annotations listed only. CROSS
+  // JOIN keeps the index's few hundred rows the outer loop: left to itself the planner may walk
+  // every live article's annotations and look each up in them (40 ms with a tag filter).
   const rows = db
     .prepare(
       `SELECT ${ANNOTATION_COLUMNS}, f.score
        FROM (SELECT rowid, bm25(annotations_fts) AS score FROM annotations_fts
              WHERE annotations_fts MATCH ? ORDER BY score LIMIT ${CANDIDATES}) f
-       JOIN annotations n ON n.seq = f.rowid AND n.deleted_at IS NULL
-       JOIN articles a ON a.id = n.article_id AND a.deleted_at IS NULL
+       CROSS JOIN annotations n ON n.seq = f.rowid AND n.deleted_at IS NULL
+       CROSS JOIN articles a ON a.id = n.article_id AND a.deleted_at IS NULL
        WHERE ${filters?.sql ?? '1'}
        ORDER BY f.score`,
     )
@@ -221,7 +223,10 @@ function fieldsBySubstring(row: AnnotationTexts, needles: readonly string[]): An
   }));
 }
 
-/** Filters alone: every annotation they select, newest first. */
+/**
+ * Filters alone: every annotation they select, newest first. Annotations drive the join (a
+ * speaker filter then uses its index) rather than every live article's annotations in turn.
+ */
 function searchFiltersOnly(
   db: Database,
   results: Results,
@@ -231,7 +236,7 @@ function searchFiltersOnly(
   const rows = db
     .prepare(
       `SELECT ${ANNOTATION_COLUMNS}, 0 AS score, ${ANNOTATION_FIELDS}
-       FROM annotations n JOIN articles a ON a.id = n.article_id AND a.deleted_at IS NULL
+       FROM annotations n CROSS JOIN articles a ON a.id = n.article_id AND a.deleted_at IS NULL
        WHERE n.deleted_at IS NULL AND ${filters.sql}
        ORDER BY n.created_at DESC LIMIT ${CANDIDATES}`,
     )
@@ -317,26 +322,30 @@ function searchSubstrings(
   }
 }
 
-/** Where the query's words are in an article's text. */
-function textRanges(
+/**
+ * Where the query's words are in an article's text, for each article asked about. The
+ * statements are prepared once per search, not once per article.
+ */
+function textRangesOf(
   db: Database,
-  seq: number,
   expression: string | null,
   needles: readonly string[],
-): { text: string; ranges: Range[] } {
-  if (expression !== null) {
-    const row = db
-      .prepare(
-        `SELECT highlight(articles_fts, 1, ${char(MARK_OPEN)}, ${char(MARK_CLOSE)}) AS marked
-         FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
-      )
-      .get(expression, seq) as { marked: string } | undefined;
+): (seq: number) => { text: string; ranges: Range[] } {
+  const highlighted =
+    expression === null
+      ? null
+      : db.prepare(
+          `SELECT highlight(articles_fts, 1, ${char(MARK_OPEN)}, ${char(MARK_CLOSE)}) AS marked
+           FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
+        );
+  let plain: ReturnType<Database['prepare']> | null = null;
+  return (seq) => {
+    const row = highlighted?.get(expression, seq) as { marked: string } | undefined;
     if (row) return parseHighlighted(row.marked);
-  }
-  const { text } = db.prepare('SELECT text FROM articles WHERE seq = ?').get(seq) as {
-    text: string;
+    plain ??= db.prepare('SELECT text FROM articles WHERE seq = ?');
+    const { text } = plain.get(seq) as { text: string };
+    return { text, ranges: findRanges(text, needles) };
   };
-  return { text, ranges: findRanges(text, needles) };
 }
 
 export interface SearchRequest {
@@ -381,15 +390,16 @@ export function search(db: Database, request: SearchRequest): SearchResponse {
     expression !== null && toHighlight.length > 0
       ? highlightedFields(db, toHighlight, expression)
       : new Map<number, AnnotationField[]>();
+  const textRanges = textRangesOf(db, expression, needles);
   const groups: SearchGroup[] = shown.map((group) => {
     const listed = group.annotations.slice(0, ANNOTATIONS_PER_GROUP);
     const hits: SearchHit[] = listed.map((match) =>
       annotationHit(match, match.fields ?? highlighted.get(match.seq) ?? []),
     );
     if (group.textMatch) {
-      const { text, ranges } = textRanges(db, group.article.seq, expression, needles);
-      for (const { offset, snippet } of textSnippets(text, ranges, TEXT_HITS_PER_GROUP)) {
-        hits.push({ kind: 'text', annotationId: null, offset, snippet });
+      const { text, ranges } = textRanges(group.article.seq);
+      for (const { offset, length, snippet } of textSnippets(text, ranges, TEXT_HITS_PER_GROUP)) {
+        hits.push({ kind: 'text', annotationId: null, offset, length, snippet });
       }
     }
     const { id, title, site } = group.article;

@@ -14,23 +14,29 @@ export type Range = readonly [number, number];
 
 /** The text without its marks, and where the marked matches are in it. */
 export function parseHighlighted(marked: string): { text: string; ranges: Range[] } {
+  // Jumps from mark to mark (a long article has few of them): no per-character work.
   const ranges: Range[] = [];
-  let text = '';
+  const pieces: string[] = [];
+  let length = 0;
   let open = -1;
   let from = 0;
-  for (let i = 0; i < marked.length; i++) {
-    const c = marked[i];
-    if (c !== MARK_OPEN && c !== MARK_CLOSE) continue;
-    text += marked.slice(from, i);
-    from = i + 1;
-    if (c === MARK_OPEN) open = text.length;
+  for (;;) {
+    const nextOpen = marked.indexOf(MARK_OPEN, from);
+    const nextClose = marked.indexOf(MARK_CLOSE, from);
+    const at =
+      nextOpen === -1 ? nextClose : nextClose === -1 ? nextOpen : Math.min(nextOpen, nextClose);
+    if (at === -1) break;
+    pieces.push(marked.slice(from, at));
+    length += at - from;
+    from = at + 1;
+    if (at === nextOpen) open = length;
     else if (open >= 0) {
-      if (text.length > open) ranges.push([open, text.length]);
+      if (length > open) ranges.push([open, length]);
       open = -1;
     }
   }
-  text += marked.slice(from);
-  return { text, ranges };
+  pieces.push(marked.slice(from));
+  return { text: pieces.join(''), ranges };
 }
 
 /** Folds case the way a reader expects, keeping length so offsets stay true. */
@@ -121,19 +127,22 @@ export function fieldSnippet(text: string, ranges: readonly Range[]): Snippet {
   return snippetAround(text, ranges[0]!, ranges);
 }
 
-/** Up to `max` snippets of an article's text, each at a match not shown in an earlier one. */
+/**
+ * Up to `max` snippets of an article's text, each at a match not shown in an earlier one, with
+ * where that match is (`offset`, `length`).
+ */
 export function textSnippets(
   text: string,
   ranges: readonly Range[],
   max: number,
-): { offset: number; snippet: Snippet }[] {
-  const out: { offset: number; snippet: Snippet }[] = [];
+): { offset: number; length: number; snippet: Snippet }[] {
+  const out: { offset: number; length: number; snippet: Snippet }[] = [];
   let shownUntil = -1;
   for (const range of ranges) {
     if (out.length >= max) break;
     if (range[0] < shownUntil) continue;
     const snippet = snippetAround(text, range, ranges);
-    out.push({ offset: range[0], snippet });
+    out.push({ offset: range[0], length: range[1] - range[0], snippet });
     shownUntil = range[1] + CONTEXT + 20;
   }
   return out;

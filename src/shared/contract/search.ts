@@ -38,6 +38,11 @@ export const SearchHitSchema = z.strictObject({
    * annotation's passage; null for an orphaned annotation (open its card instead).
    */
   offset: z.int().nonnegative().nullable(),
+  /**
+   * Kind `text`: how many characters the matched words run from `offset` (the range flashed when
+   * the hit is opened). Absent for annotation hits.
+   */
+  length: z.int().positive().optional(),
   snippet: SnippetSchema,
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;

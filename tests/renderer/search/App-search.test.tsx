@@ -42,6 +42,12 @@ const summary: ArticleSummary = {
   language: null,
   direction: null,
   origin: 'file',
+  sourceFileName: null,
+  lastOpenedAt: null,
+  claimCount: 0,
+  orphanCount: 0,
+  tags: [],
+  facets: { annotationTags: [], speakers: [], claimTypes: [] },
 };
 const ARTICLE: Article = {
   ...summary,
@@ -165,5 +171,32 @@ describe('App: search everything', () => {
     const at = target.getBoundingClientRect();
     expect(at.top).toBeGreaterThanOrEqual(box.top - 1);
     expect(at.top).toBeLessThan(box.bottom);
+  });
+
+  it('a text hit with its match’s length opens with those words flashed in the middle, then not', async () => {
+    const words = 'Paragraph 150 of the talks';
+    const offset = TEXT.indexOf(words);
+    const client = fakeClient(
+      answer({ kind: 'text', annotationId: null, offset, length: words.length, snippet }),
+    );
+    await render(<App client={client} reload={() => {}} />);
+    await until(() => page.getByRole('button', { name: 'Search…' }).element());
+    await act(() => userEvent.keyboard('{Control>}k{/Control}'));
+    await searchFor('envoy', /^Text: envoy$/);
+    await act(() => userEvent.keyboard('{ArrowDown}{Enter}'));
+
+    const flash = await until(
+      () => document.querySelector<HTMLElement>('.search-flash') ?? expect.fail('no flash'),
+    );
+    expect(flash.textContent).toBe(words);
+    const scroller = document.querySelector<HTMLElement>('.article-scroller')!;
+    const box = scroller.getBoundingClientRect();
+    const at = flash.getBoundingClientRect();
+    // The match begins in the middle half of the reader (the test's pane may be narrow enough to
+    // wrap it over many lines, so its start is what is centred).
+    expect(at.top).toBeGreaterThan(box.top + box.height / 4);
+    expect(at.top).toBeLessThan(box.bottom - box.height / 4);
+    await until(() => expect(document.querySelector('.search-flash')).toBeNull(), 5000);
+    expect(scroller.textContent).toContain(words);
   });
 });

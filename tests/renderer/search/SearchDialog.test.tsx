@@ -44,6 +44,7 @@ const ANSWER: SearchResponse = {
           kind: 'text',
           annotationId: null,
           offset: 900,
+          length: 5,
           snippet: {
             parts: [
               { text: 'an ', match: false },
@@ -188,11 +189,12 @@ describe('SearchDialog', () => {
       articleId: SAMPLE,
       annotationId: NOTE_ID,
       offset: 120,
+      length: null,
     });
     expect(onClose).toHaveBeenCalledOnce();
   });
 
-  it('opens a text hit at its offset, with no annotation', async () => {
+  it('opens a text hit at its offset with its match’s length (flashed), with no annotation', async () => {
     const { onOpen } = await mount(async () => ANSWER);
     await setValue(field(), 'envoy');
     await until(() => expect(options()).toHaveLength(5));
@@ -201,6 +203,20 @@ describe('SearchDialog', () => {
       articleId: SAMPLE,
       annotationId: null,
       offset: 900,
+      length: 5,
+    });
+  });
+
+  it('opens an article’s heading at the top of the article', async () => {
+    const { onOpen } = await mount(async () => ANSWER);
+    await setValue(field(), 'envoy');
+    await until(() => expect(options()).toHaveLength(5));
+    await act(() => userEvent.keyboard('{Enter}'));
+    expect(onOpen).toHaveBeenCalledExactlyOnceWith({
+      articleId: SAMPLE,
+      annotationId: null,
+      offset: 0,
+      length: null,
     });
   });
 

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/document/canonical-text';
 import { articleSchema } from '../../../shared/document/schema';
 import { findPlugin } from './find/find-plugin';
+import { centreOffset, flashRange, searchFlashPlugin } from './search-flash';
 import {
   highlightPlugin,
   highlightTransaction,
@@ -34,6 +35,11 @@ export interface ArticleView {
   topOffset(scroller: HTMLElement): number;
   /** Scrolls `scroller` so the text at `offset` is at its top. */
   scrollToOffset(scroller: HTMLElement, offset: number): void;
+  /**
+   * Scrolls the canonical range [start, end) to the middle of `scroller` and flashes it (a
+   * search match); answers whether it was drawn.
+   */
+  revealMatch(scroller: HTMLElement, start: number, end: number): boolean;
   /**
    * Collapses the selection to its end, in the view's state as well as the DOM: ProseMirror
    * would otherwise put a selection the user has finished with back on the next redraw.
@@ -81,7 +87,12 @@ export function createArticleView(
   const view = new EditorView(mount, {
     state: EditorState.create({
       doc,
-      plugins: [readOnly, highlightPlugin(map, options.highlights), findPlugin(map)],
+      plugins: [
+        readOnly,
+        highlightPlugin(map, options.highlights),
+        findPlugin(map),
+        searchFlashPlugin(),
+      ],
     }),
     attributes: {
       class: 'article-body',
@@ -153,6 +164,10 @@ export function createArticleView(
         ?.scrollIntoView({ block: 'start' });
       const coords = view.coordsAtPos(pos);
       scroller.scrollTop += coords.top - scroller.getBoundingClientRect().top - 8;
+    },
+    revealMatch(scroller, start, end) {
+      centreOffset(view, map, scroller, start);
+      return flashRange(view, map, start, end) !== null;
     },
     collapseSelection() {
       const { state } = view;

@@ -13,11 +13,15 @@ import { useInitialFocus } from '../library/use-initial-focus';
 import { HIT_KIND_LABELS } from './hit-kind';
 import { useSearch } from './use-search';
 
-/** Where choosing a result leads: the article, at an annotation or at a place in its text. */
+/**
+ * Where choosing a result leads: the article, at an annotation or at a place in its text (the
+ * `length` characters from `offset` are the matched words, flashed when it opens).
+ */
 export interface SearchTarget {
   readonly articleId: string;
   readonly annotationId: string | null;
   readonly offset: number | null;
+  readonly length: number | null;
 }
 
 export interface SearchDialogProps {
@@ -35,13 +39,19 @@ interface Option {
 
 function optionsOf(groups: readonly SearchGroup[], prefix: string): Option[][] {
   return groups.map((group, g) => [
+    // The article itself (a match in its title, say): opened at the top.
     {
       id: `${prefix}-${g}`,
-      target: { articleId: group.article.id, annotationId: null, offset: null },
+      target: { articleId: group.article.id, annotationId: null, offset: 0, length: null },
     },
     ...group.hits.map((hit, h) => ({
       id: `${prefix}-${g}-${h}`,
-      target: { articleId: group.article.id, annotationId: hit.annotationId, offset: hit.offset },
+      target: {
+        articleId: group.article.id,
+        annotationId: hit.annotationId,
+        offset: hit.offset,
+        length: hit.annotationId === null ? (hit.length ?? null) : null,
+      },
     })),
   ]);
 }

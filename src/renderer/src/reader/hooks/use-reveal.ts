@@ -13,6 +13,8 @@ export interface RevealRequest {
   readonly annotationId: string | null;
   /** Canonical text offset to scroll to when there is no annotation. */
   readonly offset?: number | null;
+  /** How long the match at `offset` is: it is centred and flashed (a search match). */
+  readonly length?: number | null;
   readonly seq: number;
 }
 
@@ -22,8 +24,11 @@ export interface RevealOptions {
   readonly title: string | null;
   readonly annotations: ReadonlyMap<string, Annotation> | null;
   readonly show: (id: string) => void;
-  /** Scrolls to a text offset; null until the article is drawn. */
-  readonly scrollTo: ((offset: number) => void) | null;
+  /**
+   * Scrolls to a text offset (and flashes the `length` characters from it, when given); null
+   * until the article is drawn.
+   */
+  readonly scrollTo: ((offset: number, length: number | null) => void) | null;
   readonly onError: (error: unknown) => void;
   readonly onRevealed?: (() => void) | undefined;
 }
@@ -34,12 +39,12 @@ export function useReveal(options: RevealOptions): void {
   useEffect(() => {
     if (!reveal || title === null || annotations === null) return;
     if (revealed.current === reveal.seq) return;
-    const { annotationId, offset } = reveal;
+    const { annotationId, offset, length = null } = reveal;
     if (annotationId === null) {
       if (!scrollTo) return;
       const frame = requestAnimationFrame(() => {
         revealed.current = reveal.seq;
-        if (offset !== null && offset !== undefined) scrollTo(offset);
+        if (offset !== null && offset !== undefined) scrollTo(offset, length);
         onRevealed?.();
       });
       return () => cancelAnimationFrame(frame);
