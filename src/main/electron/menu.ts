@@ -72,6 +72,13 @@ export function menuTemplate({ platform, dev, send }: MenuOptions): MenuItemCons
         command('Add from URL…', { type: 'add-from-url' }, send, menuAccelerator('add-from-url')),
         separator,
         command(
+          'Article Details…',
+          { type: 'run-command', command: 'article-details' },
+          send,
+          menuAccelerator('article-details'),
+        ),
+        separator,
+        command(
           'Export Article as Markdown…',
           { type: 'export-article', format: 'md' },
           send,
@@ -106,12 +113,31 @@ export function menuTemplate({ platform, dev, send }: MenuOptions): MenuItemCons
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
+        separator,
+        command(
+          'Find in Article…',
+          { type: 'run-command', command: 'find' },
+          send,
+          menuAccelerator('find'),
+        ),
+        command(
+          'Search Library…',
+          { type: 'run-command', command: 'search' },
+          send,
+          menuAccelerator('search'),
+        ),
       ],
     },
     {
       label: '&View',
       submenu: [
         command('Claims Ledger', { type: 'open-ledger' }, send, menuAccelerator('ledger')),
+        command(
+          'All Annotations',
+          { type: 'run-command', command: 'library-annotations' },
+          send,
+          menuAccelerator('library-annotations'),
+        ),
         separator,
         ...(dev
           ? ([

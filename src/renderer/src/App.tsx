@@ -16,6 +16,8 @@ import { ImportAnnotationsDialog, describeImport } from './export/ImportAnnotati
 import { LibraryExportDialog } from './export/LibraryExportDialog';
 import { MarkdownExportDialog } from './export/MarkdownExportDialog';
 import { ClaimsLedger } from './ledger/ClaimsLedger';
+import { AnnotationsView } from './library-annotations/AnnotationsView';
+import { useLibraryAnnotations } from './library-annotations/use-library-annotations';
 import { ImportButtons } from './library/ImportButton';
 import { ImportDialogs } from './library/ImportDialogs';
 import { ImportNotice } from './library/ImportNotice';
@@ -38,7 +40,9 @@ import { useDeepLinks } from './app/use-deep-links';
 import { useExports } from './app/use-exports';
 import { useImports } from './app/use-imports';
 import { useLedger } from './app/use-ledger';
-import { useLibrary } from './app/use-library';
+import { useLibrary, useMarkOpened } from './app/use-library';
+import { ArticleDetailsHost, DetailsNotice } from './details/ArticleDetailsHost';
+import { useArticleDetails } from './details/use-article-details';
 
 export interface AppProps {
   readonly client: Client;
@@ -82,6 +86,9 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
   const [announcement, setAnnouncement] = useState('');
   /** The main pane: the open article, or the claims ledger. */
   const [showLedger, setShowLedger] = useState(false);
+  /** The main pane shows every annotation in the library (All annotations) instead. */
+  const [showAnnotations, setShowAnnotations] = useState(false);
+  const annotationsNavRef = useRef<HTMLButtonElement>(null);
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const revealSeq = useRef(0);
   const desktop = desktopBridge();
@@ -90,6 +97,7 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
   const { settings, update: updateSettings } = useSettings(client, reportError);
 
   useLibrary(client, store, reportError);
+  useMarkOpened(client, store, showLedger ? null : openId, reportError);
   // Note drafts the open article has queued: a restore stores them first and sends none after.
   const [pendingSaves] = useState(createPendingSaves);
   const safety = useLibrarySafety({
@@ -102,14 +110,22 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
 
   /**
    * Opens an article in the reader (leaving the ledger), optionally showing one annotation, or
-   * scrolled to a text offset (a search match).
+   * scrolled to a text offset (a search match: its `length` characters flashed).
    */
   const openArticle = useCallback(
-    (id: string, annotationId: string | null = null, offset: number | null = null) => {
+    (
+      id: string,
+      annotationId: string | null = null,
+      offset: number | null = null,
+      length: number | null = null,
+    ) => {
       setShowLedger(false);
+      setShowAnnotations(false);
       setOpenId(id);
       setReveal(
-        annotationId || offset !== null ? { annotationId, offset, seq: ++revealSeq.current } : null,
+        annotationId || offset !== null
+          ? { annotationId, offset, length, seq: ++revealSeq.current }
+          : null,
       );
     },
     [],
@@ -121,8 +137,21 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
 
   const openLedger = useCallback(() => {
     setShowLedger(true);
+    setShowAnnotations(false);
     setPanel(null);
   }, []);
+
+  const openAnnotations = useCallback(() => {
+    setShowAnnotations(true);
+    setShowLedger(false);
+    setPanel(null);
+  }, []);
+  // Escape: back to the open article, or (none open) to the button that opened the view.
+  const closeAnnotations = useCallback(() => {
+    setShowAnnotations(false);
+    if (!openId) annotationsNavRef.current?.focus();
+  }, [openId]);
+  const libraryAnnotations = useLibraryAnnotations(client, showAnnotations, imports, reportError);
 
   const ledger = useLedger(client, showLedger, imports, reportError);
 
@@ -168,6 +197,8 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
           return openLink(command.url);
         case 'restore-backup':
           return safety.openBackups();
+        case 'run-command':
+          return void commands.run(command.command);
       }
     };
   });
@@ -201,6 +232,7 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
 
   useCommand('settings', () => setPanel('settings'), commands);
   useCommand('ledger', openLedger, commands);
+  useCommand('library-annotations', openAnnotations, commands);
   useCommand('help', () => setPanel('help'), commands);
   useCommand('search', () => setPanel('search'), commands);
   // A search result: an annotation's card (scrolled to and flashed), else its place in the text.
@@ -208,7 +240,7 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
     (target: SearchTarget) =>
       target.annotationId
         ? openArticle(target.articleId, target.annotationId)
-        : openArticle(target.articleId, null, target.offset),
+        : openArticle(target.articleId, null, target.offset, target.length),
     [openArticle],
   );
   useCommand('import-files', articleImports.chooseFiles, commands);
@@ -216,7 +248,7 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
   useCommand(
     'export-markdown',
     () => {
-      if (!openId || showLedger) return false;
+      if (!openId || showLedger || showAnnotations) return false;
       setPanel('export-markdown');
     },
     commands,
@@ -230,6 +262,15 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
     },
     commands,
   );
+
+  const details = useArticleDetails({
+    client,
+    store,
+    commands,
+    readerArticleId: showLedger ? null : openId,
+    announce: setAnnouncement,
+    onError: reportError,
+  });
 
   const openSummary = articles?.find((a) => a.id === openId) ?? null;
   const afterImport = ({ report, changes }: ResponseOf<'importAnnotations'>, shown: boolean) => {
@@ -272,9 +313,19 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
             >
               Claims ledger
             </button>
+            <button
+              ref={annotationsNavRef}
+              type="button"
+              className="ledger-nav annotations-nav"
+              aria-current={showAnnotations ? 'page' : undefined}
+              aria-keyshortcuts={ariaKeyShortcuts('library-annotations')}
+              onClick={openAnnotations}
+            >
+              All annotations
+            </button>
             <LibraryList
               articles={articles}
-              selectedId={showLedger ? null : openId}
+              selectedId={showLedger || showAnnotations ? null : openId}
               onOpen={(id) => openArticle(id)}
               onDelete={deleteArticle}
               view={settings}
@@ -327,7 +378,15 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
                 </button>
               </div>
             )}
-            {showLedger ? (
+            <DetailsNotice details={details} />
+            {showAnnotations ? (
+              <AnnotationsView
+                annotations={libraryAnnotations}
+                colorLabels={settings.colorLabels}
+                onGoTo={openArticle}
+                onClose={closeAnnotations}
+              />
+            ) : showLedger ? (
               <ClaimsLedger claims={ledger} onGoTo={openArticle} onExport={exportLedger} />
             ) : openId ? (
               <PendingSavesContext.Provider value={pendingSaves}>
@@ -343,6 +402,7 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
                   reveal={reveal}
                   onRevealed={clearReveal}
                   onRestoreFromBackup={safety.openBackups}
+                  onShowDetails={details.show}
                 />
               </PendingSavesContext.Provider>
             ) : (
@@ -400,6 +460,7 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
             />
           )}
           <ImportDialogs imports={articleImports} onError={reportError} />
+          <ArticleDetailsHost details={details} />
           {safety.backupsOpen && (
             <BackupsDialog
               client={client}

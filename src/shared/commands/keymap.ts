@@ -19,13 +19,15 @@ export type CommandId =
   | 'help'
   | 'settings'
   | 'ledger'
+  | 'library-annotations'
   | 'export-markdown'
   | 'import-files'
   | 'add-from-url'
   | 'find'
   | 'find-next'
   | 'find-previous'
-  | 'search';
+  | 'search'
+  | 'article-details';
 
 /**
  * When a key may run its command: `bare` keys are letters the user may be typing, so not from a
@@ -117,6 +119,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     group: 'Anywhere',
   },
   {
+    id: 'library-annotations',
+    label: 'All annotations (every annotation in the library)',
+    keys: ['Mod+Shift+A'],
+    when: 'always',
+    group: 'Anywhere',
+  },
+  {
     id: 'export-markdown',
     label: 'Export the article as Markdown',
     keys: ['Mod+E'],
@@ -156,6 +165,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     id: 'search',
     label: 'Search everything (titles, text, notes, tags, speakers)',
     keys: ['Mod+K'],
+    when: 'always',
+    group: 'Anywhere',
+  },
+  {
+    id: 'article-details',
+    label: 'Article details (edit title, byline, date, tags; where it came from)',
+    keys: ['Mod+I'],
     when: 'always',
     group: 'Anywhere',
   },

@@ -15,7 +15,13 @@ export type AppCommand =
   | { readonly type: 'import-annotations' }
   | { readonly type: 'open-ledger' }
   | { readonly type: 'restore-backup' }
-  | { readonly type: 'open-link'; readonly url: string };
+  | { readonly type: 'open-link'; readonly url: string }
+  /** A window command the menu offers with the same key as the window's keymap. */
+  | { readonly type: 'run-command'; readonly command: MenuCommandId };
+
+/** The keymap's commands that have an item in the app menu. */
+export const MENU_COMMANDS = ['find', 'search', 'library-annotations', 'article-details'] as const;
+export type MenuCommandId = (typeof MENU_COMMANDS)[number];
 
 export interface SaveFileRequest {
   readonly fileName: string;

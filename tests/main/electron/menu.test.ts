@@ -38,13 +38,15 @@ function describeItem(item: Item): string {
 }
 
 describe('menuTemplate', () => {
-  it('File: the imports, the exports and Restore from Backup…, each sending its command', () => {
+  it('File: the imports, Article Details…, the exports and Restore from Backup…, each sending its command', () => {
     const { template, sent } = build('linux');
     const file = submenu(template, 'File');
     expect(file.map(describeItem)).toEqual([
       'Import…',
       'Import Folder…',
       'Add from URL…',
+      '---',
+      'Article Details…',
       '---',
       'Export Article as Markdown…',
       'Export Article as W3C Annotations (JSON-LD)…',
@@ -59,12 +61,14 @@ describe('menuTemplate', () => {
     ]);
     expect(file[0]?.accelerator).toBe('CmdOrCtrl+O');
     expect(file[2]?.accelerator).toBe('CmdOrCtrl+Shift+O');
-    expect(file[4]?.accelerator).toBe('CmdOrCtrl+E');
+    expect(file[4]?.accelerator).toBe('CmdOrCtrl+I');
+    expect(file[6]?.accelerator).toBe('CmdOrCtrl+E');
     for (const item of file) if (item.click) click(item);
     expect(sent).toEqual([
       { type: 'import-files' },
       { type: 'import-folder' },
       { type: 'add-from-url' },
+      { type: 'run-command', command: 'article-details' },
       { type: 'export-article', format: 'md' },
       { type: 'export-article', format: 'jsonld' },
       { type: 'export-article', format: 'claimreview' },
@@ -74,13 +78,19 @@ describe('menuTemplate', () => {
     ]);
   });
 
-  it('View: the Claims Ledger on Ctrl/⌘+Shift+L, zoom and full screen', () => {
+  it('View: the Claims Ledger on Ctrl/⌘+Shift+L, All Annotations, zoom and full screen', () => {
     const { template, sent } = build('win32');
     const view = submenu(template, 'View');
     const ledger = view.find((item) => item.label === 'Claims Ledger');
     expect(ledger?.accelerator).toBe('CmdOrCtrl+Shift+L');
     click(ledger);
-    expect(sent).toEqual([{ type: 'open-ledger' }]);
+    const all = view.find((item) => item.label === 'All Annotations');
+    expect(all?.accelerator).toBe('CmdOrCtrl+Shift+A');
+    click(all);
+    expect(sent).toEqual([
+      { type: 'open-ledger' },
+      { type: 'run-command', command: 'library-annotations' },
+    ]);
     expect(view.map((item) => item.role).filter(Boolean)).toEqual([
       'resetZoom',
       'zoomIn',
@@ -97,7 +107,7 @@ describe('menuTemplate', () => {
     expect(roles(true)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
   });
 
-  it('Edit: undo and redo never take Ctrl+Z from the page on Windows and Linux', () => {
+  it('Edit: undo and redo never take Ctrl+Z from the page on Windows and Linux; Find and Search', () => {
     for (const platform of ['win32', 'linux'] as const) {
       const edit = submenu(build(platform).template, 'Edit');
       expect(edit.find((i) => i.role === 'undo')?.registerAccelerator).toBe(false);
@@ -110,6 +120,9 @@ describe('menuTemplate', () => {
         'paste',
         'selectAll',
       ]);
+      const find = edit.find((i) => i.label === 'Find in Article…');
+      const search = edit.find((i) => i.label === 'Search Library…');
+      expect([find?.accelerator, search?.accelerator]).toEqual(['CmdOrCtrl+F', 'CmdOrCtrl+K']);
     }
     // macOS: ⌘+Z reaches text fields only through the menu, after the page passed on it.
     const mac = submenu(build('darwin').template, 'Edit');

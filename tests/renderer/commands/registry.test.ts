@@ -123,6 +123,17 @@ describe('createCommandRegistry', () => {
     expect(event.defaultPrevented).toBe(false);
   });
 
+  it('runs a command by name (a menu item) through its latest handler, and says when none ran', () => {
+    const first = vi.fn();
+    const second = vi.fn(() => false);
+    registry.register('search', first);
+    registry.register('search', second);
+    expect(registry.run('search')).toBe(true);
+    expect(second).toHaveBeenCalledOnce();
+    expect(first).toHaveBeenCalledOnce();
+    expect(registry.run('find')).toBe(false);
+  });
+
   it('takes nothing for a command no component registered', () => {
     expect(send(document.body, { key: 'j' })).toBe(false);
   });

@@ -15,6 +15,8 @@ export interface CommandRegistry {
   register(id: CommandId, handler: CommandHandler): () => void;
   /** Handles one key press; answers whether a command took it. */
   handleKey(event: KeyboardEvent): boolean;
+  /** Runs a command as if its key were pressed (the app menu's items); answers whether one ran. */
+  run(id: CommandId): boolean;
 }
 
 /** True when `chord` ("Mod+Shift+Z", "?", "J") is what `event` pressed. */
@@ -44,6 +46,13 @@ function allowed(spec: CommandSpec, event: KeyboardEvent): boolean {
 
 export function createCommandRegistry(): CommandRegistry {
   const handlers = new Map<CommandId, CommandHandler[]>();
+  const runHandlers = (id: CommandId, event: KeyboardEvent): boolean => {
+    const list = handlers.get(id) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i]!(event) !== false) return true;
+    }
+    return false;
+  };
   return {
     register(id, handler) {
       const list = handlers.get(id) ?? [];
@@ -65,15 +74,15 @@ export function createCommandRegistry(): CommandRegistry {
         if (!spec.keys.some((chord) => chordMatches(chord, event)) || !allowed(spec, event)) {
           continue;
         }
-        const list = handlers.get(spec.id) ?? [];
-        for (let i = list.length - 1; i >= 0; i--) {
-          if (list[i]!(event) !== false) {
-            event.preventDefault();
-            return true;
-          }
+        if (runHandlers(spec.id, event)) {
+          event.preventDefault();
+          return true;
         }
       }
       return false;
+    },
+    run(id) {
+      return runHandlers(id, new KeyboardEvent('keydown', { cancelable: true }));
     },
   };
 }
