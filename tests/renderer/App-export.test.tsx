@@ -263,6 +263,11 @@ describe('App: marginalia:// links from the desktop app', () => {
     await send({ type: 'run-command', command: 'search' });
     await settle();
     expect(page.getByRole('dialog', { name: /search/i }).elements()).toHaveLength(1);
+    // With a dialog open, a menu item's key (which the dialog kept from the window) does nothing.
+    await send({ type: 'run-command', command: 'library-annotations' });
+    await settle();
+    expect(document.querySelectorAll('[aria-modal="true"]')).toHaveLength(1);
+    expect(page.getByRole('region', { name: 'All annotations' }).elements()).toHaveLength(0);
   });
 
   it('stops listening when the window unmounts', async () => {

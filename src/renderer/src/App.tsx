@@ -151,7 +151,13 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
     setShowAnnotations(false);
     if (!openId) annotationsNavRef.current?.focus();
   }, [openId]);
-  const libraryAnnotations = useLibraryAnnotations(client, showAnnotations, imports, reportError);
+  const libraryAnnotations = useLibraryAnnotations(
+    client,
+    showAnnotations,
+    imports,
+    articles,
+    reportError,
+  );
 
   const ledger = useLedger(client, showLedger, imports, reportError);
 
@@ -198,6 +204,9 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
         case 'restore-backup':
           return safety.openBackups();
         case 'run-command':
+          // The menu sees the keys a modal dialog keeps from the window's keymap: it must not
+          // open a second dialog behind (or over) the one that has the keyboard.
+          if (document.querySelector('[aria-modal="true"]')) return;
           return void commands.run(command.command);
       }
     };
@@ -267,7 +276,7 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
     client,
     store,
     commands,
-    readerArticleId: showLedger ? null : openId,
+    readerArticleId: showLedger || showAnnotations ? null : openId,
     announce: setAnnouncement,
     onError: reportError,
   });

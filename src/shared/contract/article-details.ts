@@ -33,7 +33,7 @@ function optionalText(field: string, max: number) {
     .nullable();
 }
 
-const ISO_DATE_TIME = z.iso.datetime({ offset: true });
+const ISO_DATE_TIME = z.iso.datetime({ offset: true, local: true });
 
 /**
  * A calendar date `YYYY-MM-DD` that exists (no 31 February), or an ISO date-time with its offset

@@ -100,6 +100,10 @@ describe('the details form', () => {
       publishedAt: '2022-02-11T09:30:00Z',
       site: null,
     });
+    // So does one imported without a zone (the page gave none).
+    expect(
+      undoPatch({ ...previous, publishedAt: '2022-02-11T10:00:00' }, { publishedAt: null }),
+    ).toEqual({ publishedAt: '2022-02-11T10:00:00' });
     // One the patch cannot take goes back as its day.
     expect(
       undoPatch({ ...previous, publishedAt: '2022-02-11 09:30' }, { publishedAt: null }),

@@ -92,11 +92,14 @@ describe('AnnotationsView', () => {
     await choose('Article', ZEBRA.id);
     expect(rows()).toHaveLength(0);
     expect(region().textContent).toContain('No annotations match these filters.');
-    await perform(() =>
-      (page.getByRole('button', { name: 'Clear filters' }).element() as HTMLElement).click(),
-    );
+    const clear = page.getByRole('button', { name: 'Clear filters' }).element() as HTMLElement;
+    expect(clear.getAttribute('aria-disabled')).toBe('false');
+    await perform(() => (clear.focus(), clear.click()));
     expect(summary()).toBe('4 annotations · 3 articles');
     expect(select('Article').value).toBe('');
+    // It stays where the keyboard is, saying there is nothing more to clear.
+    expect(document.activeElement).toBe(clear);
+    expect(clear.getAttribute('aria-disabled')).toBe('true');
   });
 
   it('sorts oldest first and by article', async () => {

@@ -11,16 +11,18 @@ import type { Client } from '../../../src/shared/contract/operations';
 import { changesOf } from '../../support/annotation-builder';
 import { cleanup, perform, press, render } from '../react-harness';
 import { articleNamed } from '../library/fixtures';
-import { ENTRIES, KYIV } from './fixtures';
+import { APPLE, ENTRIES, KYIV, ZEBRA } from './fixtures';
 import '../../../src/renderer/src/styles.css';
 
 afterEach(cleanup);
 
 function stubClient() {
-  const articles: ArticleSummary[] = [
-    { ...articleNamed(KYIV.title, 1), id: KYIV.id },
-    articleNamed('Another article', 2),
-  ];
+  // Every article the entries are in is in the library (the view drops those that are not).
+  const articles: ArticleSummary[] = [KYIV, ZEBRA, APPLE].map((a, n) => ({
+    ...articleNamed(a.title, n + 1),
+    id: a.id,
+    publishedAt: a.publishedAt,
+  }));
   const fns = {
     listArticles: vi.fn(async () => ({ articles })),
     getSettings: vi.fn(async () => ({ settings: DEFAULT_SETTINGS })),

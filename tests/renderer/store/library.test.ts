@@ -71,6 +71,18 @@ describe('applyLibraryChanges', () => {
     expect(applyLibraryChanges(LIBRARY, changesOf())).toBe(LIBRARY);
   });
 
+  it('answers the same list when every summary in the reply is as it was (a note saved)', () => {
+    const same = { ...MIDDLE, facets: { ...MIDDLE.facets } }; // equal, not the same object
+    expect(applyLibraryChanges(LIBRARY, changesOf({ articles: [same] }))).toBe(LIBRARY);
+    expect(
+      applyLibraryChanges(LIBRARY, changesOf({ removedArticles: [article(7, OLD.addedAt).id] })),
+    ).toBe(LIBRARY);
+    const claimed = { ...MIDDLE, claimCount: 1 };
+    expect(applyLibraryChanges(LIBRARY, changesOf({ articles: [same, claimed] }))![1]).toEqual(
+      claimed,
+    );
+  });
+
   it('leaves a library not read yet unread (its first read will have everything)', () => {
     expect(applyLibraryChanges(null, changesOf({ articles: [NEW] }))).toBeNull();
   });

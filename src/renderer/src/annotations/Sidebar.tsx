@@ -19,7 +19,7 @@ import {
   EMPTY_FILTER,
   distinctValues,
   isFilterEmpty,
-  matchesFilter,
+  annotationMatcher,
   type AnnotationFilter,
 } from './filter';
 import { colorName } from '../../../shared/annotations/wording';
@@ -93,13 +93,11 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   const [filter, setFilter] = useState<AnnotationFilter>(EMPTY_FILTER);
   const set = (patch: Partial<AnnotationFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const filtered = !isFilterEmpty(filter);
-  const visible = useMemo(
-    () =>
-      filtered
-        ? annotations.filter((a) => a.id === activeId || matchesFilter(a, filter))
-        : annotations,
-    [annotations, activeId, filter, filtered],
-  );
+  const visible = useMemo(() => {
+    if (!filtered) return annotations;
+    const matches = annotationMatcher(filter);
+    return annotations.filter((a) => a.id === activeId || matches(a));
+  }, [annotations, activeId, filter, filtered]);
 
   // Select mode: a checkbox on every card, and "Copy N as Markdown" for the chosen ones.
   const copy = props.onCopyMarkdown;

@@ -9,7 +9,12 @@ import {
   type HighlightColor,
 } from '../../../shared/contract/entities';
 import type { LibraryAnnotation } from '../../../shared/contract/library-annotations';
-import { distinctValues, EMPTY_FILTER, isFilterEmpty, matchesFilter } from '../annotations/filter';
+import {
+  annotationMatcher,
+  distinctValues,
+  EMPTY_FILTER,
+  isFilterEmpty,
+} from '../annotations/filter';
 import type { AnnotationFilter } from '../annotations/filter';
 
 export interface LibraryAnnotationFilter extends AnnotationFilter {
@@ -31,10 +36,11 @@ export function filterLibraryAnnotations(
   filter: LibraryAnnotationFilter,
 ): readonly LibraryAnnotation[] {
   if (isLibraryFilterEmpty(filter)) return list;
+  const matches = annotationMatcher(filter);
   return list.filter(
     (entry) =>
       (filter.articleId === null || entry.article.id === filter.articleId) &&
-      matchesFilter(entry.annotation, filter),
+      matches(entry.annotation),
   );
 }
 

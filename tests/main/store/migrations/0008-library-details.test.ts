@@ -72,7 +72,7 @@ describe('migration 8: library details', () => {
     });
   });
 
-  it('article tags reference live articles and tags, once per pair, indexed by tag', () => {
+  it('article tags must name an existing article and tag, once per pair, indexed by tag', () => {
     const { db } = open(version7File());
     const tag = db.prepare('INSERT INTO article_tags VALUES (?, ?, ?)');
     tag.run(A1, 't1', AT);
