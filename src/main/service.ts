@@ -421,7 +421,7 @@ export function createService(deps: ServiceDeps): Service {
           const next = articleDetailsChange(current, patch);
           if (!next) return current;
           const at = now();
-          articles.updateArticleColumns(db, id, next, at);
+          articles.updateArticleColumns(db, id, current, next, at);
           if (patch.tags !== undefined) articleTags.setArticleTags(db, id, patch.tags, newId, at);
           return current;
         });

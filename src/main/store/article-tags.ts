@@ -29,23 +29,6 @@ export function articleTagNames(db: Database, articleId: string): string[] {
   return rows.map((r) => r.name);
 }
 
-/** The live tags of every article that has any, each list by name key. */
-export function tagNamesByArticle(db: Database): Map<string, string[]> {
-  const rows = db
-    .prepare(
-      `SELECT x.article_id, t.name FROM article_tags x
-       JOIN tags t ON t.id = x.tag_id AND t.deleted_at IS NULL ORDER BY t.name_key`,
-    )
-    .all() as { article_id: string; name: string }[];
-  const map = new Map<string, string[]>();
-  for (const row of rows) {
-    const list = map.get(row.article_id);
-    if (list) list.push(row.name);
-    else map.set(row.article_id, [row.name]);
-  }
-  return map;
-}
-
 /**
  * Replaces an article's tags with `names` (deduplicated as `distinctTagNames` does; a new name
  * becomes a tag). A tag it keeps keeps its row (and the date it was added). Runs in a write.

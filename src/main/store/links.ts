@@ -89,8 +89,12 @@ export function restoreLinksDeletedWith(db: Database, annotationId: string, at: 
   ).run({ at, id: annotationId });
 }
 
-/** Which annotations a query is about: all of one article's, or the ones named. */
-export type AnnotationScope = { readonly articleId: string } | { readonly ids: readonly string[] };
+/**
+ * Which annotations a query is about: all of one article's, the ones named, or every live
+ * annotation of every live article (`library`: read in plain scans, not looked up id by id).
+ */
+export type AnnotationScope =
+  { readonly articleId: string } | { readonly ids: readonly string[] } | { readonly library: true };
 
 interface LinkEndsRow {
   id: string;
@@ -123,7 +127,11 @@ export function linksByAnnotation(
 ): Map<string, AnnotationLink[]> {
   let rows: LinkEndsRow[];
   let inScope: (annotationId: string, articleId: string) => boolean;
-  if ('articleId' in scope) {
+  if ('library' in scope) {
+    // Both ends of every link read are live annotations of live articles: all in scope.
+    rows = db.prepare(`${LINK_ENDS} ORDER BY l.created_at, l.id`).all() as LinkEndsRow[];
+    inScope = () => true;
+  } else if ('articleId' in scope) {
     rows = db
       .prepare(
         `${LINK_ENDS} AND (f.article_id = @articleId OR t.article_id = @articleId)

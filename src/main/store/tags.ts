@@ -43,26 +43,36 @@ export function setAnnotationTags(
   for (const name of names) insert.run(annotationId, ensureTag(db, name, newId, at), at);
 }
 
-/** Tag names per annotation, for the given annotations, sorted by name. */
-/** The live tags of the annotations in `scope`, by annotation id, each list in name order. */
+/**
+ * The live tags of the annotations in `scope`, by annotation id, each list in name order. The
+ * library scope reads every annotation's tags, deleted annotations' too: callers look up only
+ * the annotations they list.
+ */
 export function tagsByAnnotation(db: Database, scope: AnnotationScope): Map<string, string[]> {
   const rows = (
-    'articleId' in scope
+    'library' in scope
       ? db
           .prepare(
             `SELECT at.annotation_id, t.name FROM annotation_tags at
+             JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL ORDER BY t.name_key`,
+          )
+          .all()
+      : 'articleId' in scope
+        ? db
+            .prepare(
+              `SELECT at.annotation_id, t.name FROM annotation_tags at
              JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL
              JOIN annotations a ON a.id = at.annotation_id
              WHERE a.article_id = ? ORDER BY t.name_key`,
-          )
-          .all(scope.articleId)
-      : db
-          .prepare(
-            `SELECT at.annotation_id, t.name FROM annotation_tags at
+            )
+            .all(scope.articleId)
+        : db
+            .prepare(
+              `SELECT at.annotation_id, t.name FROM annotation_tags at
              JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL
              WHERE at.annotation_id IN (SELECT value FROM json_each(?)) ORDER BY t.name_key`,
-          )
-          .all(JSON.stringify(scope.ids))
+            )
+            .all(JSON.stringify(scope.ids))
   ) as { annotation_id: string; name: string }[];
   const map = new Map<string, string[]>();
   for (const row of rows) {

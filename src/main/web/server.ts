@@ -27,6 +27,13 @@ import {
 /** Room for the largest import (base64) plus the JSON around it. */
 const MAX_BODY_BYTES = 40 * 1024 * 1024;
 
+/** Headers every answer carries, API or page, refusals too. */
+const SAFETY_HEADERS: readonly (readonly [string, string])[] = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+];
+
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
   unknown_operation: 404,
@@ -97,9 +104,7 @@ export function createApp(
 
   app.use('*', async (c, next) => {
     // Set first, so that refusals carry them too.
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    for (const [name, value] of SAFETY_HEADERS) c.header(name, value);
     const port = getPort();
     if (!isLoopbackAddress(c.env.incoming.socket.remoteAddress)) {
       return c.text('Forbidden: web mode answers only this computer.', 403);
@@ -111,10 +116,13 @@ export function createApp(
       return c.text('Forbidden: foreign Origin.', 403);
     }
     await next();
-    // And again on what the routes answered (a response they built replaces the one above).
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    // And again on what the routes answered, where missing (a response they built replaces the
+    // one above). Only where missing: setting a header on a finished response makes hono rebuild
+    // it around a stream, and a 2 MB `listArticles` answer is then encoded and sent in chunks
+    // instead of written at once (about 15 ms more, with the requests behind it waiting).
+    for (const [name, value] of SAFETY_HEADERS) {
+      if (c.res.headers.get(name) !== value) c.header(name, value);
+    }
   });
 
   app.use('/api/*', async (c, next) => {
@@ -218,7 +226,16 @@ export function createApp(
       }
     }
     const result = await dispatch(handlers, operation, request, reportUnexpected);
-    return c.json(result, result.ok ? 200 : STATUS[result.error.code]);
+    // As `c.json` answers, but encoded once here: sent as a string, the answer is measured
+    // (Content-Length) and then encoded again on the way out, 2 × 10 ms for `listArticles` at
+    // 5,000 articles.
+    return c.body(
+      Buffer.from(JSON.stringify(result)),
+      result.ok ? 200 : STATUS[result.error.code],
+      {
+        'Content-Type': 'application/json',
+      },
+    );
   });
   app.all('/api/*', (c) => c.json(refuse('use POST /api/<operation>'), 405));
 

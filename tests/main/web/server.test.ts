@@ -117,6 +117,38 @@ describe('web mode API', () => {
     expect(body.value.articles[0]).toMatchObject({ id: SAMPLE_ARTICLE_ID, title: SAMPLE_TITLE });
   });
 
+  it('sends an answer whole, with its length in bytes, its text intact and every safety header', async () => {
+    const title = 'Ünïcode “quotes” — 東京 ✓';
+    const imported = lib.service.importBytes(
+      'unicode.md',
+      new TextEncoder().encode(`# ${title}\n\nSome text.\n`),
+    );
+    const response = await raw({
+      method: 'POST',
+      path: '/api/listArticles',
+      headers: {
+        host: `127.0.0.1:${server.port}`,
+        authorization: `Bearer ${server.token}`,
+        'content-type': 'application/json',
+      },
+      body: '{}',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json');
+    expect(response.headers['transfer-encoding']).toBeUndefined();
+    expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.body));
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(response.headers['cache-control']).toBe('no-store');
+    const body = JSON.parse(response.body) as {
+      value: { articles: { id: string; title: string }[] };
+    };
+    expect(body.value.articles).toContainEqual(
+      expect.objectContaining({ id: imported.article.id, title }),
+    );
+  });
+
   it('R28 reports its address with the token in the fragment, on loopback only', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);
     expect(server.port).toBeGreaterThan(0);
