@@ -4,6 +4,7 @@
  * parses them when the OS hands it one, so parsing is strict and never throws.
  */
 import { IdSchema } from '../contract/entities';
+import { MAX_DEEP_LINK_LENGTH } from './deep-link-length';
 
 export const DEEP_LINK_SCHEME = 'marginalia';
 
@@ -22,13 +23,7 @@ export function passageLink(articleId: string, annotationId?: string): string {
     : `${article}&annotation=${encodeURIComponent(annotationId)}`;
 }
 
-/**
- * Links this long or longer are not ours, wherever one comes in (argv and `open-url` in the main
- * process, `#open=` in web mode, the parser here): dropped, never looked at. Far longer than any
- * link we make (two UUIDs, each at most 108 characters even fully percent-encoded: under 260),
- * so that an odd link still reaches the app whole enough to be refused with a message.
- */
-export const MAX_DEEP_LINK_LENGTH = 2048;
+export { MAX_DEEP_LINK_LENGTH };
 
 /**
  * Scheme (any case, as RFC 3986 allows), host `open`, and the query. The slash before `?` is

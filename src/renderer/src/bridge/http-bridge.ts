@@ -5,7 +5,7 @@
  */
 import type { Result } from '../../../shared/contract/errors';
 import type { RawInvoke } from '../../../shared/contract/client';
-import { MAX_DEEP_LINK_LENGTH } from '../../../shared/export/deep-link';
+import { MAX_DEEP_LINK_LENGTH } from '../../../shared/export/deep-link-length';
 
 const TOKEN_KEY = 'marginalia.token';
 /** Browsers cap keepalive request bodies at 64 KiB in all. */
