@@ -20,6 +20,7 @@ import type { HighlightColor, Settings } from '../../../shared/contract/entities
 import type { LibraryAnnotation } from '../../../shared/contract/library-annotations';
 import { plural } from '../../../shared/text/plural';
 import { formatPublished } from '../format';
+import { gridMoveTarget } from '../components/grid-keys';
 import { useLibraryRows } from '../library/use-library-rows';
 import {
   EMPTY_LIBRARY_ANNOTATION_FILTER,
@@ -300,27 +301,11 @@ function AnnotationRows({ entries, colorLabels, onGoTo }: RowsProps) {
     const entry = entries[activeIndex];
     if (!entry) return;
     const page = Math.max(1, virtualizer.getVirtualItems().length - 2);
-    const handled = (() => {
-      switch (event.key) {
-        case 'ArrowDown':
-          return (moveTo(activeIndex + 1), true);
-        case 'ArrowUp':
-          return (moveTo(activeIndex - 1), true);
-        case 'PageDown':
-          return (moveTo(activeIndex + page), true);
-        case 'PageUp':
-          return (moveTo(activeIndex - page), true);
-        case 'Home':
-          return (moveTo(0), true);
-        case 'End':
-          return (moveTo(entries.length - 1), true);
-        case 'Enter':
-          return (onGoTo(entry.article.id, entry.annotation.id), true);
-        default:
-          return false;
-      }
-    })();
-    if (handled) event.preventDefault();
+    const target = gridMoveTarget(event.key, activeIndex, entries.length, page);
+    if (target !== null) moveTo(target);
+    else if (event.key === 'Enter') onGoTo(entry.article.id, entry.annotation.id);
+    else return;
+    event.preventDefault();
   };
 
   return (

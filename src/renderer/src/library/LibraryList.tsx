@@ -9,6 +9,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../../shared/contract/entities';
 import { plural } from '../../../shared/text/plural';
+import { gridMoveTarget } from '../components/grid-keys';
 import { describeSource } from '../format';
 import { LibraryControls, type LibraryView } from './LibraryControls';
 import { LibraryFilters } from './LibraryFilters';
@@ -133,19 +134,9 @@ function LibraryRows({
         focusPending.current = true;
         return true;
       }
+      const target = gridMoveTarget(event.key, activeIndex, sorted.length, page);
+      if (target !== null) return (moveTo(target), true);
       switch (event.key) {
-        case 'ArrowDown':
-          return (moveTo(activeIndex + 1), true);
-        case 'ArrowUp':
-          return (moveTo(activeIndex - 1), true);
-        case 'PageDown':
-          return (moveTo(activeIndex + page), true);
-        case 'PageUp':
-          return (moveTo(activeIndex - page), true);
-        case 'Home':
-          return (moveTo(0), true);
-        case 'End':
-          return (moveTo(sorted.length - 1), true);
         case 'Enter':
           return (onOpen(article.id), true);
         case 'Delete':
