@@ -5,13 +5,14 @@
  * Only the cards on screen are rendered (the list is virtual, with its full size and each card's
  * place in it told to screen readers); the open card is scrolled into the list when it changes.
  */
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   HIGHLIGHT_COLORS,
   type Annotation,
   type HighlightColor,
   type Settings,
 } from '../../../shared/contract/entities';
+import { FilterSelect } from '../components/FilterSelect';
 import { useVirtualRows } from '../components/use-virtual-rows';
 import { AnnotationCard, type AnnotationCardProps } from './AnnotationCard';
 import type { FocusField } from './AnnotationEditor';
@@ -43,41 +44,6 @@ export interface SidebarProps {
    * Without it the sidebar offers neither.
    */
   readonly onCopyMarkdown?: (annotations: readonly Annotation[]) => void;
-}
-
-interface FilterSelectProps {
-  readonly label: string;
-  readonly all: string;
-  readonly value: string | null;
-  readonly options: readonly { readonly value: string; readonly label: string }[];
-  readonly onChange: (value: string | null) => void;
-}
-
-function FilterSelect({ label, all, value, options, onChange }: FilterSelectProps) {
-  const id = useId();
-  // A chosen value stays offered even when no annotation has it any more.
-  const shown =
-    value !== null && !options.some((o) => o.value === value)
-      ? [...options, { value, label: value }]
-      : options;
-  return (
-    <div className="sb-filter">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value ?? ''}
-        disabled={shown.length === 0}
-        onChange={(event) => onChange(event.target.value || null)}
-      >
-        <option value="">{all}</option>
-        {shown.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 const asOptions = (values: Iterable<string>) =>
@@ -231,6 +197,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
           />
           <div className="sb-filter-grid">
             <FilterSelect
+              className="sb-filter"
               label="Colour"
               all="All colours"
               value={filter.color}
@@ -238,6 +205,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
               onChange={(color) => set({ color: color as HighlightColor | null })}
             />
             <FilterSelect
+              className="sb-filter"
               label="Tag"
               all="All tags"
               value={filter.tag}
@@ -245,6 +213,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
               onChange={(tag) => set({ tag })}
             />
             <FilterSelect
+              className="sb-filter"
               label="Claim type"
               all="All types"
               value={filter.claimType}
@@ -252,6 +221,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
               onChange={(claimType) => set({ claimType })}
             />
             <FilterSelect
+              className="sb-filter"
               label="Speaker"
               all="All speakers"
               value={filter.speaker}

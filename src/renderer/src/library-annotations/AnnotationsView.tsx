@@ -20,6 +20,7 @@ import type { HighlightColor, Settings } from '../../../shared/contract/entities
 import type { LibraryAnnotation } from '../../../shared/contract/library-annotations';
 import { plural } from '../../../shared/text/plural';
 import { formatPublished } from '../format';
+import { FilterSelect } from '../components/FilterSelect';
 import { gridMoveTarget } from '../components/grid-keys';
 import { useLibraryRows } from '../library/use-library-rows';
 import {
@@ -30,7 +31,6 @@ import {
   LIBRARY_ANNOTATION_ORDERS,
   ORDER_LABELS,
   sortLibraryAnnotations,
-  type FilterOption,
   type LibraryAnnotationFilter,
   type LibraryAnnotationOrder,
 } from './library-annotation-list';
@@ -114,14 +114,16 @@ export function AnnotationsView({
                   set({ text: '' });
                 }}
               />
-              <Select
+              <FilterSelect
+                className="aa-filter"
                 label="Article"
                 all="All articles"
                 value={filter.articleId}
                 options={choices.articles}
                 onChange={(articleId) => set({ articleId })}
               />
-              <Select
+              <FilterSelect
+                className="aa-filter"
                 label="Colour"
                 all="All colours"
                 value={filter.color}
@@ -131,21 +133,24 @@ export function AnnotationsView({
                 }))}
                 onChange={(color) => set({ color: color as HighlightColor | null })}
               />
-              <Select
+              <FilterSelect
+                className="aa-filter"
                 label="Tag"
                 all="All tags"
                 value={filter.tag}
                 options={choices.tags}
                 onChange={(tag) => set({ tag })}
               />
-              <Select
+              <FilterSelect
+                className="aa-filter"
                 label="Claim type"
                 all="All types"
                 value={filter.claimType}
                 options={choices.types}
                 onChange={(claimType) => set({ claimType })}
               />
-              <Select
+              <FilterSelect
+                className="aa-filter"
                 label="Speaker"
                 all="All speakers"
                 value={filter.speaker}
@@ -191,41 +196,6 @@ export function AnnotationsView({
 }
 
 const NONE: readonly LibraryAnnotation[] = [];
-
-interface SelectProps {
-  readonly label: string;
-  readonly all: string;
-  readonly value: string | null;
-  readonly options: readonly FilterOption[];
-  readonly onChange: (value: string | null) => void;
-}
-
-function Select({ label, all, value, options, onChange }: SelectProps) {
-  const id = useId();
-  // A chosen value stays offered even when no annotation has it any more.
-  const shown =
-    value !== null && !options.some((o) => o.value === value)
-      ? [...options, { value, label: value }]
-      : options;
-  return (
-    <div className="aa-filter">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value ?? ''}
-        disabled={shown.length === 0}
-        onChange={(event) => onChange(event.target.value || null)}
-      >
-        <option value="">{all}</option>
-        {shown.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function OrderSelect({
   order,

@@ -16,6 +16,7 @@ import {
   isFilterEmpty,
 } from '../annotations/filter';
 import type { AnnotationFilter } from '../annotations/filter';
+import type { FilterOption } from '../components/FilterSelect';
 
 export interface LibraryAnnotationFilter extends AnnotationFilter {
   /** Only this article's annotations; null for every article. */
@@ -90,11 +91,6 @@ export function sortLibraryAnnotations(
           inDocument(a.annotation, b.annotation),
       );
   }
-}
-
-export interface FilterOption {
-  readonly value: string;
-  readonly label: string;
 }
 
 export interface LibraryFilterChoices {
