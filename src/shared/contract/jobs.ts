@@ -5,10 +5,11 @@
  * cancelled through its AbortSignal; what it finished before stays, nothing is left half-done.
  */
 import { z } from 'zod';
-import { ArticleSummarySchema, ChangesSchema } from './entities';
+import { ArticleSummarySchema, ChangesSchema, IdSchema } from './entities';
 import { ServiceError, ServiceErrorDataSchema, type Result } from './errors';
 import { describeIssues, type UnexpectedErrorReporter } from './dispatch';
 import { ImportOutcomeSchema, MAX_URL_LENGTH } from './operations';
+import { CheckProgressSchema, CheckReportSchema } from './versions';
 
 /** Most paths one import may name (files or folders). */
 export const MAX_IMPORT_PATHS = 10_000;
@@ -67,6 +68,15 @@ export const jobs = {
     request: z.strictObject({ url: z.string().trim().min(1).max(MAX_URL_LENGTH) }),
     progress: z.strictObject({ phase: z.enum(['fetching', 'reading']) }),
     result: ImportOutcomeSchema,
+  },
+  /**
+   * "Check for changes" over many articles (every live one with a source address when `ids` is
+   * not given), one fetch at a time; each new text becomes a version as it comes in.
+   */
+  checkArticles: {
+    request: z.strictObject({ ids: z.array(IdSchema).min(1).max(100_000).optional() }),
+    progress: CheckProgressSchema,
+    result: CheckReportSchema,
   },
 } satisfies Record<string, { request: z.ZodType; progress: z.ZodType; result: z.ZodType }>;
 

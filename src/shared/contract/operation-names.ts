@@ -40,6 +40,14 @@ export const OPERATION_NAMES = [
   'backupNow',
   'restoreBackup',
   'search',
+  'listVersions',
+  'getArticleVersion',
+  'diffVersions',
+  'dismissVersionNotice',
+  'updateArticleFromFile',
+  'checkForChanges',
+  'reattachAnnotation',
+  'restoreAnnotationPlace',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -38,13 +38,10 @@ import { SearchRequestSchema, SearchResponseSchema } from './search';
 import { TrashedArticleSchema } from './trash';
 import { ArticleDetailsPatchSchema, ArticleDetailsSchema } from './article-details';
 import { LibraryAnnotationSchema } from './library-annotations';
+import { versionOperations } from './versions';
 
-/** Largest file accepted for import. Larger ones are refused before they are read whole. */
-export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
-const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
-
-/** Longest address accepted for Add from URL. */
-export const MAX_URL_LENGTH = 8192;
+import { MAX_IMPORT_BASE64, MAX_IMPORT_BYTES, MAX_URL_LENGTH } from './limits';
+export { MAX_IMPORT_BYTES, MAX_URL_LENGTH };
 export { MAX_TITLE_LENGTH } from './article-details';
 
 /**
@@ -288,6 +285,7 @@ export const operations = {
     request: SearchRequestSchema,
     response: SearchResponseSchema,
   },
+  ...versionOperations,
 } satisfies Record<OperationName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Operations = typeof operations;
@@ -298,7 +296,7 @@ export type ParsedRequestOf<K extends OperationName> = z.output<Operations[K]['r
 export type ResponseOf<K extends OperationName> = z.output<Operations[K]['response']>;
 
 /** Operations the service answers later: they wait on the network. */
-export type AsyncOperationName = 'importUrl' | 'backupNow' | 'restoreBackup';
+export type AsyncOperationName = 'importUrl' | 'backupNow' | 'restoreBackup' | 'checkForChanges';
 
 /** The operations as the service implements them: at once, or (the async ones) as a promise. */
 export type ServiceHandlers = {

@@ -9,6 +9,7 @@ import type { OperationName } from '../../../src/shared/contract/operation-names
 import type { ServiceHandlers } from '../../../src/shared/contract/operations';
 import type { Backup } from '../../../src/shared/contract/library-safety';
 import type { TrashedArticle } from '../../../src/shared/contract/trash';
+import type { VersionSummary } from '../../../src/shared/contract/versions';
 import { buildAnnotation, changesOf } from '../../support/annotation-builder';
 
 export const ARTICLE_ID = '0190d6e4-8f6b-7c3a-9d2e-1a2b3c4d5e6f';
@@ -76,6 +77,36 @@ export const link: Link = {
   createdAt: '2024-05-01T10:00:00.000Z',
 };
 
+export const version: VersionSummary = {
+  id: '0190d6e5-0000-7000-a000-000000000004',
+  articleId: ARTICLE_ID,
+  number: 2,
+  addedAt: '2024-05-02T10:00:00.000Z',
+  source: 'address',
+  sourceName: 'https://example.org/news/a',
+  title: summary.title,
+  contentHash: 'sha256:1',
+  textLength: 2000,
+  report: {
+    unchanged: 3,
+    moved: 1,
+    changed: 1,
+    orphaned: 1,
+    claimsChanged: 1,
+    claimsOrphaned: 0,
+  },
+  current: true,
+};
+
+const versionOutcome = {
+  status: 'updated' as const,
+  article: summary,
+  version,
+  report: version.report,
+  warnings: [],
+  changes,
+};
+
 export const backup: Backup = {
   file: '/data/backups/marginalia.db.daily.bak',
   kind: 'daily',
@@ -129,6 +160,22 @@ export const validRequests: Record<OperationName, unknown> = {
   backupNow: {},
   restoreBackup: { file: '/data/backups/marginalia.db.daily.bak' },
   search: { query: 'envoy' },
+  listVersions: { articleId: ARTICLE_ID },
+  getArticleVersion: { articleId: ARTICLE_ID, number: 1 },
+  diffVersions: { articleId: ARTICLE_ID, from: 1, to: 2 },
+  dismissVersionNotice: { articleId: ARTICLE_ID },
+  updateArticleFromFile: { id: ARTICLE_ID, fileName: 'a.txt', contentBase64: 'aGVsbG8=' },
+  checkForChanges: { id: ARTICLE_ID },
+  reattachAnnotation: { id: ANNOTATION_ID, quote: annotation.quote, position: annotation.position },
+  restoreAnnotationPlace: {
+    id: ANNOTATION_ID,
+    place: {
+      quote: annotation.quote,
+      position: annotation.position,
+      originalQuote: null,
+      anchor: { status: 'orphan' },
+    },
+  },
 };
 
 /** Handlers answering valid responses and recording every request they receive. */
@@ -311,6 +358,55 @@ export function fakeHandlers(): {
         total: 1,
       }
     ),
+    listVersions: (r) => (
+      record('listVersions', r),
+      {
+        versions: [{ ...version, number: 1, report: null, current: false }, version],
+        noticeDismissed: false,
+      }
+    ),
+    getArticleVersion: (r) => (
+      record('getArticleVersion', r),
+      { version, document: { type: 'doc', content: [{ type: 'paragraph' }] }, anchors: [] }
+    ),
+    diffVersions: (r) => (
+      record('diffVersions', r),
+      {
+        from: { ...version, number: 1, report: null, current: false },
+        to: version,
+        changes: [
+          {
+            kind: 'changed' as const,
+            parts: [
+              { kind: 'same' as const, text: 'which Russia ' },
+              { kind: 'removed' as const, text: 'denies' },
+              { kind: 'inserted' as const, text: 'has denied' },
+            ],
+            fromOffset: 10,
+            toOffset: 10,
+          },
+        ],
+        wordsRemoved: 1,
+        wordsInserted: 2,
+      }
+    ),
+    dismissVersionNotice: (r) => (record('dismissVersionNotice', r), {}),
+    updateArticleFromFile: (r) => (record('updateArticleFromFile', r), versionOutcome),
+    checkForChanges: (r) => (record('checkForChanges', r), Promise.resolve(versionOutcome)),
+    reattachAnnotation: (r) => (
+      record('reattachAnnotation', r),
+      {
+        annotation,
+        previous: {
+          quote: annotation.quote,
+          position: annotation.position,
+          originalQuote: null,
+          anchor: { status: 'orphan' as const },
+        },
+        changes,
+      }
+    ),
+    restoreAnnotationPlace: (r) => (record('restoreAnnotationPlace', r), { annotation, changes }),
   };
   return { handlers, calls };
 }
