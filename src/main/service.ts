@@ -43,6 +43,7 @@ import * as tags from './store/tags';
 import { search } from './search/search';
 import * as trash from './store/trash';
 import { listLibraryAnnotations } from './store/library-annotations';
+import { createVersionHandlers } from './versions/handlers';
 
 export interface ServiceDeps {
   readonly db: Database;
@@ -370,6 +371,8 @@ export function createService(deps: ServiceDeps): Service {
   let madeExports: ReturnType<ImportPipeline['createExports']> | null = null;
   const exports = () => (madeExports ??= importPipeline().createExports({ db, now, newId }));
 
+  const versions = createVersionHandlers({ db, newId, now, write, refuseIfReadOnly, changesOf });
+
   return {
     importBytes,
     importParsed: (result, origin = 'file', fileName) =>
@@ -380,7 +383,9 @@ export function createService(deps: ServiceDeps): Service {
         progress({ phase: 'fetching' });
         return importUrl(url, signal, () => progress({ phase: 'reading' }));
       },
+      checkArticles: versions.checkArticles,
     },
+    ...versions.operations,
 
     articleText(id) {
       const text = articles.findArticleText(db, id);

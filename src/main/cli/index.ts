@@ -1,7 +1,7 @@
 /**
  * The command line: `marginalia import | list | show | edit-article | delete | restore | trash |
- * export | annotations import | backup | backups | restore-backup | web`, over the same service as
- * the app.
+ * export | annotations import | backup | backups | restore-backup | update | versions | check |
+ * web`, over the same service as the app.
  * Exit codes: 0 success, 1 failure (one line on stderr), 2 usage error.
  */
 import fs from 'node:fs';
@@ -21,6 +21,7 @@ import { addBackupCommands } from './backup-commands';
 import { addSearchCommand } from './search-command';
 import { addTrashCommands } from './trash-commands';
 import { addEditArticleCommand } from './edit-article-command';
+import { addVersionCommands, checkProgressBar } from './version-commands';
 import { openInBrowser } from './open-browser';
 
 export interface CliIo {
@@ -166,6 +167,18 @@ export function buildProgram(io: CliIo = defaultIo): {
   addEditArticleCommand(program, {
     client,
     stdout: io.stdout,
+    finish: () => {
+      close();
+      finish();
+    },
+  });
+
+  addVersionCommands(program, {
+    client,
+    jobs: () => open().service.jobs,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    progressBar: () => io.progressBar?.() ?? (io.stderrIsTTY ? checkProgressBar() : null),
     finish: () => {
       close();
       finish();

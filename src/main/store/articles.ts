@@ -6,6 +6,7 @@ import { articleTagNames } from './article-tags';
 import { sha256Hex } from './content-hash';
 import { factsOfAllArticles, factsOfArticle, noFacts, type ArticleFacts } from './article-facts';
 import { readReadingPosition } from './settings';
+import { insertFirstVersion } from './versions';
 
 export type ArticleOrigin = ArticleSummary['origin'];
 
@@ -107,6 +108,7 @@ function toSummary(row: SummaryRow, facts: ArticleFacts): ArticleSummary {
 /** Stores a new article with the hashes of its text and of its document as stored. */
 export function insertArticle(db: Database, article: NewArticle): void {
   const document = JSON.stringify(article.document);
+  const documentHash = sha256Hex(document);
   db.prepare(
     `INSERT INTO articles (id, title, byline, site, source_url, canonical_url, published_at,
        language, direction, origin, source_format, document, text, content_hash, document_hash,
@@ -118,7 +120,17 @@ export function insertArticle(db: Database, article: NewArticle): void {
     ...article,
     sourceFileName: article.sourceFileName ?? null,
     document,
-    documentHash: sha256Hex(document),
+    documentHash,
+  });
+  // Every article starts as its version 1 (its text stays here, in `articles`).
+  insertFirstVersion(db, {
+    id: article.id,
+    title: article.title,
+    sourceName: article.sourceFileName ?? article.sourceUrl,
+    contentHash: article.contentHash,
+    documentHash,
+    textLength: article.text.length,
+    addedAt: article.addedAt,
   });
 }
 

@@ -44,6 +44,7 @@ function eventFrom(sender: FakeSender, url = 'app://marginalia/index.html') {
 function steppingJobs(steps = 50): JobHandlers {
   return {
     importUrl: () => Promise.reject(new Error('not used here')),
+    checkArticles: () => Promise.reject(new Error('not used here')),
     importFiles: async (_request, { progress, signal }) => {
       let done = 0;
       for (; done < steps; done++) {

@@ -7,6 +7,7 @@ import { migration0005 } from './0005-page-metadata';
 import { migration0006 } from './0006-document-hash';
 import { migration0007 } from './0007-search';
 import { migration0008 } from './0008-library-details';
+import { migration0009 } from './0009-versions';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
