@@ -14,7 +14,7 @@ import { articleToMarkdown, type ArticleMarkdownInput } from '../../shared/expor
 import { toClaimReview } from '../../shared/export/claimreview';
 import { articleFileStem, EXPORT_EXTENSIONS } from '../../shared/export/file-names';
 import { groupLedger, ledgerToMarkdown } from '../../shared/export/ledger';
-import type { LedgerClaim } from '../../shared/export/types';
+import type { ExportedVersion, LedgerClaim } from '../../shared/export/types';
 import { toAnnotationCollection } from '../../shared/interop/w3c-writer';
 import * as annotations from '../store/annotations';
 import * as articles from '../store/articles';
@@ -31,7 +31,31 @@ function json(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
+/**
+ * The article's current version (number and date), or null when the store keeps no versions
+ * (before migration 0009, or an article that has none): an export never fails for want of it.
+ */
+export function currentVersionReader(db: Database): (articleId: string) => ExportedVersion | null {
+  let statement: { get(articleId: string): unknown } | null | undefined;
+  return (articleId) => {
+    if (statement === undefined) {
+      const table = db
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_versions'")
+        .get();
+      statement = table
+        ? db.prepare(
+            'SELECT number, added_at AS addedAt FROM article_versions WHERE article_id = ? ORDER BY number DESC LIMIT 1',
+          )
+        : null;
+    }
+    if (statement === null) return null;
+    const row = statement.get(articleId) as { number: number; addedAt: string } | undefined;
+    return row ? { number: row.number, addedAt: row.addedAt } : null;
+  };
+}
+
 export function createExports({ db, now, newId }: ExportDeps) {
+  const currentVersion = currentVersionReader(db);
   function articleInput(
     id: string,
     colorLabels = readSettings(db).colorLabels,
@@ -44,6 +68,7 @@ export function createExports({ db, now, newId }: ExportDeps) {
       contentHash: article.contentHash,
       document: article.document,
       annotations: annotations.listAnnotations(db, id),
+      currentVersion: currentVersion(id),
       colorLabels,
     };
   }

@@ -3,9 +3,9 @@
  * its colour, tags, claim, links, changed words and a link back into the app. Used by the article
  * export and by "Copy as Markdown", so both read the same.
  */
-import { diffArrays } from 'diff';
 import { colorName, excerpt, relationWords, type ColorLabels } from '../annotations/wording';
 import type { Annotation, AnnotationLink } from '../contract/entities';
+import { wordDiff } from '../text/word-diff';
 import { passageLink } from './deep-link';
 import { escapeInline, linkDestination, markdownBlock, markdownBlockquote } from './markdown-text';
 import type { ExportedArticle } from './types';
@@ -42,24 +42,45 @@ export function linkLine(link: AnnotationLink): string {
   return `${label}: ${quoted(link.otherQuote)} ([open](${href}))`;
 }
 
+/** "12 Feb 2026": a version's date as the Markdown says it, in UTC (the same on every machine). */
+export function versionDate(timestamp: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(timestamp));
+}
+
 /**
  * The words that changed between the passage as annotated and as it reads now: removed words
- * struck through, added words in bold. The diff is over whole words, so every `~~` and `**` sits
- * between a space and a word, where CommonMark and Obsidian always read it as a delimiter.
+ * struck through, added words in bold, and (when the article has had more than one version) the
+ * date of the version the new words come from. The diff is over whole words, so every `~~` and
+ * `**` sits between a space and a word, where CommonMark and Obsidian always read it as a
+ * delimiter.
  */
-export function changedQuoteLine(original: string, current: string): string {
-  const words = (text: string) => text.split(/\s+/u).filter((word) => word !== '');
+export function changedQuoteLine(
+  original: string,
+  current: string,
+  versionAddedAt: string | null = null,
+): string {
   const phrase = (list: readonly string[]) => list.map((word) => escapeInline(word)).join(' ');
-  const parts = diffArrays(words(original), words(current)).map((part) => {
-    if (part.removed) return `~~${phrase(part.value)}~~`;
-    if (part.added) return `**${phrase(part.value)}**`;
-    return phrase(part.value);
+  const parts = wordDiff(original, current).map((run) => {
+    if (run.kind === 'removed') return `~~${phrase(run.words)}~~`;
+    if (run.kind === 'inserted') return `**${phrase(run.words)}**`;
+    return phrase(run.words);
   });
-  return `Passage changed since it was annotated: ${parts.join(' ')}`;
+  const lead =
+    versionAddedAt === null
+      ? 'Passage changed since it was annotated'
+      : `Passage changed in the version of ${versionDate(versionAddedAt)}`;
+  return `${lead}: ${parts.join(' ')}`;
 }
 
 export interface AnnotationMarkdownOptions {
   readonly colorLabels?: ColorLabels;
+  /** When the article's current version was added, if it has had more than one; else null. */
+  readonly versionAddedAt?: string | null;
 }
 
 export function annotationToMarkdown(
@@ -79,10 +100,21 @@ export function annotationToMarkdown(
   }
   for (const link of annotation.links) facts.push(linkLine(link));
   if (annotation.anchor.status === 'orphan') {
-    facts.push('Passage not found in the article’s text (imported onto a text without it)');
+    const versionAddedAt = options.versionAddedAt ?? null;
+    facts.push(
+      versionAddedAt === null
+        ? 'Passage not found in the article’s text (imported onto a text without it)'
+        : `Passage removed in the version of ${versionDate(versionAddedAt)}`,
+    );
   }
   if (annotation.originalQuote !== null && annotation.originalQuote !== annotation.quote.exact) {
-    facts.push(changedQuoteLine(annotation.originalQuote, annotation.quote.exact));
+    facts.push(
+      changedQuoteLine(
+        annotation.originalQuote,
+        annotation.quote.exact,
+        options.versionAddedAt ?? null,
+      ),
+    );
   }
   facts.push(
     `[Open in Marginalia](${linkDestination(passageLink(annotation.articleId, annotation.id))})`,

@@ -13,7 +13,7 @@ import { annotationToMarkdown, obsidianTag } from './annotation-markdown';
 import { passageLink } from './deep-link';
 import { documentToMarkdown } from './document-markdown';
 import { escapeInline, linkDestination, markdownBlock, tableCell } from './markdown-text';
-import type { ArticleWithAnnotations } from './types';
+import { versionAddedAt, type ArticleWithAnnotations } from './types';
 
 export interface ArticleMarkdownInput extends ArticleWithAnnotations {
   /** The article as ProseMirror JSON; needed only with `includeText`. */
@@ -159,7 +159,8 @@ export function articleToMarkdown(
   if (table) sections.push(table);
   if (annotations.length > 0) {
     sections.push(`## ${GROUP_TITLES[options.groupBy]}`);
-    const render = (a: Annotation) => annotationToMarkdown(a, { colorLabels: labels });
+    const each = { colorLabels: labels, versionAddedAt: versionAddedAt(input) };
+    const render = (a: Annotation) => annotationToMarkdown(a, each);
     if (options.groupBy === 'none') {
       sections.push(...annotations.map(render));
     } else {
