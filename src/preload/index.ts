@@ -1,6 +1,6 @@
 /**
  * The preload: exposes `window.marginalia`, one method per contract operation, each sending its
- * payload over the single IPC channel, and `desktop`: the native save and folder dialogs, the
+ * payload over the single IPC channel, and `desktop`: the native save, open and folder dialogs, the
  * window's reload and the commands the main process sends (menu items, `marginalia://` links). Nothing else reaches the
  * page: no IpcRendererEvent, no ipcRenderer.
  *
@@ -12,6 +12,7 @@ import type { DesktopReply } from '../main/electron/desktop-ipc';
 import {
   DESKTOP_CHANNELS,
   type AppCommand,
+  type ChosenArticleFile,
   type DesktopBridge,
   type SaveFileRequest,
 } from '../shared/contract/desktop';
@@ -60,6 +61,8 @@ const desktop: DesktopBridge = {
     invokeDesktop<{ path: string } | null>(DESKTOP_CHANNELS.saveFile, request),
   chooseFolder: () => invokeDesktop<string | null>(DESKTOP_CHANNELS.chooseFolder),
   chooseImportFiles: () => invokeDesktop<string[] | null>(DESKTOP_CHANNELS.chooseImportFiles),
+  chooseArticleFile: () =>
+    invokeDesktop<ChosenArticleFile | null>(DESKTOP_CHANNELS.chooseArticleFile),
   pathForFile(file) {
     let found: string | null = null;
     try {

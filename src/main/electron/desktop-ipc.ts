@@ -1,6 +1,7 @@
 /**
  * The desktop bridge's main-process half: the native save dialog (then an atomic write), the
- * folder chooser and the window's reload. Like the contract's channel, only the app's own page
+ * folder chooser, the open dialogs (articles to import; the file of an article's new version, read
+ * here) and the window's reload. Like the contract's channel, only the app's own page
  * may call them.
  *
  * Each handler answers an envelope, `{ ok: true, value }` or `{ ok: false, message }`, and the
@@ -21,6 +22,7 @@ import {
 import { DESKTOP_CHANNELS } from '../../shared/contract/desktop';
 import { IMPORTABLE_EXTENSIONS } from '../../shared/contract/importable';
 import type { GrantedPaths } from './granted-paths';
+import { readArticleFile } from './read-article-file';
 import { saveDialogFilters, validateSaveRequest, writeFileAtomically } from './save-file';
 
 export type DesktopReply<T> =
@@ -107,6 +109,22 @@ export function registerDesktopIpc(
     if (canceled || filePaths.length === 0) return null;
     granted.grant(filePaths);
     return filePaths;
+  });
+
+  // "Update from file…": one article file, read here, so the page needs no click of its own to
+  // open the chooser (a menu command has none) and never learns the file's path.
+  handle(DESKTOP_CHANNELS.chooseArticleFile, isTrustedUrl, async (event) => {
+    const options: OpenDialogOptions = {
+      defaultPath: documentsFolder(),
+      properties: ['openFile'],
+      filters: [{ name: 'Articles', extensions: IMPORTABLE_EXTENSIONS.map((e) => e.slice(1)) }],
+    };
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const { canceled, filePaths } = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options);
+    if (canceled || !filePaths[0]) return null;
+    return readArticleFile(filePaths[0]);
   });
 
   // After a restore the page starts again, to read everything afresh. Its own location.reload()

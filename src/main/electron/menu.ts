@@ -77,6 +77,13 @@ export function menuTemplate({ platform, dev, send }: MenuOptions): MenuItemCons
           send,
           menuAccelerator('article-details'),
         ),
+        command('Update from File…', { type: 'run-command', command: 'update-from-file' }, send),
+        command(
+          'Check for Changes',
+          { type: 'run-command', command: 'check-for-changes' },
+          send,
+          menuAccelerator('check-for-changes'),
+        ),
         separator,
         command(
           'Export Article as Markdown…',

@@ -27,7 +27,9 @@ export type CommandId =
   | 'find-next'
   | 'find-previous'
   | 'search'
-  | 'article-details';
+  | 'article-details'
+  | 'update-from-file'
+  | 'check-for-changes';
 
 /**
  * When a key may run its command: `bare` keys are letters the user may be typing, so not from a
@@ -172,6 +174,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     id: 'article-details',
     label: 'Article details (edit title, byline, date, tags; where it came from)',
     keys: ['Mod+I'],
+    when: 'always',
+    group: 'Anywhere',
+  },
+  {
+    id: 'check-for-changes',
+    label: 'Check the open article for changes (fetch its address again)',
+    keys: ['Mod+Shift+U'],
+    when: 'always',
+    group: 'Anywhere',
+  },
+  // No key of its own: the File menu and the article's header offer it.
+  {
+    id: 'update-from-file',
+    label: 'Update the open article from a file (File menu)',
+    keys: [],
     when: 'always',
     group: 'Anywhere',
   },

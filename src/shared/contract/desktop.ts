@@ -20,12 +20,25 @@ export type AppCommand =
   | { readonly type: 'run-command'; readonly command: MenuCommandId };
 
 /** The keymap's commands that have an item in the app menu. */
-export const MENU_COMMANDS = ['find', 'search', 'library-annotations', 'article-details'] as const;
+export const MENU_COMMANDS = [
+  'find',
+  'search',
+  'library-annotations',
+  'article-details',
+  'update-from-file',
+  'check-for-changes',
+] as const;
 export type MenuCommandId = (typeof MENU_COMMANDS)[number];
 
 export interface SaveFileRequest {
   readonly fileName: string;
   readonly content: string;
+}
+
+/** A file chosen in the native open dialog, as updateArticleFromFile takes it. */
+export interface ChosenArticleFile {
+  readonly fileName: string;
+  readonly contentBase64: string;
 }
 
 export interface DesktopBridge {
@@ -35,6 +48,13 @@ export interface DesktopBridge {
   chooseFolder(): Promise<string | null>;
   /** Shows the native open dialog for articles to import; null when the user cancelled. */
   chooseImportFiles(): Promise<string[] | null>;
+  /**
+   * Shows the native open dialog for one article file and answers its base name and content (read
+   * by the main process, refused past MAX_IMPORT_BYTES); null when the user cancelled. Unlike the
+   * page's own file input it needs no click in the page, so a menu command can open it. Optional:
+   * a preload from before it was added does not offer it.
+   */
+  chooseArticleFile?(): Promise<ChosenArticleFile | null>;
   /** The path on disk of a file dropped on the window, or null (not a file on disk). */
   pathForFile(file: File): string | null;
   /** Calls `listener` for each command; answers a function that stops listening. */
@@ -51,6 +71,7 @@ export const DESKTOP_CHANNELS = {
   saveFile: 'marginalia:save-file',
   chooseFolder: 'marginalia:choose-folder',
   chooseImportFiles: 'marginalia:choose-import-files',
+  chooseArticleFile: 'marginalia:choose-article-file',
   droppedPath: 'marginalia:dropped-path',
   reloadWindow: 'marginalia:reload-window',
   command: 'marginalia:command',

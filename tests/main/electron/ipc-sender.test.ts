@@ -6,8 +6,12 @@
  * is refused before anything runs. What needs the binary: that Electron fills `senderFrame` in.
  */
 import { EventEmitter } from 'node:events';
-import { describe, expect, it, vi } from 'vitest';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DESKTOP_CHANNELS } from '../../../src/shared/contract/desktop';
+import { MAX_IMPORT_BYTES } from '../../../src/shared/contract/limits';
 import { IPC_CHANNEL, JOB_CHANNELS } from '../../../src/shared/contract/operation-names';
 import type { ServiceHandlers } from '../../../src/shared/contract/operations';
 import type { JobHandlers } from '../../../src/shared/contract/jobs';
@@ -17,6 +21,9 @@ const fake = vi.hoisted(() => ({
   handlers: new Map<string, Handler>(),
   listeners: new Map<string, Handler>(),
   dialogs: [] as string[],
+  /** What the next open dialogs answer (the user cancels unless a test says otherwise). */
+  opened: { canceled: true, filePaths: [] } as { canceled: boolean; filePaths: string[] },
+  openOptions: [] as unknown[],
 }));
 
 vi.mock('electron', () => ({
@@ -27,9 +34,10 @@ vi.mock('electron', () => ({
       fake.dialogs.push('save');
       return { canceled: true };
     },
-    showOpenDialog: async () => {
+    showOpenDialog: async (options: unknown) => {
       fake.dialogs.push('open');
-      return { canceled: true, filePaths: [] };
+      fake.openOptions.push(options);
+      return fake.opened;
     },
   },
   ipcMain: {
@@ -129,6 +137,7 @@ describe('IPC senders', () => {
       DESKTOP_CHANNELS.saveFile,
       DESKTOP_CHANNELS.chooseFolder,
       DESKTOP_CHANNELS.chooseImportFiles,
+      DESKTOP_CHANNELS.chooseArticleFile,
     ]) {
       for (const url of FOREIGN_SENDERS) {
         const answer = await fake.handlers.get(channel)!(eventFrom(url), {
@@ -185,6 +194,7 @@ describe('IPC senders', () => {
         DESKTOP_CHANNELS.saveFile,
         DESKTOP_CHANNELS.chooseFolder,
         DESKTOP_CHANNELS.chooseImportFiles,
+        DESKTOP_CHANNELS.chooseArticleFile,
         DESKTOP_CHANNELS.reloadWindow,
       ].sort(),
     );
@@ -193,5 +203,70 @@ describe('IPC senders', () => {
     expect([...fake.listeners.keys()].sort()).toEqual(
       [JOB_CHANNELS.cancel, DESKTOP_CHANNELS.droppedPath].sort(),
     );
+  });
+});
+
+describe('the article file chooser (Update from file…)', () => {
+  const APP_PAGE = 'app://marginalia/index.html';
+  const choose = () => fake.handlers.get(DESKTOP_CHANNELS.chooseArticleFile)!(eventFrom(APP_PAGE));
+
+  async function folder(): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-article-file-'));
+    onTestFinished(async () => {
+      fake.opened = { canceled: true, filePaths: [] };
+      await rm(dir, { recursive: true, force: true });
+    });
+    return dir;
+  }
+
+  it('answers the chosen file’s base name and content, read by the main process', async () => {
+    const dir = await folder();
+    const file = path.join(dir, 'talks – v2.html');
+    const content = '<p>NATO says Russia planned an attack, which Russia has denied. Ünïcode</p>';
+    await writeFile(file, content);
+    fake.opened = { canceled: false, filePaths: [file] };
+    fake.openOptions.length = 0;
+    const answer = await choose();
+    expect(answer).toEqual({
+      ok: true,
+      value: {
+        fileName: 'talks – v2.html',
+        contentBase64: Buffer.from(content).toString('base64'),
+      },
+    });
+    // One file, of the types Marginalia imports (the same list as the import dialog's).
+    expect(fake.openOptions).toEqual([
+      expect.objectContaining({
+        properties: ['openFile'],
+        filters: [{ name: 'Articles', extensions: expect.arrayContaining(['html', 'md', 'txt']) }],
+      }),
+    ]);
+  });
+
+  it('answers null when the user cancels', async () => {
+    fake.opened = { canceled: true, filePaths: [] };
+    expect(await choose()).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses a file over the import cap, naming it, without answering its content', async () => {
+    const dir = await folder();
+    const file = path.join(dir, 'huge.txt');
+    await writeFile(file, '');
+    await truncate(file, MAX_IMPORT_BYTES + 1); // sparse: nothing much is written
+    fake.opened = { canceled: false, filePaths: [file] };
+    const answer = (await choose()) as { ok: boolean; message?: string };
+    expect(answer.ok).toBe(false);
+    expect(answer.message).toMatch(/^huge\.txt is larger than 25 MB \(25\.0 MB\)/);
+  });
+
+  it('reads a file of exactly the cap', async () => {
+    const dir = await folder();
+    const file = path.join(dir, 'edge.txt');
+    await writeFile(file, '');
+    await truncate(file, MAX_IMPORT_BYTES);
+    fake.opened = { canceled: false, filePaths: [file] };
+    const answer = (await choose()) as { ok: boolean; value: { contentBase64: string } };
+    expect(answer.ok).toBe(true);
+    expect(Buffer.from(answer.value.contentBase64, 'base64').length).toBe(MAX_IMPORT_BYTES);
   });
 });

@@ -38,7 +38,7 @@ function describeItem(item: Item): string {
 }
 
 describe('menuTemplate', () => {
-  it('File: the imports, Article Details…, the exports and Restore from Backup…, each sending its command', () => {
+  it('File: the imports, Article Details…, Update from File…, Check for Changes, the exports and Restore from Backup…, each sending its command', () => {
     const { template, sent } = build('linux');
     const file = submenu(template, 'File');
     expect(file.map(describeItem)).toEqual([
@@ -47,6 +47,8 @@ describe('menuTemplate', () => {
       'Add from URL…',
       '---',
       'Article Details…',
+      'Update from File…',
+      'Check for Changes',
       '---',
       'Export Article as Markdown…',
       'Export Article as W3C Annotations (JSON-LD)…',
@@ -62,13 +64,16 @@ describe('menuTemplate', () => {
     expect(file[0]?.accelerator).toBe('CmdOrCtrl+O');
     expect(file[2]?.accelerator).toBe('CmdOrCtrl+Shift+O');
     expect(file[4]?.accelerator).toBe('CmdOrCtrl+I');
-    expect(file[6]?.accelerator).toBe('CmdOrCtrl+E');
+    expect(file[6]?.accelerator).toBe('CmdOrCtrl+Shift+U');
+    expect(file[8]?.accelerator).toBe('CmdOrCtrl+E');
     for (const item of file) if (item.click) click(item);
     expect(sent).toEqual([
       { type: 'import-files' },
       { type: 'import-folder' },
       { type: 'add-from-url' },
       { type: 'run-command', command: 'article-details' },
+      { type: 'run-command', command: 'update-from-file' },
+      { type: 'run-command', command: 'check-for-changes' },
       { type: 'export-article', format: 'md' },
       { type: 'export-article', format: 'jsonld' },
       { type: 'export-article', format: 'claimreview' },

@@ -71,6 +71,7 @@ describe('the preload', () => {
     expect(Object.keys(bridge['jobs'] as object).sort()).toEqual(['cancel', 'run']);
     expect(Object.keys(bridge['desktop'] as object).sort()).toEqual(
       [
+        'chooseArticleFile',
         'chooseFolder',
         'chooseImportFiles',
         'onCommand',
@@ -113,13 +114,24 @@ describe('the preload', () => {
     await desktop['saveFile']!({ fileName: 'notes.md', content: '# Notes' });
     await desktop['chooseFolder']!();
     await desktop['chooseImportFiles']!();
+    await desktop['chooseArticleFile']!();
     desktop['pathForFile']!({});
     await desktop['reloadWindow']!();
     const channels = [...fake.invoked, ...fake.sent].map((call) => call[0]);
-    expect(channels.length).toBe(7);
+    expect(channels.length).toBe(8);
     for (const channel of channels)
       expect(KNOWN_CHANNELS.has(String(channel)), String(channel)).toBe(true);
     for (const channel of fake.subscriptions.keys()) expect(KNOWN_CHANNELS.has(channel)).toBe(true);
+  });
+
+  it('chooseArticleFile asks on its own channel, with nothing from the page, and answers the file', async () => {
+    fake.invoked.length = 0;
+    const desktop = bridge['desktop'] as {
+      chooseArticleFile: (...args: unknown[]) => Promise<unknown>;
+    };
+    // The main process shows the dialog and reads the file: the page names no path.
+    await expect(desktop.chooseArticleFile('/etc/passwd')).resolves.toBeNull();
+    expect(fake.invoked).toEqual([[DESKTOP_CHANNELS.chooseArticleFile]]);
   });
 
   it('reloadWindow asks the main process to reload, on its own channel, with nothing else', async () => {

@@ -78,6 +78,7 @@ function fakeActions(calls: Call[]): AnnotationActions {
     remove: record('remove'),
     link: record('link'),
     unlink: record('unlink'),
+    reattach: async (...args) => (calls.push(['reattach', ...args]), true),
     undo: record('undo'),
     redo: record('redo'),
   };

@@ -117,6 +117,7 @@ function fakeActions(calls: Call[]): AnnotationActions {
     remove: record('remove'),
     link: record('link'),
     unlink: record('unlink'),
+    reattach: async (...args) => (calls.push(['reattach', ...args]), true),
     undo: record('undo'),
     redo: record('redo'),
   };
@@ -235,7 +236,7 @@ describe('Sidebar', () => {
     );
   });
 
-  it('R15 says on the card when an imported passage had changed, and how it read', async () => {
+  it('R15 shows on the card the words changed since the passage was annotated', async () => {
     await render({
       list: [
         annotation(A1, 0, {
@@ -245,10 +246,13 @@ describe('Sidebar', () => {
         annotation(A2, 100, {}),
       ],
     });
-    const notes = [...container.querySelectorAll('.sb-changed')].map((p) => p.textContent);
-    expect(notes).toEqual([
-      'Passage changed since it was annotated; it read “which Russia denies”',
-    ]);
+    const diffs = [...container.querySelectorAll('.sb-word-diff')];
+    expect(diffs).toHaveLength(1);
+    expect(diffs[0]!.querySelector('.sb-word-diff-label')!.textContent).toBe(
+      'Words changed since annotated',
+    );
+    expect(diffs[0]!.querySelector('ins')!.textContent).toBe('now: firmly');
+    expect(diffs[0]!.querySelector('del')).toBeNull();
   });
 
   it('jumps to the passage from "Go to passage" and from the quote', async () => {

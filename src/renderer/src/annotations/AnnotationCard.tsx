@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { Annotation } from '../../../shared/contract/entities';
 import { AnnotationEditor, type AnnotationEditing, type FocusField } from './AnnotationEditor';
 import { colorName, excerpt, linkText } from '../../../shared/annotations/wording';
+import { WordDiff } from './word-diff-view';
 
 export interface AnnotationCardProps extends AnnotationEditing {
   readonly annotation: Annotation;
@@ -21,6 +22,8 @@ export interface AnnotationCardProps extends AnnotationEditing {
   /** In the sidebar's select mode: whether this card is selected, and how to change it. */
   readonly selection?:
     { readonly selected: boolean; readonly onToggle: (id: string) => void } | undefined;
+  /** An orphan's "Re-attach…": starts choosing new words for it; no button without it. */
+  readonly onReattach?: ((id: string) => void) | undefined;
 }
 
 export function AnnotationCard(props: AnnotationCardProps) {
@@ -29,6 +32,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
   // An orphan's passage is not in the article's text: there is nothing to go to.
   const unplaced = annotation.anchor.status === 'orphan';
   const editorId = useId();
+  const diffLabelId = useId();
   const cardRef = useRef<HTMLElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
   const previous = useRef<{ active: boolean; focusField: FocusField | null }>({
@@ -96,9 +100,16 @@ export function AnnotationCard(props: AnnotationCardProps) {
           <span aria-hidden="true">Select</span>
         </label>
       )}
-      <blockquote className="sb-quote" title="Go to passage" onClick={() => onJump(id)}>
-        {annotation.quote.exact}
-      </blockquote>
+      {unplaced ? (
+        // Nothing to go to: the words as they were annotated.
+        <blockquote className="sb-quote">
+          {annotation.originalQuote ?? annotation.quote.exact}
+        </blockquote>
+      ) : (
+        <blockquote className="sb-quote" title="Go to passage" onClick={() => onJump(id)}>
+          {annotation.quote.exact}
+        </blockquote>
+      )}
       <p className="sb-meta">
         <span className="sb-color" title={colorName(annotation.color, props.colorLabels)}>
           <span className={`sb-swatch highlight-${annotation.color}`} aria-hidden="true" />
@@ -130,13 +141,14 @@ export function AnnotationCard(props: AnnotationCardProps) {
           ))}
         </ul>
       )}
-      {unplaced && (
-        <p className="sb-changed">Passage not found in this text (imported from another version)</p>
-      )}
-      {annotation.originalQuote !== null && (
-        <p className="sb-changed">
-          Passage changed since it was annotated; it read “{excerpt(annotation.originalQuote, 120)}”
-        </p>
+      {unplaced && <p className="sb-changed">Passage not found in the article’s current text</p>}
+      {annotation.originalQuote !== null && !unplaced && (
+        <div className="sb-word-diff" role="group" aria-labelledby={diffLabelId}>
+          <p id={diffLabelId} className="sb-word-diff-label">
+            Words changed since annotated
+          </p>
+          <WordDiff before={annotation.originalQuote} after={annotation.quote.exact} />
+        </div>
       )}
       {!active && annotation.note && <p className="sb-note">{annotation.note}</p>}
       {!active && annotation.links.length > 0 && (
@@ -158,6 +170,16 @@ export function AnnotationCard(props: AnnotationCardProps) {
         {!unplaced && (
           <button type="button" onClick={() => onJump(id)}>
             Go to passage
+          </button>
+        )}
+        {unplaced && props.onReattach && (
+          <button
+            type="button"
+            aria-label={`Re-attach “${excerpt(annotation.originalQuote ?? annotation.quote.exact, 40)}”`}
+            title="Select new words in the article for this annotation"
+            onClick={() => props.onReattach?.(id)}
+          >
+            Re-attach…
           </button>
         )}
         <button

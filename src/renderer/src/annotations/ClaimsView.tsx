@@ -19,6 +19,7 @@ import {
   type ClaimSortKey,
 } from './claims-table';
 import { plural } from '../../../shared/text/plural';
+import { PassageChangeBadge, passageChange } from './word-diff-view';
 
 export interface ClaimsViewProps {
   readonly annotations: readonly Annotation[];
@@ -43,8 +44,23 @@ function describeSort(sort: ClaimSort): string {
 
 export function ClaimsView({ annotations, onJump }: ClaimsViewProps) {
   const [sort, setSort] = useState<ClaimSort>(DOCUMENT_ORDER);
-  const rows = useMemo(() => sortClaimRows(claimRows(annotations), sort), [annotations, sort]);
-  const here = useMemo(() => new Set(annotations.map((a) => a.id)), [annotations]);
+  // "Words changed": only the claims whose passage reads differently now, or is gone.
+  const [changedOnly, setChangedOnly] = useState(false);
+  const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+  const anyChanged = useMemo(
+    () => annotations.some((a) => a.claim !== null && passageChange(a) !== null),
+    [annotations],
+  );
+  const filtering = changedOnly && anyChanged;
+  const rows = useMemo(() => {
+    const sorted = sortClaimRows(claimRows(annotations), sort);
+    if (!filtering) return sorted;
+    return sorted.filter((row) => {
+      const a = byId.get(row.id);
+      return a !== undefined && passageChange(a) !== null;
+    });
+  }, [annotations, byId, filtering, sort]);
+  const here = byId;
   const { scrollRef, virtualizer } = useVirtualRows<HTMLDivElement>({
     count: rows.length,
     keyOf: (index) => rows[index]!.id,
@@ -58,13 +74,24 @@ export function ClaimsView({ annotations, onJump }: ClaimsViewProps) {
   return (
     <section className="claims-view" aria-label="Claims">
       <h3>Claims</h3>
+      {anyChanged && (
+        <label className="claims-changed-filter">
+          <input
+            type="checkbox"
+            checked={changedOnly}
+            onChange={(event) => setChangedOnly(event.target.checked)}
+          />{' '}
+          Words changed
+        </label>
+      )}
       {rows.length === 0 ? (
         <p className="muted">No claims yet. Select a passage and press C to mark one.</p>
       ) : (
         <div ref={scrollRef} className="claims-scroll">
           <table className="claims-table" aria-rowcount={rows.length + 1}>
             <caption className="visually-hidden">
-              {plural(rows.length, 'claim', 'claims')}, {describeSort(sort)}
+              {plural(rows.length, 'claim', 'claims')}
+              {filtering ? ' whose words changed' : ''}, {describeSort(sort)}
             </caption>
             <thead>
               <tr aria-rowindex={1}>
@@ -96,6 +123,7 @@ export function ClaimsView({ annotations, onJump }: ClaimsViewProps) {
                   index={item.index}
                   measure={virtualizer.measureElement}
                   row={rows[item.index]!}
+                  annotation={byId.get(rows[item.index]!.id)}
                   here={here}
                   onJump={onJump}
                 />
@@ -118,11 +146,13 @@ interface ClaimTableRowProps {
   readonly measure: (element: HTMLTableRowElement | null) => void;
   readonly row: ClaimRow;
   /** Ids of annotations in this article: answers among them can be jumped to. */
-  readonly here: ReadonlySet<string>;
+  readonly here: ReadonlyMap<string, unknown>;
+  /** The claim's annotation, for its "Words changed" or "Passage removed" badge. */
+  readonly annotation: Annotation | undefined;
   readonly onJump: (id: string) => void;
 }
 
-function ClaimTableRow({ index, measure, row, here, onJump }: ClaimTableRowProps) {
+function ClaimTableRow({ index, measure, row, annotation, here, onJump }: ClaimTableRowProps) {
   const quote = previewQuote(row.quote, 140);
   return (
     <tr ref={measure} data-index={index} aria-rowindex={index + 2}>
@@ -135,6 +165,7 @@ function ClaimTableRow({ index, measure, row, here, onJump }: ClaimTableRowProps
         >
           {quote || 'Go to passage'}
         </button>
+        {annotation && <PassageChangeBadge annotation={annotation} />}
       </td>
       <td>{row.type}</td>
       <td>{row.speaker ?? <span className="muted">Unattributed</span>}</td>

@@ -4,8 +4,10 @@
  * is always shown, even when the filter would hide it, so clicking a highlight always finds it.
  * Only the cards on screen are rendered (the list is virtual, with its full size and each card's
  * place in it told to screen readers); the open card is scrolled into the list when it changes.
+ * Orphans (passages not in the current text) are listed apart, under "Orphaned (n)", each with
+ * its words as annotated and "Re-attach…".
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   HIGHLIGHT_COLORS,
   type Annotation,
@@ -44,7 +46,14 @@ export interface SidebarProps {
    * Without it the sidebar offers neither.
    */
   readonly onCopyMarkdown?: (annotations: readonly Annotation[]) => void;
+  /**
+   * "Re-attach…" on an orphan: starts choosing new words for it in the article. Without it the
+   * orphans are listed with no button.
+   */
+  readonly onReattach?: (id: string) => void;
 }
+
+const isOrphan = (a: Annotation) => a.anchor.status === 'orphan';
 
 const asOptions = (values: Iterable<string>) =>
   distinctValues(values).map((value) => ({ value, label: value }));
@@ -64,6 +73,14 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
     const matches = annotationMatcher(filter);
     return annotations.filter((a) => a.id === activeId || matches(a));
   }, [annotations, activeId, filter, filtered]);
+  // Orphans have no place in the text: they are listed apart, under "Orphaned (n)".
+  const { placed, orphans } = useMemo(
+    () => ({
+      placed: visible.filter((a) => !isOrphan(a)),
+      orphans: visible.filter(isOrphan),
+    }),
+    [visible],
+  );
 
   // Select mode: a checkbox on every card, and "Copy N as Markdown" for the chosen ones.
   const copy = props.onCopyMarkdown;
@@ -95,14 +112,14 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   }, [annotations]);
 
   const { scrollRef, virtualizer } = useVirtualRows<HTMLDivElement>({
-    count: visible.length,
-    keyOf: (index) => visible[index]!.id,
+    count: placed.length,
+    keyOf: (index) => placed[index]!.id,
     estimatedHeight: ESTIMATED_CARD_HEIGHT,
     overscan: 4,
   });
   // The open card is brought into the list's view (it may not be rendered until then), from its
   // top: with its editor open it is usually taller than the list.
-  const activeIndex = activeId === null ? -1 : visible.findIndex((a) => a.id === activeId);
+  const activeIndex = activeId === null ? -1 : placed.findIndex((a) => a.id === activeId);
   useEffect(() => {
     if (activeIndex !== -1) virtualizer.scrollToIndex(activeIndex, { align: 'start' });
   }, [activeIndex, virtualizer]);
@@ -110,6 +127,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   // After a delete, the focus goes to the next card (or the heading) once the card is gone.
   const pendingFocus = useRef<{ removed: string; next: string | null } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const orphansHeadingId = useId();
   useEffect(() => {
     const pending = pendingFocus.current;
     if (!pending || annotations.some((a) => a.id === pending.removed)) return;
@@ -251,43 +269,75 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
       ) : visible.length === 0 ? (
         <p className="muted">No annotations match these filters.</p>
       ) : (
-        <div ref={scrollRef} className="sb-scroll">
-          <ol
-            className="annotation-list sb-list"
-            aria-label="Annotations in document order"
-            style={{ height: virtualizer.getTotalSize() }}
-          >
-            {virtualizer.getVirtualItems().map((item) => {
-              const a = visible[item.index]!;
-              return (
-                <li
-                  key={item.key}
-                  ref={virtualizer.measureElement}
-                  data-index={item.index}
-                  className="sb-item"
-                  aria-setsize={visible.length}
-                  aria-posinset={item.index + 1}
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  <Card
-                    id={a.id}
-                    actions={actions}
-                    colorLabels={props.colorLabels}
-                    active={a.id === activeId}
-                    focusField={a.id === activeId ? props.focusField : null}
-                    onActivate={onActivate}
-                    onJump={props.onJump}
-                    onDelete={remove}
-                    onCopyMarkdown={copyOne}
-                    selecting={copy !== undefined && selecting}
-                    selected={selected.has(a.id)}
-                    onToggle={toggle}
-                  />
-                </li>
-              );
-            })}
-          </ol>
-        </div>
+        <>
+          {orphans.length > 0 && (
+            <section className="sb-orphans" aria-labelledby={orphansHeadingId}>
+              <h3 id={orphansHeadingId} className="sb-orphans-heading">
+                Orphaned ({orphans.length})
+              </h3>
+              <ol className="sb-orphan-list" aria-label="Orphaned annotations">
+                {orphans.map((a) => (
+                  <li key={a.id}>
+                    <Card
+                      id={a.id}
+                      actions={actions}
+                      colorLabels={props.colorLabels}
+                      active={a.id === activeId}
+                      focusField={a.id === activeId ? props.focusField : null}
+                      onActivate={onActivate}
+                      onJump={props.onJump}
+                      onDelete={remove}
+                      onCopyMarkdown={copyOne}
+                      onReattach={props.onReattach}
+                      selecting={copy !== undefined && selecting}
+                      selected={selected.has(a.id)}
+                      onToggle={toggle}
+                    />
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+          {placed.length > 0 && (
+            <div ref={scrollRef} className="sb-scroll">
+              <ol
+                className="annotation-list sb-list"
+                aria-label="Annotations in document order"
+                style={{ height: virtualizer.getTotalSize() }}
+              >
+                {virtualizer.getVirtualItems().map((item) => {
+                  const a = placed[item.index]!;
+                  return (
+                    <li
+                      key={item.key}
+                      ref={virtualizer.measureElement}
+                      data-index={item.index}
+                      className="sb-item"
+                      aria-setsize={placed.length}
+                      aria-posinset={item.index + 1}
+                      style={{ transform: `translateY(${item.start}px)` }}
+                    >
+                      <Card
+                        id={a.id}
+                        actions={actions}
+                        colorLabels={props.colorLabels}
+                        active={a.id === activeId}
+                        focusField={a.id === activeId ? props.focusField : null}
+                        onActivate={onActivate}
+                        onJump={props.onJump}
+                        onDelete={remove}
+                        onCopyMarkdown={copyOne}
+                        selecting={copy !== undefined && selecting}
+                        selected={selected.has(a.id)}
+                        onToggle={toggle}
+                      />
+                    </li>
+                  );
+                })}
+              </ol>
+            </div>
+          )}
+        </>
       )}
     </aside>
   );

@@ -47,6 +47,14 @@ export interface AnnotationActions {
   remove(id: string): Promise<void>;
   link(fromId: string, toId: string, relation: LinkRelation): Promise<void>;
   unlink(linkId: string): Promise<void>;
+  /**
+   * Puts an annotation (an orphan, usually) on new words, described as `create` describes a
+   * selection; one undo step (undo puts it back where it was). Answers whether it was made.
+   */
+  reattach(
+    id: string,
+    selectors: Pick<RequestOf<'reattachAnnotation'>, 'quote' | 'position'>,
+  ): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   /** Sends the queued note saves at once, without waiting (the window is closing). */
@@ -265,6 +273,18 @@ export function createAnnotationActions(
           label: 'unlink',
           undo: async () => void apply(await client.restoreLink({ id: linkId })),
           redo: async () => void apply(await client.deleteLink({ id: linkId })),
+        };
+      });
+    },
+
+    async reattach(id, { quote, position }) {
+      return perform(async () => {
+        const { previous } = apply(await client.reattachAnnotation({ id, quote, position }));
+        return {
+          label: 're-attach',
+          undo: async () =>
+            void apply(await client.restoreAnnotationPlace({ id, place: previous })),
+          redo: async () => void apply(await client.reattachAnnotation({ id, quote, position })),
         };
       });
     },

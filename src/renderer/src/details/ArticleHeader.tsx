@@ -3,7 +3,7 @@
  * library holds them now (so an edit in Article details shows here at once, from the reply, with
  * nothing read again), and the "Article details" button beside the title.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { ArticleSummary } from '../../../shared/contract/entities';
 import { isSafeLinkHref } from '../../../shared/document/url-policy';
 import { describeSource, hostOf } from '../format';
@@ -19,9 +19,11 @@ export interface ArticleHeaderProps {
   readonly article: HeaderFields;
   /** Opens Article details for this article; without it there is no button. */
   readonly onShowDetails?: (articleId: string) => void;
+  /** More of the article's actions, under the byline (the reader's version actions). */
+  readonly children?: ReactNode;
 }
 
-export function ArticleHeader({ articleId, article, onShowDetails }: ArticleHeaderProps) {
+export function ArticleHeader({ articleId, article, onShowDetails, children }: ArticleHeaderProps) {
   const store = useStore();
   // Looked up again only when the library list itself changes.
   const selectSummary = useMemo(
@@ -65,6 +67,7 @@ export function ArticleHeader({ articleId, article, onShowDetails }: ArticleHead
           </>
         )}
       </p>
+      {children}
     </header>
   );
 }

@@ -21,6 +21,7 @@ import { searchFold } from '../../../shared/text/fold';
 import { plural } from '../../../shared/text/plural';
 import { useVirtualRows } from '../components/use-virtual-rows';
 import { formatPublished } from '../format';
+import { PassageChangeBadge } from '../annotations/word-diff-view';
 
 export interface ClaimsLedgerProps {
   /** null while loading. */
@@ -262,6 +263,7 @@ function Entry({ claim, onGoTo }: { readonly claim: LedgerClaim } & GoTo) {
             in <cite>{article.title || 'Untitled article'}</cite>
           </span>
         </p>
+        <PassageChangeBadge annotation={annotation} />
         {links.length > 0 && (
           <ul className="ledger-links" aria-label="Links">
             {links.map((link) => (

@@ -13,6 +13,7 @@ import { useAnnotationActions } from '../annotations/annotation-actions';
 import type { FocusField } from '../annotations/AnnotationEditor';
 import { OpenArticleClaimsView } from '../annotations/ClaimsView';
 import { Sidebar } from '../annotations/Sidebar';
+import { OpenReattachPrompt, useOrphanReattach } from '../annotations/orphan-reattach';
 import { ExportMenu } from '../export/ExportMenu';
 import { memoSelector, useSelector } from '../store/external-store';
 import { useHistory, useStore } from '../store/hooks';
@@ -31,6 +32,12 @@ import { FindBar } from './find/FindBar';
 import { useFind } from './find/use-find';
 import { DamagedArticleBanner } from '../safety/DamagedArticleBanner';
 import { ArticleHeader } from '../details/ArticleHeader';
+import { OlderVersionView } from '../versions/OlderVersionView';
+import { useReaderVersions } from '../versions/use-reader-versions';
+import { VersionActions } from '../versions/VersionActions';
+import { VersionBanner } from '../versions/VersionBanner';
+import { VersionDiffDialog } from '../versions/VersionDiffDialog';
+import { VersionPicker } from '../versions/VersionPicker';
 
 export type { RevealRequest } from './hooks/use-reveal';
 
@@ -83,7 +90,9 @@ export function Reader(props: ReaderProps) {
     setFocusField(field);
   }, []);
 
-  const article = useArticle(client, articleId, onError);
+  const versions = useReaderVersions({ client, store, articleId, announce, onError });
+  const readingOlder = versions.older !== null;
+  const article = useArticle(client, articleId, onError, versions.revision);
   // The title as the library holds it now: a rename reaches the open article too. Looked up only
   // when the list itself changes.
   const selectTitle = useMemo(
@@ -147,6 +156,10 @@ export function Reader(props: ReaderProps) {
     article,
     store,
     colorLabels: settings.colorLabels,
+    versionAddedAt:
+      versions.list.current && versions.list.current.number > 1
+        ? versions.list.current.addedAt
+        : null,
     announce,
     onError,
     onExport: props.onExport,
@@ -168,6 +181,14 @@ export function Reader(props: ReaderProps) {
     announce,
   });
 
+  const reattach = useOrphanReattach({
+    view: articleView,
+    actions,
+    announce,
+    collapse: selection.collapse,
+    onReattached: show,
+  });
+
   const undo = useCallback(async () => {
     const label = store.getState().history.undoLabel;
     await actions.undo();
@@ -179,10 +200,21 @@ export function Reader(props: ReaderProps) {
     if (label) announce(`Redid ${label}`);
   }, [actions, announce, store]);
 
+  // While an orphan waits for its new words, the single keys (H, N, T, C) do not make a new
+  // highlight of the selection meant for it.
+  const reattachingId = reattach.reattachingId;
+  const annotateUnlessReattaching = useCallback(
+    async (...args: Parameters<typeof annotateSelection>) => {
+      if (reattachingId !== null) announce('Re-attaching: press Enter, or Esc to cancel');
+      else await annotateSelection(...args);
+    },
+    [annotateSelection, announce, reattachingId],
+  );
+
   useReaderCommands({
     selection,
     lastColor,
-    annotateSelection,
+    annotateSelection: annotateUnlessReattaching,
     move,
     undo: () => void undo(),
     redo: () => void redo(),
@@ -208,6 +240,14 @@ export function Reader(props: ReaderProps) {
           >
             {view === 'claims' ? 'Back to article' : `Claims (${claimCount})`}
           </button>
+          {versions.list.versions && (
+            <VersionPicker
+              versions={versions.list.versions}
+              shown={versions.shown}
+              onChoose={versions.showVersion}
+              selectRef={versions.pickerRef}
+            />
+          )}
           <span className="toolbar-spacer" />
           <ExportMenu onSelect={chooseExport} />
           <button type="button" onClick={props.onDelete}>
@@ -237,8 +277,23 @@ export function Reader(props: ReaderProps) {
         {article.damaged && (
           <DamagedArticleBanner onRestoreFromBackup={props.onRestoreFromBackup} />
         )}
+        {view === 'article' &&
+          !readingOlder &&
+          versions.list.showBanner &&
+          versions.list.current && (
+            <VersionBanner
+              version={versions.list.current}
+              onShowChanges={versions.showChanges}
+              onDismiss={versions.list.dismiss}
+            />
+          )}
         {find.isOpen && view === 'article' && <FindBar find={find} />}
-        <div ref={scrollerRef} className="article-scroller" hidden={view !== 'article'}>
+        {view === 'article' && <OpenReattachPrompt reattach={reattach} />}
+        <div
+          ref={scrollerRef}
+          className="article-scroller"
+          hidden={view !== 'article' || readingOlder}
+        >
           <article
             className="article"
             aria-label={title ?? article.title}
@@ -249,10 +304,23 @@ export function Reader(props: ReaderProps) {
               articleId={articleId}
               article={article}
               onShowDetails={props.onShowDetails}
-            />
+            >
+              <VersionActions updates={versions.updates} />
+            </ArticleHeader>
             <div ref={mountRef} className="article-mount" />
           </article>
         </div>
+        {view === 'article' && versions.older !== null && (
+          <OlderVersionView
+            client={client}
+            articleId={articleId}
+            number={versions.older}
+            total={versions.list.versions?.length ?? versions.older}
+            title={title ?? article.title}
+            onBack={versions.backToCurrent}
+            onError={onError}
+          />
+        )}
         {view === 'claims' && <OpenArticleClaimsView onJump={show} />}
       </div>
       <Sidebar
@@ -263,8 +331,13 @@ export function Reader(props: ReaderProps) {
         onActivate={activate}
         onJump={jump}
         onCopyMarkdown={copyList}
+        onReattach={(id) => {
+          // New words are chosen in the current text, never in an older version's.
+          versions.showCurrent();
+          reattach.start(id);
+        }}
       />
-      {selection.selection && view === 'article' && (
+      {selection.selection && view === 'article' && !readingOlder && (
         <SelectionToolbar
           rect={selection.selection.rect}
           colorLabels={settings.colorLabels}
@@ -272,6 +345,24 @@ export function Reader(props: ReaderProps) {
           onNote={() => void annotateSelection(lastColor, 'note')}
           onTag={() => void annotateSelection(lastColor, 'tags')}
           onClaim={() => void annotateSelection(lastColor, 'claim', true)}
+          onReattach={
+            reattach.reattachingId === null ? undefined : () => void reattach.reattachSelection()
+          }
+        />
+      )}
+      {versions.diff && versions.list.versions && (
+        <VersionDiffDialog
+          client={client}
+          articleId={articleId}
+          versions={[...versions.list.versions]}
+          from={versions.diff.from}
+          to={versions.diff.to}
+          onClose={versions.closeDiff}
+          onJump={(offset) => {
+            versions.showCurrent();
+            // Once the current text is shown again (it is hidden under an older version).
+            requestAnimationFrame(() => scrollTo?.(offset, null));
+          }}
         />
       )}
       {activeId && (

@@ -1,6 +1,6 @@
 /**
  * The floating toolbar over a text selection: five highlight colours (named by the user's
- * legend), Note, Tag and Claim. It never takes the selection away (mousedown is cancelled),
+ * legend), Note, Tag and Claim; or, while an orphan is being re-attached, "Re-attach here". It never takes the selection away (mousedown is cancelled),
  * and arrow keys move between its buttons (one tab stop for the whole toolbar).
  */
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -25,6 +25,18 @@ export interface SelectionToolbarProps {
   readonly onNote: () => void;
   readonly onTag: () => void;
   readonly onClaim: () => void;
+  /**
+   * Re-attach mode (an orphan is waiting for new words): the toolbar offers only "Re-attach
+   * here", which calls this, instead of the highlight buttons.
+   */
+  readonly onReattach?: (() => void) | undefined;
+}
+
+interface ToolbarButton {
+  readonly key: string;
+  readonly label: string;
+  readonly shortcut: string | undefined;
+  readonly onClick: () => void;
 }
 
 /** Space kept between the selection and the toolbar, and between the toolbar and the edges. */
@@ -50,7 +62,7 @@ export function toolbarPosition(
 }
 
 export function SelectionToolbar(props: SelectionToolbarProps) {
-  const { rect, colorLabels, onHighlight, onNote, onTag, onClaim } = props;
+  const { rect, colorLabels, onHighlight, onNote, onTag, onClaim, onReattach } = props;
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
 
@@ -67,17 +79,19 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
     el.style.visibility = 'visible';
   }, [rect]);
 
-  const buttons = [
-    ...HIGHLIGHT_COLORS.map((color, i) => ({
-      key: color,
-      label: highlightLabel(color, colorLabels[color]),
-      shortcut: i === 0 ? 'H' : undefined,
-      onClick: () => onHighlight(color),
-    })),
-    { key: 'note', label: 'Note', shortcut: 'N', onClick: onNote },
-    { key: 'tag', label: 'Tag', shortcut: 'T', onClick: onTag },
-    { key: 'claim', label: 'Claim', shortcut: 'C', onClick: onClaim },
-  ];
+  const buttons: readonly ToolbarButton[] = onReattach
+    ? [{ key: 'reattach', label: 'Re-attach here', shortcut: 'Enter', onClick: onReattach }]
+    : [
+        ...HIGHLIGHT_COLORS.map((color, i) => ({
+          key: color,
+          label: highlightLabel(color, colorLabels[color]),
+          shortcut: i === 0 ? 'H' : undefined,
+          onClick: () => onHighlight(color),
+        })),
+        { key: 'note', label: 'Note', shortcut: 'N', onClick: onNote },
+        { key: 'tag', label: 'Tag', shortcut: 'T', onClick: onTag },
+        { key: 'claim', label: 'Claim', shortcut: 'C', onClick: onClaim },
+      ];
   const current = Math.min(active, buttons.length - 1);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -100,14 +114,14 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
       ref={toolbarRef}
       className="selection-toolbar"
       role="toolbar"
-      aria-label="Selection"
+      aria-label={onReattach ? 'Re-attach' : 'Selection'}
       aria-orientation="horizontal"
       style={{ position: 'fixed', top: rect.top, left: rect.left, visibility: 'hidden' }}
       onMouseDown={(event) => event.preventDefault()}
       onKeyDown={onKeyDown}
     >
       {buttons.map((button, i) => {
-        const isColour = i < HIGHLIGHT_COLORS.length;
+        const isColour = !onReattach && i < HIGHLIGHT_COLORS.length;
         return (
           <button
             key={button.key}

@@ -11,24 +11,26 @@ export interface CopyMarkdownOptions {
   readonly article: { readonly id: string; readonly title: string } | null;
   readonly store: RendererStore;
   readonly colorLabels: Settings['colorLabels'];
+  /** When the article's current version came in, once it has more than one: dates changed words. */
+  readonly versionAddedAt: string | null;
   readonly announce: (message: string) => void;
   readonly onError: (error: unknown) => void;
   readonly onExport?: ((format: ExportFormat) => void) | undefined;
 }
 
 export function useCopyMarkdown(options: CopyMarkdownOptions) {
-  const { article, store, colorLabels, announce, onError, onExport } = options;
+  const { article, store, colorLabels, versionAddedAt, announce, onError, onExport } = options;
   const copyMarkdown = useCallback(
     async (list: readonly Annotation[]) => {
       if (!article || list.length === 0) return;
       try {
-        await copyText(annotationsToMarkdown(article, list, { colorLabels }));
+        await copyText(annotationsToMarkdown(article, list, { colorLabels, versionAddedAt }));
         announce(copiedMessage(list.length));
       } catch (error) {
         onError(error);
       }
     },
-    [announce, article, colorLabels, onError],
+    [announce, article, colorLabels, onError, versionAddedAt],
   );
   const chooseExport = useCallback(
     (choice: ExportMenuChoice) => {
