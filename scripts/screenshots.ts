@@ -5,7 +5,8 @@
  * docs/export-dialog.png (Export → Markdown…), docs/claims-ledger.png and
  * docs/claims-ledger-dark.png; then a folder of saved pages imported, for docs/import-report.png,
  * and Add from URL… in the dark theme, for docs/add-from-url-dark.png; then a saved news page with
- * a table imported, for docs/imported-page.png. Run with
+ * a table imported, for docs/imported-page.png; then a new version of the sample from a file, for
+ * docs/versions-light.png (banner, word diff, Orphaned) and docs/version-diff-dark.png. Run with
  * `npm run screenshots` (it builds first).
  */
 import fs from 'node:fs';
@@ -22,6 +23,10 @@ import {
   sidebar,
 } from '../tests/support/reader-page';
 import { ROOT, startWebMode } from '../tests/support/web-mode';
+
+const SEED_FILE = 'negotiations-continue-2022-02-11.txt';
+const STOLTENBERG =
+  'On February 10th, NATO Secretary General Jens Stoltenberg said that “the number of Russian forces is going up, the warning time for a possible attack is going down.” ';
 
 const ACCUSATION =
   'Western intelligence reports have said that Russia planned to run “false-flag operations”';
@@ -260,6 +265,41 @@ try {
   await news.waitForTimeout(200);
   await shot(news, 'imported-page.png');
   await news.close();
+
+  // A new version of the sample (the denial reworded, Stoltenberg's sentence gone): the banner,
+  // the card's word diff and the Orphaned list, then the diff between the versions, in the dark.
+  const seed = fs.readFileSync(path.join(ROOT, '../shared/seed', SEED_FILE), 'utf8');
+  const revised = path.join(dataDir, 'negotiations-revised.txt');
+  fs.writeFileSync(
+    revised,
+    seed.replace('which Russia denies', 'which Russia has denied').replace(STOLTENBERG, ''),
+  );
+  const updated = await browser.newPage({
+    viewport: { width: 1440, height: 960 },
+    colorScheme: 'light',
+  });
+  await openSample(updated, server);
+  const [chooser] = await Promise.all([
+    updated.waitForEvent('filechooser'),
+    updated.getByRole('button', { name: 'Update from file…' }).click(),
+  ]);
+  await chooser.setFiles(revised);
+  await updated.getByRole('status', { name: 'New version' }).waitFor();
+  await card(updated, 'which Russia has denied').scrollIntoViewIfNeeded();
+  await updated.waitForTimeout(300);
+  await shot(updated, 'versions-light.png');
+  await updated.close();
+
+  const diff = await browser.newPage({
+    viewport: { width: 1440, height: 960 },
+    colorScheme: 'dark',
+  });
+  await openSample(diff, server);
+  await diff.getByRole('button', { name: 'Show changes' }).click();
+  await diff.getByRole('list', { name: 'Changed paragraphs' }).waitFor();
+  await diff.waitForTimeout(300);
+  await shot(diff, 'version-diff-dark.png');
+  await diff.close();
 } finally {
   await browser.close();
   await server.stop();
