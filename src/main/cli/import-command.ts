@@ -8,7 +8,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { createDirectJobClient, type FileImportReport } from '../../shared/contract/jobs';
 import type { Client, ImportOutcome } from '../../shared/contract/operations';
@@ -17,6 +16,9 @@ import { describeAlready } from '../../shared/contract/importable';
 import { importPipeline } from '../lazy-import-pipeline';
 import { savedPageResources } from '../import/saved-page-resources';
 import { CliFailure } from './failure';
+import { withProgress, type ProgressBar } from './progress-bar';
+
+export { terminalProgressBar, type ProgressBar } from './progress-bar';
 
 export interface ImportCliContext {
   readonly client: () => Client;
@@ -26,23 +28,6 @@ export interface ImportCliContext {
   /** The progress bar of long work, or null where none is drawn (stderr is not a terminal). */
   readonly progressBar: () => ProgressBar | null;
   readonly finish: () => void;
-}
-
-/** What a folder import draws its progress with (cli-progress's SingleBar, or a test's). */
-export interface ProgressBar {
-  start(total: number, value: number, payload: { file: string }): void;
-  update(value: number, payload: { file: string }): void;
-  stop(): void;
-}
-
-/** The bar drawn on a terminal's stderr. */
-export function terminalProgressBar(): ProgressBar {
-  return new SingleBar({
-    format: 'Importing [{bar}] {value}/{total} {file}',
-    stream: process.stderr,
-    hideCursor: true,
-    clearOnComplete: true,
-  });
 }
 
 /** Anything with a scheme is an address (`ftp://…` is then refused as one, by its scheme). */
@@ -116,30 +101,13 @@ async function importWithReport(
   options: { recursive: boolean },
   context: ImportCliContext,
 ): Promise<boolean> {
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  const bar = context.progressBar();
-  let started = false;
-  let report: FileImportReport;
-  try {
-    report = await createDirectJobClient(context.service().jobs).run(
+  const report: FileImportReport = await withProgress(context.progressBar(), (run) =>
+    createDirectJobClient(context.service().jobs).run(
       'importFiles',
       { paths: [...paths], recursive: options.recursive },
-      {
-        signal: controller.signal,
-        onProgress: ({ done, total, current }) => {
-          if (!bar) return;
-          if (!started) bar.start(total, done, { file: '' });
-          started = true;
-          bar.update(done, { file: current ?? '' });
-        },
-      },
-    );
-  } finally {
-    bar?.stop();
-    process.off('SIGINT', stop);
-  }
+      run,
+    ),
+  );
   let refused = 0;
   for (const item of report.items) {
     if (item.status === 'imported' && item.article) {

@@ -21,7 +21,7 @@ import { addBackupCommands } from './backup-commands';
 import { addSearchCommand } from './search-command';
 import { addTrashCommands } from './trash-commands';
 import { addEditArticleCommand } from './edit-article-command';
-import { addVersionCommands, checkProgressBar } from './version-commands';
+import { addVersionCommands } from './version-commands';
 import { openInBrowser } from './open-browser';
 
 export interface CliIo {
@@ -178,7 +178,8 @@ export function buildProgram(io: CliIo = defaultIo): {
     jobs: () => open().service.jobs,
     stdout: io.stdout,
     stderr: io.stderr,
-    progressBar: () => io.progressBar?.() ?? (io.stderrIsTTY ? checkProgressBar() : null),
+    progressBar: () =>
+      io.progressBar?.() ?? (io.stderrIsTTY ? terminalProgressBar('Checking') : null),
     finish: () => {
       close();
       finish();

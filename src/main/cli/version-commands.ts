@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { createDirectJobClient, type JobHandlers } from '../../shared/contract/jobs';
 import type { Client } from '../../shared/contract/operations';
@@ -19,7 +18,7 @@ import type {
   VersionSummary,
 } from '../../shared/contract/versions';
 import { CliFailure } from './failure';
-import type { ProgressBar } from './import-command';
+import { withProgress, type ProgressBar } from './progress-bar';
 
 export interface VersionCliContext {
   readonly client: () => Pick<Client, 'updateArticleFromFile' | 'checkForChanges' | 'listVersions'>;
@@ -29,16 +28,6 @@ export interface VersionCliContext {
   /** The progress bar of a check, or null where none is drawn (stderr is not a terminal). */
   readonly progressBar: () => ProgressBar | null;
   readonly finish: () => void;
-}
-
-/** The bar a check draws on a terminal's stderr. */
-export function checkProgressBar(): ProgressBar {
-  return new SingleBar({
-    format: 'Checking [{bar}] {value}/{total} {file}',
-    stream: process.stderr,
-    hideCursor: true,
-    clearOnComplete: true,
-  });
 }
 
 const isAddress = (source: string) => /^https?:\/\//i.test(source);
@@ -130,30 +119,13 @@ export function addVersionCommands(program: Command, ctx: VersionCliContext): vo
       if ((id === undefined) === !options.all) {
         command.error('check: give an article id or --all (not both)');
       }
-      const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once('SIGINT', stop);
-      const bar = ctx.progressBar();
-      let started = false;
-      let report: CheckReport;
-      try {
-        report = await createDirectJobClient(ctx.jobs()).run(
+      const report: CheckReport = await withProgress(ctx.progressBar(), (run) =>
+        createDirectJobClient(ctx.jobs()).run(
           'checkArticles',
           id === undefined ? {} : { ids: [id] },
-          {
-            signal: controller.signal,
-            onProgress: ({ done, total, current }) => {
-              if (!bar) return;
-              if (!started) bar.start(total, done, { file: '' });
-              started = true;
-              bar.update(done, { file: current ?? '' });
-            },
-          },
-        );
-      } finally {
-        bar?.stop();
-        process.off('SIGINT', stop);
-      }
+          run,
+        ),
+      );
       for (const item of report.items) ctx.stdout(describeItem(item) + '\n');
       const count = (status: CheckItem['status']) =>
         report.items.filter((i) => i.status === status).length;
