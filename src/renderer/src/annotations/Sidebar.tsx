@@ -154,6 +154,24 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
     [actions, onActivate],
   );
   const copyOne = useMemo(() => copy && ((annotation: Annotation) => copy([annotation])), [copy]);
+  /** One card, as the orphans' list and the list in document order both show it. */
+  const cardFor = (id: string, onReattach?: SidebarProps['onReattach']) => (
+    <Card
+      id={id}
+      actions={actions}
+      colorLabels={props.colorLabels}
+      active={id === activeId}
+      focusField={id === activeId ? props.focusField : null}
+      onActivate={onActivate}
+      onJump={props.onJump}
+      onDelete={remove}
+      onCopyMarkdown={copyOne}
+      onReattach={onReattach}
+      selecting={copy !== undefined && selecting}
+      selected={selected.has(id)}
+      onToggle={toggle}
+    />
+  );
 
   return (
     <aside className="annotations sb-sidebar" aria-label="Annotations">
@@ -277,23 +295,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
               </h3>
               <ol className="sb-orphan-list" aria-label="Orphaned annotations">
                 {orphans.map((a) => (
-                  <li key={a.id}>
-                    <Card
-                      id={a.id}
-                      actions={actions}
-                      colorLabels={props.colorLabels}
-                      active={a.id === activeId}
-                      focusField={a.id === activeId ? props.focusField : null}
-                      onActivate={onActivate}
-                      onJump={props.onJump}
-                      onDelete={remove}
-                      onCopyMarkdown={copyOne}
-                      onReattach={props.onReattach}
-                      selecting={copy !== undefined && selecting}
-                      selected={selected.has(a.id)}
-                      onToggle={toggle}
-                    />
-                  </li>
+                  <li key={a.id}>{cardFor(a.id, props.onReattach)}</li>
                 ))}
               </ol>
             </section>
@@ -317,20 +319,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
                       aria-posinset={item.index + 1}
                       style={{ transform: `translateY(${item.start}px)` }}
                     >
-                      <Card
-                        id={a.id}
-                        actions={actions}
-                        colorLabels={props.colorLabels}
-                        active={a.id === activeId}
-                        focusField={a.id === activeId ? props.focusField : null}
-                        onActivate={onActivate}
-                        onJump={props.onJump}
-                        onDelete={remove}
-                        onCopyMarkdown={copyOne}
-                        selecting={copy !== undefined && selecting}
-                        selected={selected.has(a.id)}
-                        onToggle={toggle}
-                      />
+                      {cardFor(a.id)}
                     </li>
                   );
                 })}
