@@ -32,6 +32,8 @@ export interface Match {
 
 /** A quote this long, found once in its own region, is its own evidence, in its own neighbourhood. */
 const SELF_EVIDENT_LENGTH = 24;
+/** Errors of a match that lost a clause of its quote, not a word or two (see fuzzyIn). */
+const LOST_CLAUSE = 24;
 /** Share of a quote that may differ in a match that its context does not back (in its region). */
 const UNSUPPORTED_ERROR_RATE = 0.1;
 /** Share of a quote's words an edited match must keep. */
@@ -104,6 +106,116 @@ function touchingContext(text: string, start: number, end: number, selectors: Se
   return (prefixOk || suffixOk) && enough;
 }
 
+/** Fewest characters of a context's nearest words compared (see nearestContextTouches). */
+const NEAREST_CONTEXT = 8;
+const WORD_START = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+
+/** The end of `prefix` from its second-last word on, NEAREST_CONTEXT characters at least. */
+function nearestOfPrefix(prefix: string): string {
+  const starts = [...prefix.matchAll(WORD_START)].map((m) => m.index);
+  for (let k = starts.length - 2; k >= 0; k--) {
+    if (prefix.length - starts[k]! >= NEAREST_CONTEXT) return prefix.slice(starts[k]);
+  }
+  return prefix;
+}
+
+/** The start of `suffix` up to the end of its second word, NEAREST_CONTEXT characters at least. */
+function nearestOfSuffix(suffix: string): string {
+  const ends = [...suffix.matchAll(WORD_START)].map((m) => m.index + m[0].length);
+  for (let k = 1; k < ends.length; k++) {
+    if (ends[k]! >= NEAREST_CONTEXT) return suffix.slice(0, ends[k]);
+  }
+  return suffix;
+}
+
+/**
+ * True when the context's nearest words on at least one side (two words, NEAREST_CONTEXT
+ * characters at least) are right at `[start, end)`, within `slack` characters, compared in NFC;
+ * an empty context counts at the end of the text only. A copy of a quote pasted into other words
+ * has neither: an orphan is better, however long the quote and alike its neighbourhood.
+ */
+function nearestContextTouches(
+  text: string,
+  start: number,
+  end: number,
+  selectors: Selectors,
+  slack: number,
+  sides: 'either' | 'both' = 'either',
+): boolean {
+  const prefix = nearestOfPrefix(selectors.quote.prefix.normalize('NFC'));
+  const suffix = nearestOfSuffix(selectors.quote.suffix.normalize('NFC'));
+  // Twice the length: the text may be in NFD, longer than its NFC.
+  const before = () => {
+    if (prefix.length === 0) return start === 0;
+    const near = text
+      .slice(Math.max(0, start - prefix.length * 2 - slack), start + slack)
+      .normalize('NFC');
+    return slack === 0 ? near.endsWith(prefix) : near.includes(prefix);
+  };
+  const after = () => {
+    if (suffix.length === 0) return end === text.length;
+    const near = text
+      .slice(Math.max(0, end - slack), end + suffix.length * 2 + slack)
+      .normalize('NFC');
+    return slack === 0 ? near.startsWith(suffix) : near.includes(suffix);
+  };
+  if (sides === 'both') {
+    return (
+      (before() || startsSentence(text, start, selectors, true)) &&
+      (after() || endsSentence(text, end, selectors, true))
+    );
+  }
+  return (
+    before() ||
+    after() ||
+    (startsSentence(text, start, selectors) && endsSentence(text, end, selectors))
+  );
+}
+
+/** Sentence punctuation, then closing quotes or brackets, then space: what a sentence ends with. */
+const SENTENCE_END = /[.!?…:;][”"’)\]]*\s*$/u;
+const SENTENCE_STOP = /^[.!?…:;]/u;
+/** A sentence or paragraph ending inside a quote (where a part of it may have been deleted). */
+const SENTENCE_INSIDE = /[.!?…:;][”"’)\]]*\s|\n/u;
+
+/**
+ * True when the quote started a sentence (or paragraph, or the text) in the old text, and the
+ * match at `start` does in the new one: a whole sentence may have new neighbours on both sides.
+ */
+function startsSentence(
+  text: string,
+  start: number,
+  selectors: Selectors,
+  orInside = false,
+): boolean {
+  const at = (text: string) => {
+    // Opening quotes and brackets may stand before a sentence's first word.
+    const before = text.replace(/[“"‘([]+$/u, '');
+    return before.trim() === '' || SENTENCE_END.test(before) || /\n\s*$/.test(before);
+  };
+  const started =
+    at(selectors.quote.prefix) || (orInside && SENTENCE_INSIDE.test(selectors.quote.exact));
+  return started && at(text.slice(Math.max(0, start - 8), start));
+}
+
+/** True when the quote ended a sentence in the old text, and the match ending at `end` does in the new one. */
+function endsSentence(text: string, end: number, selectors: Selectors, orInside = false): boolean {
+  const { exact, suffix } = selectors.quote;
+  const ended =
+    (orInside && SENTENCE_INSIDE.test(exact)) ||
+    SENTENCE_END.test(exact) ||
+    SENTENCE_STOP.test(suffix) ||
+    suffix.trim() === '' ||
+    /^\s*\n/.test(suffix);
+  const after = text.slice(end, end + 8);
+  const ends =
+    SENTENCE_END.test(text.slice(Math.max(0, end - 8), end)) ||
+    SENTENCE_STOP.test(after) ||
+    after.trim() === '' ||
+    /^\s*\n/.test(after);
+  return ended && ends;
+}
+
 function rank(text: string, start: number, end: number, selectors: Selectors, w: Window): number {
   const distance = Math.abs(start - w.expected) / Math.max(1, w.end - w.start);
   return (
@@ -130,7 +242,8 @@ function exactIn(text: string, selectors: Selectors, w: Window): Match | null {
       w.isRegion &&
       at.length === 1 &&
       exact.length >= SELF_EVIDENT_LENGTH &&
-      w.likeness(start) >= SURELY_OWN_PLACE;
+      w.likeness(start) >= SURELY_OWN_PLACE &&
+      nearestContextTouches(text, start, end, selectors, 0);
     if (!evident && !touchingContext(text, start, end, selectors)) continue;
     best = better(best, { start, end, score: rank(text, start, end, selectors, w) });
   }
@@ -170,7 +283,8 @@ function normalizedIn(text: string, selectors: Selectors, w: Window): Match | nu
       w.isRegion &&
       count === 1 &&
       exact.length >= SELF_EVIDENT_LENGTH &&
-      w.likeness(start) >= SURELY_OWN_PLACE;
+      w.likeness(start) >= SURELY_OWN_PLACE &&
+      nearestContextTouches(text, start, end, selectors, 0);
     if (!evident && !touchingContext(text, start, end, selectors)) continue;
     best = better(best, { start, end, score: rank(text, start, end, selectors, w) });
   }
@@ -194,10 +308,20 @@ function fuzzyIn(text: string, selectors: Selectors, w: Window): Match | null {
       (w.isRegion &&
         long &&
         m.errors <= exact.length * UNSUPPORTED_ERROR_RATE &&
-        w.likeness(start) >= OWN_PLACE) ||
+        w.likeness(start) >= OWN_PLACE &&
+        nearestContextTouches(text, start, end, selectors, Math.min(24, m.errors + 2))) ||
       ((long || touchingContext(text, start, end, selectors)) &&
         contextSupports(text, start, end, selectors, m.errors));
     if (!supported) continue;
+    // A clause of the quote gone, and its context on one side only: as likely a copy of the part that
+    // is left, pasted elsewhere with its context on that side, as the quote itself edited.
+    if (
+      m.errors > exact.length * UNSUPPORTED_ERROR_RATE &&
+      m.errors >= LOST_CLAUSE &&
+      !nearestContextTouches(text, start, end, selectors, Math.min(64, m.errors + 2), 'both')
+    ) {
+      continue;
+    }
     const score = rank(text, start, end, selectors, w) - (m.errors / exact.length) * 20;
     best = better(best, { start, end, score });
   }
@@ -296,7 +420,26 @@ export function matchInWindow(text: string, selectors: Selectors, w: Window): Ma
     const found = way?.(text, selectors, w) ?? null;
     if (!found) continue;
     const likeness = w.likeness(found.start);
-    if (likeness >= SURELY_OWN_PLACE) return found;
+    if (likeness >= SURELY_OWN_PLACE) {
+      // The very words with only part of their context may be a copy pasted elsewhere, the quote
+      // itself edited in its place between its context: the better backed of the two.
+      if (
+        w.isRegion &&
+        (way === exactIn || way === normalizedIn) &&
+        contextScore(text, found.start, found.end, selectors) < 2
+      ) {
+        const bracketed = bracketedIn(text, selectors, w);
+        if (
+          bracketed &&
+          bracketed.score > found.score &&
+          (bracketed.end <= found.start || found.end <= bracketed.start) &&
+          w.likeness(bracketed.start) >= SURELY_OWN_PLACE
+        ) {
+          return bracketed;
+        }
+      }
+      return found;
+    }
     if (likeness >= OWN_PLACE && likeness > bestLikeness) {
       best = found;
       bestLikeness = likeness;

@@ -373,3 +373,60 @@ describe('reanchorAll: properties', () => {
     );
   });
 });
+
+describe('reanchorAll: a copy of the quote pasted into other words', () => {
+  const FIRST =
+    'The US, meanwhile, is positioned to deal massive economic damage to Russia if it invades Ukraine—either via cutting Russia off from completing transactions in US Dollars, sanctioning Russian oligarchs, to imposing export controls on modern technology. ';
+
+  it('orphans a long quote whose sentence was deleted, though a copy sits in a foreign sentence of its paragraph', () => {
+    const quote = 'Russia if it invades Ukraine—either';
+    expect(TEXT).toContain(FIRST);
+    const newText = TEXT.replace(
+      FIRST,
+      'Fight make technology export Russia if it invades Ukraine—either they similarly about. ',
+    );
+    const r = one(TEXT, newText, describeQuote(TEXT, quote));
+    expect(r.anchor.status).toBe('orphan');
+  });
+
+  it('still finds a whole sentence whose neighbouring sentences were both replaced', () => {
+    const quote =
+      'Additionally, $2.5B in defense assistance has been provided to Ukraine since 2014';
+    const before = 'which are training and advising local Ukrainian forces. ';
+    expect(TEXT).toContain(before + quote);
+    const newText = TEXT.replace(before + quote, `Completing reported after. ${quote}`);
+    const r = one(TEXT, newText, describeQuote(TEXT, quote));
+    expect(words(newText, r)).toBe(quote);
+  });
+
+  it('takes the quote with a sentence inserted into it over a verbatim copy with context on one side only', () => {
+    const quote =
+      'warning time for a possible attack is going down.” What is certain, however, is that';
+    const inserted = 'Europe create was in for that views. ';
+    const copy = `Peration modern stationed the ${quote} February will be a crucial month.`;
+    const newText = TEXT.replace(
+      'going down.” What is certain',
+      `going down.” ${inserted}What is certain`,
+    ).replace('faced for decades.”', `faced for decades.” ${copy}`);
+    const r = one(TEXT, newText, describeQuote(TEXT, quote));
+    expect(r.anchor.status).toBe('changed');
+    expect(words(newText, r)).toBe(quote.replace('What is', `${inserted}What is`));
+  });
+
+  it('does not take a copy of the part of a quote left, with context on one side only, when the rest was deleted', () => {
+    const quote =
+      'General Jens Stoltenberg said that “the number of Russian forces is going up, the warning time for a possible attack is going down.” What is certain, however, is that February will be';
+    const part =
+      'On February 10th, NATO Secretary General Jens Stoltenberg said that “the number of Russian forces is going up, the warning time for a possible attack is going down';
+    const newText = TEXT.replace(STOLTENBERG, '').replace(
+      FIRST,
+      `${FIRST}February 2021 minister ${part} house remove oligarchs. `,
+    );
+    expect(newText).not.toBe(TEXT);
+    const r = one(TEXT, newText, describeQuote(TEXT, quote));
+    const copyAt = newText.indexOf(part);
+    if (r.anchor.status !== 'orphan') {
+      expect(r.anchor.end <= copyAt || r.anchor.start >= copyAt + part.length).toBe(true);
+    }
+  });
+});
