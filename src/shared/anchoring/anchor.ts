@@ -19,13 +19,15 @@ export type Anchor =
     }
   | { readonly status: 'orphan' };
 
-function commonSuffixLength(a: string, b: string): number {
+/** How many characters `a` and `b` end with in common. */
+export function commonSuffixLength(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
   return n;
 }
 
-function commonPrefixLength(a: string, b: string): number {
+/** How many characters `a` and `b` start with in common. */
+export function commonPrefixLength(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
   return n;
@@ -170,7 +172,7 @@ function matchNormalized(
 }
 
 /** True when the text around the position is still the quote's context. */
-function contextMatchesAt(text: string, selectors: Selectors): boolean {
+export function contextMatchesAt(text: string, selectors: Selectors): boolean {
   const { prefix, suffix } = selectors.quote;
   const { start, end } = selectors.position;
   return (

@@ -13,7 +13,7 @@
  * Anything else is an orphan: an orphan is always better than an anchor on other words. An edited
  * match is then extended over first or last words replaced in place (see edge-words.ts).
  */
-import { isClusterBoundary, type Anchor } from './anchor';
+import { contextMatchesAt, isClusterBoundary, type Anchor } from './anchor';
 import { BlockMap, type Region } from './block-map';
 import { extendOverReplacedEdges } from './edge-words';
 import { ParagraphPairs } from './paragraph-pairs';
@@ -44,17 +44,6 @@ const REGION_LENGTH = 16_000;
 /** Seeds tried per quote, and hits per seed: a word found more often says little. */
 const SEED_WORDS = 3;
 const SEED_HITS = 8;
-
-/** True when the text around the position is still the quote's context. */
-function contextMatchesAt(text: string, selectors: Selectors): boolean {
-  const { prefix, suffix } = selectors.quote;
-  const { start, end } = selectors.position;
-  return (
-    start >= prefix.length &&
-    text.slice(start - prefix.length, start) === prefix &&
-    text.slice(end, end + suffix.length) === suffix
-  );
-}
 
 /** Characters on each side of a quote whose words tell its place from a copy's. */
 const NEIGHBOURHOOD = 400;

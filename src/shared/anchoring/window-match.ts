@@ -5,7 +5,14 @@
  * of the new text that replaced the quote's paragraph, then around seeds found anywhere.
  */
 import search from 'approx-string-match';
-import { clusterEnd, clusterStart, contextSupports, isClusterBoundary } from './anchor';
+import {
+  clusterEnd,
+  clusterStart,
+  commonPrefixLength,
+  commonSuffixLength,
+  contextSupports,
+  isClusterBoundary,
+} from './anchor';
 import type { Selectors } from './selectors';
 import { sharedWords, trimToQuoteWords } from './words';
 
@@ -56,18 +63,6 @@ const BRACKET_CONTEXT = 16;
 const TOUCHING_TOTAL = 24;
 /** Context that must touch a short match word for word: more than one word ("planning "). */
 const TOUCHING_CONTEXT = 16;
-
-function commonSuffixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
-}
-
-function commonPrefixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-}
 
 /** How much of the context is right around `[start, end)`, 0–2, compared in NFC. */
 function contextScore(text: string, start: number, end: number, selectors: Selectors): number {
