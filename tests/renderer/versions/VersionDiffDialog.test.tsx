@@ -165,6 +165,21 @@ describe('VersionDiffDialog', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
+  it('offers Show in article only when the newer side is the current text', async () => {
+    await setup();
+    await until(() => expect(rows()).toHaveLength(3));
+    const to = [...dialog().querySelectorAll('label')].find((l) => l.textContent === 'To')!;
+    const select = document.getElementById(to.htmlFor) as HTMLSelectElement;
+    await perform(() => {
+      select.value = '2';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await until(() => expect(rows()).toHaveLength(3));
+    await until(() => expect(count()).toBeTruthy());
+    // Version 2's offsets are not the current text's: the reader would go to the wrong place.
+    expect(rows().flatMap((r) => [...r.querySelectorAll('button')])).toHaveLength(0);
+  });
+
   it('lists the versions in both selects and asks again when one changes', async () => {
     const { diffVersions } = await setup();
     await until(() => expect(rows()).toHaveLength(3));

@@ -28,6 +28,13 @@ import { buildAnnotation, changesOf } from '../../support/annotation-builder';
 import { cleanup, perform, press, render } from '../react-harness';
 import { until } from '../safety/until';
 import '../../../src/renderer/src/styles.css';
+import { useAnnotationList } from '../../../src/renderer/src/store/hooks';
+
+// The sidebar reads the list through this hook once per render: its calls count its renders.
+vi.mock(import('../../../src/renderer/src/store/hooks'), async (importOriginal) => {
+  const hooks = await importOriginal();
+  return { ...hooks, useAnnotationList: vi.fn(hooks.useAnnotationList) };
+});
 
 afterEach(async () => {
   await cleanup();
@@ -232,6 +239,22 @@ describe('the banner about a new version', () => {
 });
 
 describe('the version picker', () => {
+  it('does not re-render the sidebar when the reader shows another version', async () => {
+    await openReader();
+    const picker = await until(
+      () => page.getByRole('combobox', { name: 'Version' }).element() as HTMLSelectElement,
+    );
+    await until(() => expect(document.querySelector('.sb-list')).not.toBeNull());
+    vi.mocked(useAnnotationList).mockClear();
+    await perform(() => {
+      picker.value = '1';
+      picker.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await until(() => page.getByRole('region', { name: 'Older version' }).element());
+    // Its props are the reader's stable callbacks: a book's orphans are not all drawn again.
+    expect(vi.mocked(useAnnotationList)).not.toHaveBeenCalled();
+  });
+
   it('shows an older version read-only with its highlights, and goes back to the current one', async () => {
     const { fns } = await openReader();
     const picker = await until(

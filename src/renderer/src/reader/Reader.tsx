@@ -200,6 +200,18 @@ export function Reader(props: ReaderProps) {
     if (label) announce(`Redid ${label}`);
   }, [actions, announce, store]);
 
+  // Stable, as the sidebar's other callbacks are (it is memoized: a book's orphans are all drawn).
+  const { showCurrent } = versions;
+  const { start: reattachStart } = reattach;
+  const startReattach = useCallback(
+    (id: string) => {
+      // New words are chosen in the current text, never in an older version's.
+      showCurrent();
+      reattachStart(id);
+    },
+    [reattachStart, showCurrent],
+  );
+
   // While an orphan waits for its new words, the single keys (H, N, T, C) do not make a new
   // highlight of the selection meant for it.
   const reattachingId = reattach.reattachingId;
@@ -331,11 +343,7 @@ export function Reader(props: ReaderProps) {
         onActivate={activate}
         onJump={jump}
         onCopyMarkdown={copyList}
-        onReattach={(id) => {
-          // New words are chosen in the current text, never in an older version's.
-          versions.showCurrent();
-          reattach.start(id);
-        }}
+        onReattach={startReattach}
       />
       {selection.selection && view === 'article' && !readingOlder && (
         <SelectionToolbar

@@ -7,7 +7,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/contract/entities';
 import type { Client, ResponseOf } from '../../../shared/contract/operations';
-import { createArticleView } from '../reader/article-view';
+import { createArticleView, type ArticleView } from '../reader/article-view';
+import type { HighlightSpec } from '../reader/highlight-plugin';
 import { useSelector } from '../store/external-store';
 import { useStore } from '../store/hooks';
 import type { RendererState } from '../store/renderer-store';
@@ -49,13 +50,37 @@ export function OlderVersionView(props: OlderVersionViewProps) {
   }, [articleId, client, number, onError]);
 
   const shown = older?.key === key ? older.value : null;
+  // The view is made once per version shown; a change to an annotation meanwhile (a note, a
+  // colour) redraws only the highlights that differ: rebuilding a book's text would be slow and
+  // would lose the reader's place.
+  const drawn = useRef<{ view: ArticleView; highlights: Map<string, HighlightSpec> } | null>(null);
   useEffect(() => {
     const mount = mountRef.current;
     if (!shown || !mount) return;
-    const view = createArticleView(mount, shown.document, {
-      highlights: olderVersionHighlights(shown.anchors, byId),
-    });
-    return () => view.destroy();
+    const highlights = olderVersionHighlights(shown.anchors, store.getState().annotations.byId);
+    const view = createArticleView(mount, shown.document, { highlights });
+    drawn.current = { view, highlights: new Map(highlights.map((h) => [h.id, h])) };
+    return () => {
+      drawn.current = null;
+      view.destroy();
+    };
+  }, [shown, store]);
+  useEffect(() => {
+    const current = drawn.current;
+    if (!shown || !current) return;
+    const next = new Map(olderVersionHighlights(shown.anchors, byId).map((h) => [h.id, h]));
+    const add: HighlightSpec[] = [];
+    const remove: HighlightSpec[] = [];
+    for (const [id, was] of current.highlights) {
+      const now = next.get(id);
+      if (!now || now.color !== was.color) remove.push(was);
+    }
+    for (const [id, now] of next) {
+      const was = current.highlights.get(id);
+      if (!was || was.color !== now.color) add.push(now);
+    }
+    current.highlights = next;
+    current.view.applyHighlights({ add, remove });
   }, [shown, byId]);
 
   return (

@@ -115,6 +115,8 @@ export function VersionDiffDialog(props: VersionDiffDialogProps) {
     return () => dialog.removeEventListener('keydown', listener);
   }, []);
 
+  // "Show in article" goes to an offset of the current text: only a diff into it has those.
+  const toIsCurrent = versions.find((v) => v.number === to)?.current ?? false;
   const show = (toOffset: number) => {
     onJump?.(toOffset);
     onClose();
@@ -214,7 +216,7 @@ export function VersionDiffDialog(props: VersionDiffDialogProps) {
                     total={total}
                     current={item.index === current}
                     headingId={headingId}
-                    onShow={onJump ? () => show(change.toOffset) : undefined}
+                    onShow={onJump && toIsCurrent ? () => show(change.toOffset) : undefined}
                   />
                 </div>
               );
