@@ -73,7 +73,7 @@ export function changedQuoteLine(
   const lead =
     versionAddedAt === null
       ? 'Passage changed since it was annotated'
-      : `Passage changed in the version of ${versionDate(versionAddedAt)}`;
+      : `Passage changed, as of the version of ${versionDate(versionAddedAt)}`;
   return `${lead}: ${parts.join(' ')}`;
 }
 
@@ -104,7 +104,7 @@ export function annotationToMarkdown(
     facts.push(
       versionAddedAt === null
         ? 'Passage not found in the article’s text (imported onto a text without it)'
-        : `Passage removed in the version of ${versionDate(versionAddedAt)}`,
+        : `Passage not found in the version of ${versionDate(versionAddedAt)}`,
     );
   }
   if (annotation.originalQuote !== null && annotation.originalQuote !== annotation.quote.exact) {

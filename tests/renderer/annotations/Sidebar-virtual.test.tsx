@@ -343,3 +343,23 @@ describe('Sidebar with 10,000 annotations', () => {
     expect(note.value).toBe('note 4 more');
   });
 });
+
+describe('thousands of orphans (a new version that dropped half the book)', () => {
+  it('draws them a page at a time, Show more adding the next page', async () => {
+    const orphaned = ANNOTATIONS.map((a, i) =>
+      i % 2 === 0 ? { ...a, anchor: { status: 'orphan' as const } } : a,
+    );
+    store.openAnnotations(ARTICLE, orphaned);
+    await show();
+    const section = page.getByRole('region', { name: `Orphaned (${COUNT / 2})` }).element();
+    const drawn = () => section.querySelectorAll('[data-annotation-card]').length;
+    expect(drawn()).toBe(50);
+    const more = page.getByRole('button', { name: 'Show 50 more (4950 not shown)' });
+    await act(async () => (more.element() as HTMLButtonElement).click());
+    await settle();
+    expect(drawn()).toBe(100);
+    expect(page.getByRole('button', { name: 'Show 50 more (4900 not shown)' }).all()).toHaveLength(
+      1,
+    );
+  });
+});

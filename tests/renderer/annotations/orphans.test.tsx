@@ -381,7 +381,7 @@ describe('orphans and re-attaching', () => {
     }
   });
 
-  it('asks for a selection first, and Escape ends the mode without a change', async () => {
+  it('asks for a selection first, and Escape ends the mode without a change (not an Escape meant for a dialog)', async () => {
     const flow = await mountFlow();
     try {
       await perform(() => button('Re-attach “the number of Russian troops”').click());
@@ -392,6 +392,14 @@ describe('orphans and re-attaching', () => {
       );
       expect(flow.announce).toHaveBeenCalledWith('Select the new words in the article first');
       expect(reattachCalls(flow.calls)).toEqual([]);
+
+      // Escape in a dialog open over the reader is the dialog's: the mode stays.
+      const dialog = document.createElement('div');
+      dialog.setAttribute('role', 'dialog');
+      document.body.append(dialog);
+      expect(await press('Escape', {}, dialog)).toBe(true);
+      dialog.remove();
+      expect(page.getByRole('group', { name: 'Re-attach annotation' }).all()).toHaveLength(1);
 
       const notCancelled = await press('Escape', {}, document.body);
       expect(notCancelled).toBe(false);

@@ -35,7 +35,7 @@ const orphan = buildAnnotation({
 describe('changedQuoteLine', () => {
   it('strikes the old words and bolds the new, with the version’s date', () => {
     expect(changedQuoteLine('which Russia denies', 'which Russia has denied', ADDED)).toBe(
-      'Passage changed in the version of 12 Feb 2026: which Russia ~~denies~~ **has denied**',
+      'Passage changed, as of the version of 12 Feb 2026: which Russia ~~denies~~ **has denied**',
     );
   });
 
@@ -71,9 +71,9 @@ describe('an article export with versions', () => {
   it('dates the changed quote and the removed passage by the current version', () => {
     const md = exportWith({ number: 2, addedAt: ADDED });
     expect(md).toContain(
-      '- Passage changed in the version of 12 Feb 2026: which Russia ~~denies~~ **has denied**',
+      '- Passage changed, as of the version of 12 Feb 2026: which Russia ~~denies~~ **has denied**',
     );
-    expect(md).toContain('- Passage removed in the version of 12 Feb 2026');
+    expect(md).toContain('- Passage not found in the version of 12 Feb 2026');
   });
 
   it('writes what it always wrote when the article has one version', () => {

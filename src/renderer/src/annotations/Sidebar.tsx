@@ -62,6 +62,9 @@ const asOptions = (values: Iterable<string>) =>
 const ESTIMATED_CARD_HEIGHT = 140;
 
 /** Memoised: the reader re-renders as the selection moves, and the sidebar need not. */
+/** Orphans drawn at first, and added by each "Show more". */
+const ORPHANS_PAGE = 50;
+
 export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   const { activeId } = props;
   const annotations = useAnnotationList();
@@ -128,6 +131,8 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   const pendingFocus = useRef<{ removed: string; next: string | null } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const orphansHeadingId = useId();
+  // Drawn a page at a time: a new version that drops half a book orphans thousands at once.
+  const [orphansShown, setOrphansShown] = useState(ORPHANS_PAGE);
   useEffect(() => {
     const pending = pendingFocus.current;
     if (!pending || annotations.some((a) => a.id === pending.removed)) return;
@@ -294,10 +299,20 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
                 Orphaned ({orphans.length})
               </h3>
               <ol className="sb-orphan-list" aria-label="Orphaned annotations">
-                {orphans.map((a) => (
+                {orphans.slice(0, orphansShown).map((a) => (
                   <li key={a.id}>{cardFor(a.id, props.onReattach)}</li>
                 ))}
               </ol>
+              {orphans.length > orphansShown && (
+                <button
+                  type="button"
+                  className="sb-orphans-more"
+                  onClick={() => setOrphansShown((n) => n + ORPHANS_PAGE)}
+                >
+                  Show {Math.min(ORPHANS_PAGE, orphans.length - orphansShown)} more (
+                  {orphans.length - orphansShown} not shown)
+                </button>
+              )}
             </section>
           )}
           {placed.length > 0 && (

@@ -82,6 +82,8 @@ export function useOrphanReattach(options: OrphanReattachOptions): OrphanReattac
         return;
       }
       if (event.key !== 'Escape') return;
+      // A dialog open over the reader (the diff, an export) closes first.
+      if (event.target instanceof Element && event.target.closest('[role="dialog"]')) return;
       event.preventDefault();
       event.stopPropagation();
       cancel();
