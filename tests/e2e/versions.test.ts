@@ -119,7 +119,7 @@ describe('a new version of the sample article', () => {
   it('reads the older version from the picker, and goes back to the current one', async () => {
     const picker = page.getByRole('combobox', { name: 'Version' });
     const labels = await picker.locator('option').allTextContents();
-    const first = labels.find((label) => label.startsWith('Version 1 '));
+    const first = labels.find((label) => label.startsWith('1 — '));
     expect(first).toBeDefined();
     await picker.selectOption({ label: first! });
     const notice = page.getByRole('region', { name: 'Older version' });

@@ -141,7 +141,7 @@ describe('VersionDiffDialog', () => {
     await until(() => expect(document.activeElement).toBe(rows()[1]));
     await press('k');
     await until(() => expect(position()).toBe('Change 1 of 3'));
-    expect(document.activeElement).toBe(rows()[0]);
+    await until(() => expect(document.activeElement).toBe(rows()[0]));
     expect(buttonNamed('Previous change').disabled).toBe(true);
   });
 

@@ -261,8 +261,8 @@ describe('the version picker', () => {
       () => page.getByRole('combobox', { name: 'Version' }).element() as HTMLSelectElement,
     );
     expect([...picker.options].map((o) => o.text)).toEqual([
-      'Version 2 of 2 — Feb 12, 2026 (current)',
-      'Version 1 — Feb 10, 2026 (first import)',
+      '2 of 2 — Feb 12, 2026 (current)',
+      '1 — Feb 10, 2026 (first import)',
     ]);
     await perform(() => {
       picker.value = '1';
@@ -351,9 +351,7 @@ describe('Update from file…', () => {
       'Version 3 added: annotations 3 unchanged, 0 moved, 1 changed, 0 orphaned',
     );
     const picker = page.getByRole('combobox', { name: 'Version' }).element() as HTMLSelectElement;
-    expect([...picker.options].map((o) => o.text)[0]).toBe(
-      'Version 3 of 3 — Feb 14, 2026 (current)',
-    );
+    expect([...picker.options].map((o) => o.text)[0]).toBe('3 of 3 — Feb 14, 2026 (current)');
   });
 
   it('is offered by the Update from file… button, which opens the file picker', async () => {

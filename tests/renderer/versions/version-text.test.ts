@@ -53,7 +53,7 @@ describe('bannerText', () => {
 describe('pickerLabel and the older-version notice', () => {
   it('names the current version with the count, the first as the first import', () => {
     expect(pickerLabel(at(NONE, { number: 2, current: true }), 2)).toBe(
-      'Version 2 of 2 — Feb 12, 2026 (current)',
+      '2 of 2 — Feb 12, 2026 (current)',
     );
     const first = at(null, {
       number: 1,
@@ -61,9 +61,9 @@ describe('pickerLabel and the older-version notice', () => {
       source: 'import',
       addedAt: '2026-02-10T12:00:00.000Z',
     });
-    expect(pickerLabel(first, 2)).toBe('Version 1 — Feb 10, 2026 (first import)');
+    expect(pickerLabel(first, 2)).toBe('1 — Feb 10, 2026 (first import)');
     expect(pickerLabel(at(NONE, { number: 2, current: false, source: 'file' }), 3)).toBe(
-      'Version 2 — Feb 12, 2026',
+      '2 — Feb 12, 2026',
     );
     expect(olderVersionNotice(first, 2)).toBe('You are reading version 1 of 2 (Feb 10).');
   });

@@ -53,12 +53,15 @@ export function bannerText(version: VersionSummary): string {
   return `${day}: ${describeReportChanges(version.report) ?? 'your highlights are all in place'}`;
 }
 
-/** "Version 2 of 2 — Feb 12, 2026 (current)", "Version 1 — Feb 10, 2026 (first import)". */
+/**
+ * "2 of 2 — Feb 12, 2026 (current)", "1 — Feb 10, 2026 (first import)": the picker's own label
+ * says "Version", and the reader's toolbar has little room.
+ */
 export function pickerLabel(version: VersionSummary, total: number): string {
   const date = versionDate(version);
-  if (version.current) return `Version ${version.number} of ${total} — ${date} (current)`;
+  if (version.current) return `${version.number} of ${total} — ${date} (current)`;
   const note = version.source === 'import' ? ' (first import)' : '';
-  return `Version ${version.number} — ${date}${note}`;
+  return `${version.number} — ${date}${note}`;
 }
 
 /** The notice over an older version (its button says "Back to current version"). */
