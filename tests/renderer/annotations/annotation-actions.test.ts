@@ -160,6 +160,29 @@ function fakeService(initial: readonly Annotation[]) {
         entry.live = true;
         return { link: entry.link, changes: linkChanges(entry.link) };
       }),
+    reattachAnnotation: (r: RequestOf<'reattachAnnotation'>) =>
+      reply('reattachAnnotation', r, (): ResponseOf<'reattachAnnotation'> => {
+        const before = found(r.id);
+        const annotation: Annotation = {
+          ...before,
+          quote: r.quote,
+          position: r.position,
+          anchor: { status: 'anchored', ...r.position },
+        };
+        live.set(r.id, annotation);
+        const { quote, position, originalQuote, anchor } = before;
+        return {
+          annotation,
+          previous: { quote, position, originalQuote, anchor },
+          changes: changesOf({ annotations: [annotation] }),
+        };
+      }),
+    restoreAnnotationPlace: (r: RequestOf<'restoreAnnotationPlace'>) =>
+      reply('restoreAnnotationPlace', r, (): ResponseOf<'restoreAnnotationPlace'> => {
+        const annotation: Annotation = { ...found(r.id), ...r.place };
+        live.set(r.id, annotation);
+        return { annotation, changes: changesOf({ annotations: [annotation] }) };
+      }),
   };
 
   return {
@@ -640,5 +663,45 @@ describe('createAnnotationActions: note saves around a restore', () => {
     await actions.flushNotes();
     await actions.noteSaves.flush();
     expect(service.requests('updateAnnotation')).toEqual([]);
+  });
+});
+
+describe('createAnnotationActions: re-attach', () => {
+  const place = {
+    quote: { exact: 'new words', prefix: '', suffix: '' },
+    position: { start: 10, end: 19 },
+  };
+
+  it('re-attaches, and undo and redo put the place back and again', async () => {
+    const orphan = { ...FIRST, anchor: { status: 'orphan' as const } };
+    const { store, actions, service } = setup([orphan, SECOND]);
+    expect(await actions.reattach(FIRST.id, place)).toBe(true);
+    expect(stored(store, FIRST.id)!.anchor).toEqual({ status: 'anchored', start: 10, end: 19 });
+    expect(history(store).undoLabel).toBe('re-attach');
+    await actions.undo();
+    expect(service.requests('restoreAnnotationPlace')).toEqual([
+      { id: FIRST.id, place: expect.objectContaining({ anchor: { status: 'orphan' } }) },
+    ]);
+    expect(stored(store, FIRST.id)!.anchor).toEqual({ status: 'orphan' });
+    await actions.redo();
+    expect(stored(store, FIRST.id)!.anchor.status).toBe('anchored');
+  });
+
+  it('says in words why a re-attach cannot be redone once a newer version moved its words', async () => {
+    const orphan = { ...FIRST, anchor: { status: 'orphan' as const } };
+    const { actions, service, onError } = setup([orphan, SECOND]);
+    await actions.reattach(FIRST.id, place);
+    await actions.undo();
+    service.failNext(
+      'reattachAnnotation',
+      new ServiceError('invalid_request', "the quote does not match the article's text at 10-19"),
+    );
+    await actions.redo();
+    expect(onError).toHaveBeenCalledTimes(1);
+    const error = onError.mock.calls[0]![0] as ServiceError;
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toBe(
+      'This re-attach cannot be redone: the article’s text has changed since (a newer version came in).',
+    );
   });
 });

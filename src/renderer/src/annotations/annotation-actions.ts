@@ -12,6 +12,7 @@ import type {
   HighlightColor,
   LinkRelation,
 } from '../../../shared/contract/entities';
+import { ServiceError } from '../../../shared/contract/errors';
 import type { Client, RequestOf } from '../../../shared/contract/operations';
 import { PendingSavesContext, type SaveQueue } from '../safety/pending-saves';
 import type { RendererStore } from '../store/renderer-store';
@@ -64,6 +65,24 @@ export interface AnnotationActions {
 /** The actions, and their note saves as a queue a restore holds, flushes and discards. */
 export interface AnnotationActionsWithQueue extends AnnotationActions {
   readonly noteSaves: SaveQueue;
+}
+
+/**
+ * Runs the undo or redo of a re-attach. The service refuses a place whose words are no longer at
+ * its offsets, which happens when a newer version of the article came in since: say so in words.
+ */
+async function explainStalePlace(what: 'undone' | 'redone', run: () => Promise<unknown>) {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof ServiceError && error.code === 'invalid_request') {
+      throw new ServiceError(
+        'invalid_request',
+        `This re-attach cannot be ${what}: the article’s text has changed since (a newer version came in).`,
+      );
+    }
+    throw error;
+  }
 }
 
 export function createAnnotationActions(
@@ -282,9 +301,14 @@ export function createAnnotationActions(
         const { previous } = apply(await client.reattachAnnotation({ id, quote, position }));
         return {
           label: 're-attach',
-          undo: async () =>
-            void apply(await client.restoreAnnotationPlace({ id, place: previous })),
-          redo: async () => void apply(await client.reattachAnnotation({ id, quote, position })),
+          undo: () =>
+            explainStalePlace('undone', async () =>
+              apply(await client.restoreAnnotationPlace({ id, place: previous })),
+            ),
+          redo: () =>
+            explainStalePlace('redone', async () =>
+              apply(await client.reattachAnnotation({ id, quote, position })),
+            ),
         };
       });
     },
