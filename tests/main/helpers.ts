@@ -3,8 +3,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
-import type { Service } from '../../src/main/service';
+import { resourcesDir } from '../../src/main/paths';
+import { readSample } from '../../src/main/sample';
+import { createService, type Service } from '../../src/main/service';
+import { openDatabase } from '../../src/main/store/connection';
 import { describeRange } from '../../src/shared/anchoring/selectors';
 import type { Annotation } from '../../src/shared/contract/entities';
 import { ServiceError } from '../../src/shared/contract/errors';
@@ -92,4 +96,40 @@ export function create(
   extra: Partial<Parameters<Service['createAnnotation']>[0]> = {},
 ): Annotation {
   return createReply(service, articleId, quote, extra).annotation;
+}
+
+/** A library with the sample, its service, and the same library's service opened read-only. */
+export interface SampleLibrary {
+  readonly db: Database;
+  readonly service: Service;
+  readonly readOnlyService: () => Service;
+}
+
+/**
+ * Returns a function that opens a new library in a fresh folder of `tempDir`, with the sample;
+ * every database opened is closed after each test.
+ */
+export function useSampleLibrary(tempDir: () => string): () => SampleLibrary {
+  const opened: Database[] = [];
+  afterEach(() => {
+    for (const db of opened.splice(0)) if (db.open) db.close();
+  });
+  return () => {
+    const { db } = openDatabase(path.join(tempDir(), 'marginalia.db'));
+    opened.push(db);
+    const service = createService({
+      db,
+      newId: idSource(),
+      now: tickingClock(),
+      sample: readSample(resourcesDir()),
+    });
+    const readOnlyService = () =>
+      createService({
+        db,
+        newId: idSource(0x9000),
+        now: tickingClock(),
+        readOnly: { reason: 'a test' },
+      });
+    return { db, service, readOnlyService };
+  };
 }

@@ -5,46 +5,25 @@
  * summaries of the articles it touched, and article tags through Trash and tag renames.
  */
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { resourcesDir } from '../../src/main/paths';
-import { SAMPLE_ARTICLE_ID, readSample } from '../../src/main/sample';
-import { createService, type Service } from '../../src/main/service';
-import { openDatabase } from '../../src/main/store/connection';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_ARTICLE_ID } from '../../src/main/sample';
+import type { Service } from '../../src/main/service';
 import { createDirectClient } from '../../src/shared/contract/direct';
 import type { ArticleSummary, Changes } from '../../src/shared/contract/entities';
 import {
   UNKNOWN_ID,
   create,
   createReply,
-  idSource,
   serviceErrorOf,
-  tickingClock,
+  useSampleLibrary,
   useTempDirs,
 } from './helpers';
 
 const tempDir = useTempDirs('marginalia-library-details-');
-const openDbs: Database[] = [];
-afterEach(() => {
-  for (const db of openDbs.splice(0)) if (db.open) db.close();
-});
+const openLibrary = useSampleLibrary(tempDir);
 
 function harness() {
-  const { db } = openDatabase(path.join(tempDir(), 'marginalia.db'));
-  openDbs.push(db);
-  const service = createService({
-    db,
-    newId: idSource(),
-    now: tickingClock(),
-    sample: readSample(resourcesDir()),
-  });
-  const readOnlyService = () =>
-    createService({
-      db,
-      newId: idSource(0x9000),
-      now: tickingClock(),
-      readOnly: { reason: 'a test' },
-    });
+  const { db, service, readOnlyService } = openLibrary();
   return { db, service, readOnlyService, client: createDirectClient(service) };
 }
 

@@ -10,12 +10,12 @@ import { SAMPLE_ARTICLE_ID } from '../../../src/main/sample';
 import { createDirectJobClient } from '../../../src/shared/contract/jobs';
 import type { CheckProgressSchema } from '../../../src/shared/contract/versions';
 import type { z } from 'zod';
-import { create, useTempDirs } from '../helpers';
+import { create, useSampleLibrary, useTempDirs } from '../helpers';
 import { annotateSample } from '../sample-annotations';
-import { revisedSampleText, sampleText, useHarness } from './fixtures';
+import { revisedSampleText, sampleText } from './fixtures';
 
 const tempDir = useTempDirs('marginalia-check-');
-const harness = useHarness(tempDir);
+const harness = useSampleLibrary(tempDir);
 
 /** What the server answers at each path; changed by the tests as pages are revised. */
 let pages: Record<string, { status?: number; body: string } | 'hang'> = {};

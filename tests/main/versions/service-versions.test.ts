@@ -7,12 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { SAMPLE_ARTICLE_ID } from '../../../src/main/sample';
 import { search } from '../../../src/main/search/search';
 import type { VersionOutcome } from '../../../src/shared/contract/versions';
-import { create, rangeOf, serviceErrorOf, UNKNOWN_ID, useTempDirs } from '../helpers';
+import {
+  create,
+  rangeOf,
+  serviceErrorOf,
+  UNKNOWN_ID,
+  useSampleLibrary,
+  useTempDirs,
+} from '../helpers';
 import { annotateSample, DENIAL, WARNING, WHITE_HOUSE } from '../sample-annotations';
-import { base64, revisedSampleText, sampleText, useHarness } from './fixtures';
+import { base64, revisedSampleText, sampleText } from './fixtures';
 
 const tempDir = useTempDirs('marginalia-versions-');
-const harness = useHarness(tempDir);
+const harness = useSampleLibrary(tempDir);
 const ID = SAMPLE_ARTICLE_ID;
 
 const update = (service: ReturnType<typeof harness>['service'], text: string): VersionOutcome =>
