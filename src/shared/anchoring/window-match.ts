@@ -221,28 +221,43 @@ function rank(text: string, start: number, end: number, selectors: Selectors, w:
 const better = (a: Match | null, b: Match | null): Match | null =>
   !a ? b : !b ? a : b.score > a.score ? b : a;
 
-function exactIn(text: string, selectors: Selectors, w: Window): Match | null {
-  const { exact } = selectors.quote;
-  // Searched in a slice: indexOf on the whole text would run on to its end when not in the window.
-  const window = text.slice(w.start, w.end);
-  const at: number[] = [];
-  for (let i = window.indexOf(exact); i !== -1; i = window.indexOf(exact, i + 1)) {
-    at.push(w.start + i);
-  }
+/**
+ * The best of the quote's occurrences in the window (`length` long where they were looked for),
+ * each needing its context touching it, unless it is the only one, long, and plainly in the
+ * quote's own place.
+ */
+function bestOccurrence(
+  text: string,
+  occurrences: readonly { readonly start: number; readonly end: number }[],
+  length: number,
+  selectors: Selectors,
+  w: Window,
+): Match | null {
   let best: Match | null = null;
-  for (const start of at) {
-    const end = start + exact.length;
+  for (const { start, end } of occurrences) {
+    if (start < 0 || end < 0) continue;
     if (!isClusterBoundary(text, start) || !isClusterBoundary(text, end)) continue;
     const evident =
       w.isRegion &&
-      at.length === 1 &&
-      exact.length >= SELF_EVIDENT_LENGTH &&
+      occurrences.length === 1 &&
+      length >= SELF_EVIDENT_LENGTH &&
       w.likeness(start) >= SURELY_OWN_PLACE &&
       nearestContextTouches(text, start, end, selectors, 0);
     if (!evident && !touchingContext(text, start, end, selectors)) continue;
     best = better(best, { start, end, score: rank(text, start, end, selectors, w) });
   }
   return best;
+}
+
+function exactIn(text: string, selectors: Selectors, w: Window): Match | null {
+  const { exact } = selectors.quote;
+  // Searched in a slice: indexOf on the whole text would run on to its end when not in the window.
+  const window = text.slice(w.start, w.end);
+  const occurrences: { start: number; end: number }[] = [];
+  for (let i = window.indexOf(exact); i !== -1; i = window.indexOf(exact, i + 1)) {
+    occurrences.push({ start: w.start + i, end: w.start + i + exact.length });
+  }
+  return bestOccurrence(text, occurrences, exact.length, selectors, w);
 }
 
 /**
@@ -266,24 +281,12 @@ function normalizedIn(text: string, selectors: Selectors, w: Window): Match | nu
   const window = text.slice(w.start, w.end);
   if (!window.normalize('NFC').includes(exact)) return null;
   const { nfc, at } = nfcWithOffsets(text, w.start, w.end);
-  let best: Match | null = null;
-  let count = 0;
-  for (let i = nfc.indexOf(exact); i !== -1; i = nfc.indexOf(exact, i + 1)) count++;
+  // Where each occurrence in NFC is in the text; -1 for one that starts or ends inside a run.
+  const occurrences: { start: number; end: number }[] = [];
   for (let i = nfc.indexOf(exact); i !== -1; i = nfc.indexOf(exact, i + 1)) {
-    const start = at[i] ?? -1;
-    const end = at[i + exact.length] ?? -1;
-    if (start < 0 || end < 0) continue;
-    if (!isClusterBoundary(text, start) || !isClusterBoundary(text, end)) continue;
-    const evident =
-      w.isRegion &&
-      count === 1 &&
-      exact.length >= SELF_EVIDENT_LENGTH &&
-      w.likeness(start) >= SURELY_OWN_PLACE &&
-      nearestContextTouches(text, start, end, selectors, 0);
-    if (!evident && !touchingContext(text, start, end, selectors)) continue;
-    best = better(best, { start, end, score: rank(text, start, end, selectors, w) });
+    occurrences.push({ start: at[i] ?? -1, end: at[i + exact.length] ?? -1 });
   }
-  return best;
+  return bestOccurrence(text, occurrences, exact.length, selectors, w);
 }
 
 function fuzzyIn(text: string, selectors: Selectors, w: Window): Match | null {
