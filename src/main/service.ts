@@ -44,6 +44,7 @@ import { search } from './search/search';
 import * as trash from './store/trash';
 import { listLibraryAnnotations } from './store/library-annotations';
 import { createVersionHandlers } from './versions/handlers';
+import { createClaimSuggestionHandlers } from './claim-suggestions/handlers';
 
 export interface ServiceDeps {
   readonly db: Database;
@@ -372,6 +373,7 @@ export function createService(deps: ServiceDeps): Service {
   const exports = () => (madeExports ??= importPipeline().createExports({ db, now, newId }));
 
   const versions = createVersionHandlers({ db, newId, now, write, refuseIfReadOnly, changesOf });
+  const suggestions = createClaimSuggestionHandlers();
 
   return {
     importBytes,
@@ -386,6 +388,7 @@ export function createService(deps: ServiceDeps): Service {
       checkArticles: versions.checkArticles,
     },
     ...versions.operations,
+    ...suggestions,
 
     articleText(id) {
       const text = articles.findArticleText(db, id);

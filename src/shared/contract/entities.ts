@@ -295,6 +295,8 @@ const settingsFields = {
   librarySort: z.enum(LIBRARY_SORT_KEYS),
   librarySortDirection: z.enum(SORT_DIRECTIONS),
   libraryDensity: z.enum(LIBRARY_DENSITIES),
+  /** The reader underlines suggested claims (attributed statements found in the text). */
+  suggestClaims: z.boolean(),
 };
 
 export const DEFAULT_SETTINGS = {
@@ -306,6 +308,7 @@ export const DEFAULT_SETTINGS = {
   librarySort: 'added',
   librarySortDirection: 'descending',
   libraryDensity: 'comfortable',
+  suggestClaims: false,
 } as const satisfies { [K in keyof typeof settingsFields]: z.input<(typeof settingsFields)[K]> };
 
 /** Reading comfort and the colour legend. */

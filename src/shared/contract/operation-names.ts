@@ -48,6 +48,12 @@ export const OPERATION_NAMES = [
   'checkForChanges',
   'reattachAnnotation',
   'restoreAnnotationPlace',
+  'createAnnotations',
+  'deleteAnnotations',
+  'restoreAnnotations',
+  'listSuggestionDismissals',
+  'dismissSuggestion',
+  'undismissSuggestion',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -39,6 +39,7 @@ import { TrashedArticleSchema } from './trash';
 import { ArticleDetailsPatchSchema, ArticleDetailsSchema } from './article-details';
 import { LibraryAnnotationSchema } from './library-annotations';
 import { versionOperations } from './versions';
+import { claimSuggestionOperations, NewAnnotationSchema } from './claim-suggestions';
 
 import { MAX_IMPORT_BASE64, MAX_IMPORT_BYTES, MAX_URL_LENGTH } from './limits';
 export { MAX_IMPORT_BYTES, MAX_URL_LENGTH };
@@ -137,19 +138,7 @@ export const operations = {
     response: z.strictObject({ annotations: z.array(AnnotationSchema) }),
   },
   createAnnotation: {
-    request: z.strictObject({
-      articleId: IdSchema,
-      quote: QuoteSelectorSchema,
-      position: PositionSelectorSchema,
-      color: HighlightColorSchema.default('yellow'),
-      note: z
-        .string()
-        .max(MAX_NOTE_LENGTH)
-        .refine(wholeCharacters.check, { message: LONE_SURROGATE_MESSAGE })
-        .default(''),
-      claim: ClaimSchema.nullable().default(null),
-      tags: z.array(TagNameSchema).max(100).default([]),
-    }),
+    request: NewAnnotationSchema.extend({ articleId: IdSchema }),
     response: z.strictObject({ annotation: AnnotationSchema, changes: ChangesSchema }),
   },
   updateAnnotation: {
@@ -286,6 +275,7 @@ export const operations = {
     response: SearchResponseSchema,
   },
   ...versionOperations,
+  ...claimSuggestionOperations,
 } satisfies Record<OperationName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -10,6 +10,7 @@ import type { ServiceHandlers } from '../../../src/shared/contract/operations';
 import type { Backup } from '../../../src/shared/contract/library-safety';
 import type { TrashedArticle } from '../../../src/shared/contract/trash';
 import type { VersionSummary } from '../../../src/shared/contract/versions';
+import type { SuggestionDismissal } from '../../../src/shared/contract/claim-suggestions';
 import { buildAnnotation, changesOf } from '../../support/annotation-builder';
 
 export const ARTICLE_ID = '0190d6e4-8f6b-7c3a-9d2e-1a2b3c4d5e6f';
@@ -18,6 +19,7 @@ export const TAG_ID = '0190d6e5-0000-7000-a000-000000000001';
 export const OTHER_ID = '0190d6e4-9a00-7b11-8c22-334455667799';
 export const LINK_ID = '0190d6e5-0000-7000-a000-000000000002';
 export const SPEAKER_ID = '0190d6e5-0000-7000-a000-000000000003';
+export const DISMISSAL_ID = '0190d6e5-0000-7000-a000-000000000004';
 
 export const summary: ArticleSummary = {
   id: ARTICLE_ID,
@@ -66,6 +68,14 @@ export const annotation: Annotation = buildAnnotation({
 });
 
 const changes = changesOf();
+
+export const dismissal: SuggestionDismissal = {
+  id: DISMISSAL_ID,
+  articleId: ARTICLE_ID,
+  quote: annotation.quote,
+  position: annotation.position,
+  createdAt: '2024-05-01T10:00:00.000Z',
+};
 
 const exportedFile = { fileName: 'a.md', mediaType: 'text/markdown', content: '# a\n' };
 
@@ -176,6 +186,19 @@ export const validRequests: Record<OperationName, unknown> = {
       anchor: { status: 'orphan' },
     },
   },
+  createAnnotations: {
+    articleId: ARTICLE_ID,
+    annotations: [{ quote: annotation.quote, position: annotation.position }],
+  },
+  deleteAnnotations: { ids: [ANNOTATION_ID] },
+  restoreAnnotations: { ids: [ANNOTATION_ID] },
+  listSuggestionDismissals: { articleId: ARTICLE_ID },
+  dismissSuggestion: {
+    articleId: ARTICLE_ID,
+    quote: annotation.quote,
+    position: annotation.position,
+  },
+  undismissSuggestion: { id: DISMISSAL_ID },
 };
 
 /** Handlers answering valid responses and recording every request they receive. */
@@ -407,6 +430,21 @@ export function fakeHandlers(): {
       }
     ),
     restoreAnnotationPlace: (r) => (record('restoreAnnotationPlace', r), { annotation, changes }),
+    createAnnotations: (r) => (
+      record('createAnnotations', r),
+      { annotations: [annotation], changes }
+    ),
+    deleteAnnotations: (r) => (record('deleteAnnotations', r), { ids: [ANNOTATION_ID], changes }),
+    restoreAnnotations: (r) => (
+      record('restoreAnnotations', r),
+      { annotations: [annotation], changes }
+    ),
+    listSuggestionDismissals: (r) => (
+      record('listSuggestionDismissals', r),
+      { dismissals: [dismissal] }
+    ),
+    dismissSuggestion: (r) => (record('dismissSuggestion', r), { dismissal }),
+    undismissSuggestion: (r) => (record('undismissSuggestion', r), { dismissal }),
   };
   return { handlers, calls };
 }

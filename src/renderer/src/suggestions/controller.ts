@@ -1,0 +1,27 @@
+/** What the reader and the sidebar's list share of the open article's suggested claims. */
+import type { ClaimSuggestion } from '../../../shared/claim-finder/types';
+
+export type SuggestionsStatus = 'off' | 'finding' | 'ready' | 'failed';
+
+export interface SuggestionsController {
+  /** "Suggest claims" is on (the library's setting). */
+  readonly enabled: boolean;
+  /** 'finding' while the finder works off the UI thread; 'failed' with `error` said. */
+  readonly status: SuggestionsStatus;
+  readonly error: string | null;
+  /** The suggestions offered, in text order: not dismissed, not already a claim. */
+  readonly suggestions: readonly ClaimSuggestion[];
+  /** The suggestion Tab moved to (A, X and E act on it), if any. */
+  readonly currentKey: string | null;
+  setEnabled(on: boolean): void;
+  /** Makes a suggestion current and scrolls the article to it. */
+  show(key: string): void;
+  /** The next (1) or previous (-1) suggestion in text order becomes current. */
+  move(step: 1 | -1): void;
+  /** Creates a claim of each (type and speaker as suggested) in one undo step. */
+  accept(keys: readonly string[]): Promise<void>;
+  /** Stops offering it (remembered for the article); undoable. */
+  dismiss(key: string): Promise<void>;
+  /** Accepts it and opens its card on the claim's fields, to change them first. */
+  edit(key: string): Promise<void>;
+}
