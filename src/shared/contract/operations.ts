@@ -14,8 +14,6 @@ import {
   LinkRelationSchema,
   LinkSchema,
   MAX_NOTE_LENGTH,
-  PositionSelectorSchema,
-  QuoteSelectorSchema,
   SettingsPatchSchema,
   SettingsSchema,
   SpeakerSummarySchema,
