@@ -5,6 +5,7 @@
 import { describeRange, type Selectors } from '../anchoring/selectors';
 import type { Annotation, Claim } from '../contract/entities';
 import type { SuggestionDismissal } from '../contract/claim-suggestions';
+import { nameKey } from '../text/fold';
 import type { ClaimSuggestion } from './types';
 
 /** How much of the longer of two ranges their common part must cover to count as the same. */
@@ -17,23 +18,40 @@ export function overlapRatio(aStart: number, aEnd: number, bStart: number, bEnd:
   return common / Math.max(aEnd - aStart, bEnd - bStart);
 }
 
-/** Dismissed: the same words, at the same place or with the same context (the text moved). */
+type Dismissal = Pick<SuggestionDismissal, 'quote' | 'position' | 'speaker'>;
+
+/** One speaker: the same name, or either side unknown (null). */
+function sameSpeaker(a: string | null, b: string | null): boolean {
+  return a === null || b === null || nameKey(a) === nameKey(b);
+}
+
+/**
+ * Dismissed: the same words attributed to the same speaker, at the same place or with the same
+ * context (the text moved). One statement suggested twice ("X said S, which Y denies") is two
+ * suggestions: dismissing one leaves the other.
+ */
 export function isDismissed(
   suggestion: ClaimSuggestion,
   text: string,
-  dismissals: readonly Pick<SuggestionDismissal, 'quote' | 'position'>[],
+  dismissals: readonly Dismissal[],
 ): boolean {
   if (dismissals.length === 0) return false;
   const { quote } = describeRange(text, suggestion.start, suggestion.end);
   return dismissals.some(
     (d) =>
       d.quote.exact === quote.exact &&
+      (d.speaker === null
+        ? suggestion.speaker === null
+        : suggestion.speaker !== null && nameKey(d.speaker) === nameKey(suggestion.speaker)) &&
       ((d.position.start === suggestion.start && d.position.end === suggestion.end) ||
         (d.quote.prefix === quote.prefix && d.quote.suffix === quote.suffix)),
   );
 }
 
-/** Already a claim: a live claim annotation covers the same passage. */
+/**
+ * Already a claim: a live claim annotation covers the same passage, and is the same speaker's (or
+ * either speaker is unknown).
+ */
 export function isAlreadyClaimed(
   suggestion: ClaimSuggestion,
   claims: readonly Pick<Annotation, 'anchor' | 'claim'>[],
@@ -42,6 +60,7 @@ export function isAlreadyClaimed(
     (a) =>
       a.claim !== null &&
       a.anchor.status !== 'orphan' &&
+      sameSpeaker(a.claim.speaker, suggestion.speaker) &&
       overlapRatio(suggestion.start, suggestion.end, a.anchor.start, a.anchor.end) >=
         SAME_PASSAGE_OVERLAP,
   );
@@ -55,13 +74,13 @@ export function isAlreadyClaimed(
 export function suggestionsToOffer(
   suggestions: readonly ClaimSuggestion[],
   text: string,
-  dismissals: readonly Pick<SuggestionDismissal, 'quote' | 'position'>[],
+  dismissals: readonly Dismissal[],
   annotations: Iterable<Pick<Annotation, 'anchor' | 'claim'>>,
 ): ClaimSuggestion[] {
-  const claims: { start: number; end: number }[] = [];
+  const claims: { start: number; end: number; speaker: string | null }[] = [];
   for (const a of annotations) {
     if (a.claim !== null && a.anchor.status !== 'orphan') {
-      claims.push({ start: a.anchor.start, end: a.anchor.end });
+      claims.push({ start: a.anchor.start, end: a.anchor.end, speaker: a.claim.speaker });
     }
   }
   claims.sort((a, b) => a.start - b.start);
@@ -82,7 +101,12 @@ export function suggestionsToOffer(
     for (let i = firstFrom(s.start - longest); i < claims.length; i++) {
       const c = claims[i]!;
       if (c.start >= s.end) break;
-      if (overlapRatio(s.start, s.end, c.start, c.end) >= SAME_PASSAGE_OVERLAP) return false;
+      if (
+        sameSpeaker(c.speaker, s.speaker) &&
+        overlapRatio(s.start, s.end, c.start, c.end) >= SAME_PASSAGE_OVERLAP
+      ) {
+        return false;
+      }
     }
     return true;
   });

@@ -23,8 +23,9 @@ export interface TextSpan {
 
 export interface ClaimSuggestion {
   /**
-   * Names the suggestion within one text: `${start}-${end}` of its content. Two suggestions of
-   * one text never share a key.
+   * Names the suggestion within one text: `${start}-${end}` of its content, and
+   * `${start}-${end}@${cue.start}` for a second cue reporting the same words ("X said S, which Y
+   * denies"). Two suggestions of one text never share a key.
    */
   readonly key: string;
   /** The reported statement (direct or indirect): what accepting it annotates. */

@@ -1,0 +1,42 @@
+/** The content span of an attribution: a quotation with its marks, or an indirect statement. */
+
+const OPENING = new Set(['“', '"', '‘', '«', '„']);
+const CLOSING_FOR: Readonly<Record<string, string>> = {
+  '“': '”',
+  '"': '"',
+  '‘': '’',
+  '«': '»',
+  '„': '“',
+};
+
+/** The quotation that opens at `at` (after white space): [start, end) with both marks, or null. */
+export function quotationAt(text: string, at: number, limit: number): [number, number] | null {
+  let s = at;
+  while (s < limit && /\s/.test(text[s]!)) s++;
+  const open = text[s];
+  if (open === undefined || !OPENING.has(open)) return null;
+  const close = text.indexOf(CLOSING_FOR[open]!, s + 1);
+  if (close < 0 || close >= limit) return null;
+  return [s, close + 1];
+}
+
+/** The quotation that closes at `end` (white space and one comma before it skipped), or null. */
+export function quotationBefore(text: string, from: number, end: number): [number, number] | null {
+  let e = end;
+  while (e > from && /[\s,]/.test(text[e - 1]!)) e--;
+  const close = text[e - 1];
+  if (close !== '”' && close !== '"' && close !== '’' && close !== '»') return null;
+  const open = close === '”' ? '“' : close === '’' ? '‘' : close === '»' ? '«' : '"';
+  const start = text.lastIndexOf(open, e - 2);
+  if (start < from) return null;
+  return [start, e];
+}
+
+/** [start, end) without surrounding white space and without trailing , ; : . or dashes. */
+export function trimContent(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,:—–-]/.test(text[s]!)) s++;
+  while (e > s && /[\s.,;:—–-]/.test(text[e - 1]!)) e--;
+  return [s, e];
+}
