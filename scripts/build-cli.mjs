@@ -50,6 +50,10 @@ const EXTERNAL = [
   'libqp',
   'hono',
   '@hono/node-server',
+  // The claim finder's NLP library and its English model (megabytes of JavaScript): only
+  // `claims suggest` loads them, through a dynamic import.
+  'wink-nlp',
+  'wink-eng-lite-web-model',
 ];
 /**
  * src/main/lazy-import-pipeline.ts imports the import pipeline (parsers, fetcher, exporters: most

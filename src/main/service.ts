@@ -9,8 +9,6 @@ import type { Annotation, Changes, Claim, Link } from '../shared/contract/entiti
 import { ServiceError } from '../shared/contract/errors';
 import type { ServiceHandlers } from '../shared/contract/operations';
 import type { LibraryStatus } from '../shared/contract/library-safety';
-import { positionMatchesQuote } from '../shared/anchoring/selectors';
-import { isClusterBoundary } from '../shared/anchoring/anchor';
 import { buildTextMap, canonicalText } from '../shared/document/canonical-text';
 import path from 'node:path';
 import type { Node as ProseNode } from 'prosemirror-model';
@@ -45,6 +43,7 @@ import * as trash from './store/trash';
 import { listLibraryAnnotations } from './store/library-annotations';
 import { createVersionHandlers } from './versions/handlers';
 import { createClaimSuggestionHandlers } from './claim-suggestions/handlers';
+import { createAnnotationWrites } from './annotation-writes';
 
 export interface ServiceDeps {
   readonly db: Database;
@@ -187,11 +186,8 @@ export function createService(deps: ServiceDeps): Service {
     }
   }
 
-  function requireAnnotation(id: string): annotations.AnnotationRecord {
-    const found = annotations.findAnnotationRecord(db, id);
-    if (!found) throw new ServiceError('not_found', `no annotation with id ${id}`);
-    return found;
-  }
+  const annotationWrites = createAnnotationWrites(db, newId);
+  const requireAnnotation = annotationWrites.requireAnnotation;
 
   /** The annotation as clients see it: with its claim's speaker name, tags and links. */
   function fullAnnotation(id: string): Annotation {
@@ -373,7 +369,15 @@ export function createService(deps: ServiceDeps): Service {
   const exports = () => (madeExports ??= importPipeline().createExports({ db, now, newId }));
 
   const versions = createVersionHandlers({ db, newId, now, write, refuseIfReadOnly, changesOf });
-  const suggestions = createClaimSuggestionHandlers();
+  const suggestions = createClaimSuggestionHandlers({
+    db,
+    newId,
+    now,
+    write,
+    refuseIfReadOnly,
+    changesOf,
+    annotationWrites,
+  });
 
   return {
     importBytes,
@@ -497,50 +501,14 @@ export function createService(deps: ServiceDeps): Service {
     },
 
     createAnnotation: (request) => {
-      const requireText = () => {
-        const text = articles.findArticleText(db, request.articleId);
-        if (text === null)
-          throw new ServiceError('not_found', `no article with id ${request.articleId}`);
-        return text;
-      };
-      const text = requireText();
-      if (!positionMatchesQuote(text, request)) {
-        throw new ServiceError(
-          'invalid_anchor',
-          `the quote does not match the article's text at ${request.position.start}-${request.position.end}`,
-        );
-      }
-      for (const [edge, offset] of [
-        ['starts', request.position.start],
-        ['ends', request.position.end],
-      ] as const) {
-        // Half an emoji or a letter without its accent cannot be exported and found again.
-        if (!isClusterBoundary(text, offset)) {
-          throw new ServiceError(
-            'invalid_anchor',
-            `the passage ${edge} inside a character at ${offset} (an emoji or a letter with ` +
-              'its accent): select whole characters',
-          );
-        }
-      }
+      const text = annotationWrites.requireText(request.articleId);
+      annotationWrites.checkPassage(text, request);
       const at = now();
       const id = newId();
       write(() => {
-        requireText(); // under the lock: the article may have been deleted while this waited
-        annotations.insertAnnotation(db, {
-          id,
-          articleId: request.articleId,
-          quote: request.quote,
-          position: request.position,
-          color: request.color,
-          note: request.note,
-          claim: storedClaim(request.claim, at),
-          originalQuote: null,
-          anchor: { status: 'anchored', ...request.position },
-          createdAt: at,
-          updatedAt: at,
-        });
-        tags.setAnnotationTags(db, id, request.tags, newId, at);
+        // Under the lock: the article may have been deleted while this waited.
+        annotationWrites.requireText(request.articleId);
+        annotationWrites.insertInWrite(id, request, at);
       });
       const changes = changesOf({ annotationIds: [id], articleIds: [request.articleId] });
       return { annotation: changes.annotations[0] ?? fullAnnotation(id), changes };
@@ -569,13 +537,7 @@ export function createService(deps: ServiceDeps): Service {
     deleteAnnotation: ({ id }) => {
       requireAnnotation(id);
       const at = now();
-      const { articleId, linked } = write(() => {
-        const current = requireAnnotation(id);
-        const linkedNow = links.linkedAnnotationIds(db, id);
-        annotations.softDeleteAnnotation(db, id, at);
-        links.softDeleteLinksOf(db, id, at);
-        return { articleId: current.articleId, linked: linkedNow };
-      });
+      const { articleId, linked } = write(() => annotationWrites.deleteInWrite(id, at));
       return {
         id,
         changes: changesOf({
@@ -587,11 +549,7 @@ export function createService(deps: ServiceDeps): Service {
     },
 
     restoreAnnotation: ({ id }) => {
-      const requireDeleted = () => {
-        const deleted = annotations.findDeletedAnnotation(db, id);
-        if (!deleted) throw new ServiceError('not_found', `no deleted annotation with id ${id}`);
-        return deleted;
-      };
+      const requireDeleted = () => annotationWrites.requireDeleted(id);
       const live = annotations.findAnnotationRecord(db, id);
       if (!live) {
         requireDeleted();

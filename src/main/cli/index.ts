@@ -1,7 +1,7 @@
 /**
  * The command line: `marginalia import | list | show | edit-article | delete | restore | trash |
  * export | annotations import | backup | backups | restore-backup | update | versions | check |
- * web`, over the same service as the app.
+ * claims suggest | web`, over the same service as the app.
  * Exit codes: 0 success, 1 failure (one line on stderr), 2 usage error.
  */
 import fs from 'node:fs';
@@ -22,6 +22,7 @@ import { addSearchCommand } from './search-command';
 import { addTrashCommands } from './trash-commands';
 import { addEditArticleCommand } from './edit-article-command';
 import { addVersionCommands } from './version-commands';
+import { addClaimsCommands } from './claims-commands';
 import { openInBrowser } from './open-browser';
 
 export interface CliIo {
@@ -180,6 +181,17 @@ export function buildProgram(io: CliIo = defaultIo): {
     stderr: io.stderr,
     progressBar: () =>
       io.progressBar?.() ?? (io.stderrIsTTY ? terminalProgressBar('Checking') : null),
+    finish: () => {
+      close();
+      finish();
+    },
+  });
+
+  addClaimsCommands(program, {
+    client,
+    articleText: (id) => open().service.articleText(id),
+    stdout: io.stdout,
+    stderr: io.stderr,
     finish: () => {
       close();
       finish();

@@ -39,14 +39,17 @@ export const MAX_BATCH_ANNOTATIONS = 5_000;
 const Ids = z.array(IdSchema).min(1).max(MAX_BATCH_ANNOTATIONS);
 
 /**
- * A suggestion the user dismissed: its words and where they were. A suggestion with the same
- * quote is dismissed when it is at the same place, or has the same context (the text moved).
+ * A suggestion the user dismissed: its words, where they were, and whom they were attributed to
+ * (one statement can be suggested twice: "X said that S, which Y denies"). A suggestion with the
+ * same quote and speaker is dismissed when it is at the same place, or has the same context (the
+ * text moved).
  */
 export const SuggestionDismissalSchema = z.strictObject({
   id: IdSchema,
   articleId: IdSchema,
   quote: QuoteSelectorSchema,
   position: PositionSelectorSchema,
+  speaker: ClaimSchema.shape.speaker,
   createdAt: TimestampSchema,
 });
 export type SuggestionDismissal = z.infer<typeof SuggestionDismissalSchema>;
@@ -80,6 +83,8 @@ export const claimSuggestionOperations = {
       articleId: IdSchema,
       quote: QuoteSelectorSchema,
       position: PositionSelectorSchema,
+      /** Whom the suggestion attributes the words to (null: no source found). */
+      speaker: ClaimSchema.shape.speaker.default(null),
     }),
     response: z.strictObject({ dismissal: SuggestionDismissalSchema }),
   },

@@ -136,7 +136,7 @@ export const operations = {
     response: z.strictObject({ annotations: z.array(AnnotationSchema) }),
   },
   createAnnotation: {
-    request: NewAnnotationSchema.extend({ articleId: IdSchema }),
+    request: z.strictObject({ articleId: IdSchema, ...NewAnnotationSchema.shape }),
     response: z.strictObject({ annotation: AnnotationSchema, changes: ChangesSchema }),
   },
   updateAnnotation: {

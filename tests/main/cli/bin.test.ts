@@ -181,6 +181,9 @@ describe('the real build (made by the tests’ global setup)', () => {
       'iconv-lite',
       'htmlparser2',
       'hono',
+      // The claim finder's NLP library: only `claims suggest` loads it.
+      'wink-nlp',
+      'wink-eng-lite-web-model',
     ];
     const heavyIn = (loaded: string[]) => [
       ...new Set(heavy.filter((name) => loaded.some((f) => f.includes(`node_modules/${name}/`)))),

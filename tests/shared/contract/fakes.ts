@@ -74,6 +74,7 @@ export const dismissal: SuggestionDismissal = {
   articleId: ARTICLE_ID,
   quote: annotation.quote,
   position: annotation.position,
+  speaker: 'Russia',
   createdAt: '2024-05-01T10:00:00.000Z',
 };
 
@@ -197,6 +198,7 @@ export const validRequests: Record<OperationName, unknown> = {
     articleId: ARTICLE_ID,
     quote: annotation.quote,
     position: annotation.position,
+    speaker: 'Russia',
   },
   undismissSuggestion: { id: DISMISSAL_ID },
 };

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-document-hash';
 import { migration0007 } from './0007-search';
 import { migration0008 } from './0008-library-details';
 import { migration0009 } from './0009-versions';
+import { migration0010 } from './0010-suggestion-dismissals';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
