@@ -412,6 +412,7 @@ export function App({ client, initialLink = null, jobs, reload }: AppProps) {
                   onRevealed={clearReveal}
                   onRestoreFromBackup={safety.openBackups}
                   onShowDetails={details.show}
+                  onChangeSettings={updateSettings}
                 />
               </PendingSavesContext.Provider>
             ) : (

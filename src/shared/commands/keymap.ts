@@ -29,7 +29,12 @@ export type CommandId =
   | 'search'
   | 'article-details'
   | 'update-from-file'
-  | 'check-for-changes';
+  | 'check-for-changes'
+  | 'next-suggestion'
+  | 'previous-suggestion'
+  | 'accept-suggestion'
+  | 'dismiss-suggestion'
+  | 'edit-suggestion';
 
 /**
  * When a key may run its command: `bare` keys are letters the user may be typing, so not from a
@@ -49,7 +54,12 @@ export interface CommandSpec {
   readonly group: CommandGroup;
 }
 
-export const COMMAND_GROUPS = ['With text selected', 'Annotations', 'Anywhere'] as const;
+export const COMMAND_GROUPS = [
+  'With text selected',
+  'Annotations',
+  'Suggested claims',
+  'Anywhere',
+] as const;
 export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -110,6 +120,42 @@ export const COMMANDS: readonly CommandSpec[] = [
     keys: ['Mod+Shift+Z', 'Mod+Y'],
     when: 'outside-text-entry',
     group: 'Annotations',
+  },
+  // With "Suggest claims" on, from the article (Tab with text selected is the toolbar's).
+  {
+    id: 'next-suggestion',
+    label: 'Next suggested claim',
+    keys: ['Tab'],
+    when: 'bare',
+    group: 'Suggested claims',
+  },
+  {
+    id: 'previous-suggestion',
+    label: 'Previous suggested claim',
+    keys: ['Shift+Tab'],
+    when: 'bare',
+    group: 'Suggested claims',
+  },
+  {
+    id: 'accept-suggestion',
+    label: 'Accept the suggestion (a claim with its type and speaker)',
+    keys: ['A'],
+    when: 'bare',
+    group: 'Suggested claims',
+  },
+  {
+    id: 'dismiss-suggestion',
+    label: 'Dismiss the suggestion',
+    keys: ['X'],
+    when: 'bare',
+    group: 'Suggested claims',
+  },
+  {
+    id: 'edit-suggestion',
+    label: 'Accept and edit the claim first',
+    keys: ['E'],
+    when: 'bare',
+    group: 'Suggested claims',
   },
   { id: 'help', label: 'This help', keys: ['?'], when: 'bare', group: 'Anywhere' },
   { id: 'settings', label: 'Reading settings', keys: ['Mod+,'], when: 'always', group: 'Anywhere' },

@@ -70,6 +70,8 @@ function fakeActions(calls: Call[]): AnnotationActions {
       void calls.push([method, ...args]);
   return {
     create: async () => null,
+    createMany: async () => null,
+    dismissSuggestion: async () => null,
     update: record('update'),
     saveNoteDraft: (...args) => void calls.push(['saveNoteDraft', ...args]),
     commitNote: (...args) => void calls.push(['commitNote', ...args]),

@@ -109,6 +109,8 @@ function fakeActions(calls: Call[]): AnnotationActions {
     };
   return {
     create: async () => null,
+    createMany: async () => null,
+    dismissSuggestion: async () => null,
     update: record('update'),
     saveNoteDraft: (...args) => void calls.push(['saveNoteDraft', ...args]),
     commitNote: (...args) => void calls.push(['commitNote', ...args]),

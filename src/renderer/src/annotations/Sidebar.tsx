@@ -29,6 +29,8 @@ import { colorName } from '../../../shared/annotations/wording';
 import { useAnnotation, useAnnotationList } from '../store/hooks';
 import type { AnnotationActions } from './annotation-actions';
 import { plural } from '../../../shared/text/plural';
+import type { SuggestionsController } from '../suggestions/controller';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
 
 export interface SidebarProps {
   readonly actions: AnnotationActions;
@@ -51,6 +53,8 @@ export interface SidebarProps {
    * orphans are listed with no button.
    */
   readonly onReattach?: (id: string) => void;
+  /** The article's suggested claims: listed above the cards while "Suggest claims" is on. */
+  readonly suggestions?: SuggestionsController;
 }
 
 const isOrphan = (a: Annotation) => a.anchor.status === 'orphan';
@@ -194,6 +198,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
           </button>
         )}
       </div>
+      {props.suggestions && <SuggestionsPanel controller={props.suggestions} />}
       {copy && selecting && (
         <div className="sb-selection" role="group" aria-label="Selected annotations">
           {chosen.length > 0 ? (

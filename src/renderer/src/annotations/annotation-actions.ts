@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/contract/entities';
 import { ServiceError } from '../../../shared/contract/errors';
 import type { Client, RequestOf } from '../../../shared/contract/operations';
+import type { SuggestionDismissal } from '../../../shared/contract/claim-suggestions';
 import { PendingSavesContext, type SaveQueue } from '../safety/pending-saves';
 import type { RendererStore } from '../store/renderer-store';
 
@@ -32,8 +33,31 @@ interface Command {
 }
 
 export interface AnnotationActions {
-  /** Creates an annotation and answers it (null if it failed; the error was reported). */
-  create(request: Omit<RequestOf<'createAnnotation'>, 'articleId'>): Promise<Annotation | null>;
+  /**
+   * Creates an annotation and answers it (null if it failed; the error was reported). `label`
+   * names its undo step (default "highlight").
+   */
+  create(
+    request: Omit<RequestOf<'createAnnotation'>, 'articleId'>,
+    label?: string,
+  ): Promise<Annotation | null>;
+  /**
+   * Creates several annotations in one transaction and one undo step named `label`; answers them
+   * (null if it failed; the error was reported).
+   */
+  createMany(
+    requests: RequestOf<'createAnnotations'>['annotations'],
+    label: string,
+  ): Promise<Annotation[] | null>;
+  /**
+   * Dismisses a suggested claim, as one undo step (undo takes the dismissal back, redo dismisses
+   * again). `onChange` hears of the dismissal each time it is made (`live`) or taken back, so
+   * the suggestions offered follow undo and redo. Answers the dismissal (null if it failed).
+   */
+  dismissSuggestion(
+    request: Omit<RequestOf<'dismissSuggestion'>, 'articleId'>,
+    onChange: (dismissal: SuggestionDismissal, live: boolean) => void,
+  ): Promise<SuggestionDismissal | null>;
   /** Changes fields of an annotation; one undo step. */
   update(id: string, patch: AnnotationPatch): Promise<void>;
   /**
@@ -212,19 +236,58 @@ export function createAnnotationActions(
   return {
     noteSaves,
 
-    async create(request) {
+    async create(request, label = 'highlight') {
       let created: Annotation | null = null;
       const made = await perform(async () => {
         const { id } = (created = apply(
           await client.createAnnotation({ articleId, ...request }),
         ).annotation);
         return {
-          label: 'highlight',
+          label,
           undo: async () => void apply(await client.deleteAnnotation({ id })),
           redo: async () => void apply(await client.restoreAnnotation({ id })),
         };
       });
       return made ? created : null;
+    },
+
+    async createMany(requests, label) {
+      let created: Annotation[] = [];
+      const made = await perform(async () => {
+        created = apply(
+          await client.createAnnotations({ articleId, annotations: [...requests] }),
+        ).annotations;
+        const ids = created.map((a) => a.id);
+        if (ids.length === 0) return null;
+        return {
+          label,
+          undo: async () => void apply(await client.deleteAnnotations({ ids })),
+          redo: async () => void apply(await client.restoreAnnotations({ ids })),
+        };
+      });
+      return made ? created : null;
+    },
+
+    async dismissSuggestion(request, onChange) {
+      let made: SuggestionDismissal | null = null;
+      const ok = await perform(async () => {
+        made = (await client.dismissSuggestion({ articleId, ...request })).dismissal;
+        onChange(made, true);
+        // Redo dismisses again: a new dismissal, which the next undo takes back.
+        let current = made;
+        return {
+          label: 'dismiss suggestion',
+          undo: async () => {
+            await client.undismissSuggestion({ id: current.id });
+            onChange(current, false);
+          },
+          redo: async () => {
+            current = (await client.dismissSuggestion({ articleId, ...request })).dismissal;
+            onChange(current, true);
+          },
+        };
+      });
+      return ok ? made : null;
     },
 
     async update(id, patch) {

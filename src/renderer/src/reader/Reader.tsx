@@ -38,6 +38,10 @@ import { VersionActions } from '../versions/VersionActions';
 import { VersionBanner } from '../versions/VersionBanner';
 import { VersionDiffDialog } from '../versions/VersionDiffDialog';
 import { VersionPicker } from '../versions/VersionPicker';
+import type { SettingsPatch } from '../settings/use-settings';
+import { SuggestToggle } from '../suggestions/SuggestToggle';
+import { useClaimSuggestions } from '../suggestions/use-claim-suggestions';
+import { useSuggestionCommands } from '../suggestions/use-suggestion-commands';
 
 export type { RevealRequest } from './hooks/use-reveal';
 
@@ -60,6 +64,8 @@ export interface ReaderProps {
   readonly onRestoreFromBackup?: () => void;
   /** Opens Article details (the button beside the title). */
   readonly onShowDetails?: (articleId: string) => void;
+  /** Changes the library's settings (the "Suggest claims" toggle). */
+  readonly onChangeSettings?: (patch: SettingsPatch) => void;
 }
 
 const selectById = (state: RendererState) =>
@@ -119,6 +125,29 @@ export function Reader(props: ReaderProps) {
   const find = useFind(articleView, scrollerRef);
   const actions = useAnnotationActions(client, store, articleId, onError);
   const history = useHistory();
+
+  // Suggested claims: the controller the toolbar, the keys and the sidebar's list share.
+  const { onChangeSettings } = props;
+  const setSuggestClaims = useCallback(
+    (on: boolean) => onChangeSettings?.({ suggestClaims: on }),
+    [onChangeSettings],
+  );
+  const suggestions = useClaimSuggestions({
+    client,
+    store,
+    articleId,
+    articleView,
+    enabled: settings.suggestClaims,
+    setEnabled: setSuggestClaims,
+    actions,
+    activate,
+    announce,
+    scrollerRef,
+  });
+  useSuggestionCommands({
+    controller: suggestions,
+    hasSelection: () => selection.read() !== null,
+  });
 
   const jump = useCallback(
     (id: string) => {
@@ -252,6 +281,7 @@ export function Reader(props: ReaderProps) {
           >
             {view === 'claims' ? 'Back to article' : `Claims (${claimCount})`}
           </button>
+          <SuggestToggle controller={suggestions} />
           {versions.list.versions && (
             <VersionPicker
               versions={versions.list.versions}
@@ -344,6 +374,7 @@ export function Reader(props: ReaderProps) {
         onJump={jump}
         onCopyMarkdown={copyList}
         onReattach={startReattach}
+        suggestions={suggestions}
       />
       {selection.selection && view === 'article' && !readingOlder && (
         <SelectionToolbar

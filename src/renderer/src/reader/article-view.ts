@@ -16,6 +16,12 @@ import {
 } from '../../../shared/document/canonical-text';
 import { articleSchema } from '../../../shared/document/schema';
 import { findPlugin } from './find/find-plugin';
+import {
+  followTransaction,
+  suggestionPlugin,
+  suggestionsTransaction,
+  type DrawnSuggestion,
+} from '../suggestions/suggestion-plugin';
 import { centreOffset, flashRange, searchFlashPlugin } from './search-flash';
 import {
   highlightPlugin,
@@ -31,6 +37,15 @@ export interface ArticleView {
   applyHighlights(action: HighlightAction): void;
   /** Scrolls the highlight into view and flashes it; answers whether it is drawn. */
   revealHighlight(id: string): boolean;
+  /**
+   * Draws the suggested claims (`list`, canonical offsets) with `currentKey` current, in one
+   * transaction; the same list again only moves the current mark.
+   */
+  applySuggestions(list: readonly DrawnSuggestion[], currentKey: string | null): void;
+  /** Scrolls a drawn suggestion into view (to the middle); answers whether it is drawn. */
+  revealSuggestion(key: string): boolean;
+  /** The reader scrolled to `topOffset`: draws the suggestions there if they are not yet. */
+  followSuggestions(topOffset: number): void;
   /** Canonical offset of the text at the top of `scroller`'s visible area. */
   topOffset(scroller: HTMLElement): number;
   /** Scrolls `scroller` so the text at `offset` is at its top. */
@@ -91,6 +106,7 @@ export function createArticleView(
         readOnly,
         highlightPlugin(map, options.highlights),
         findPlugin(map),
+        suggestionPlugin(map),
         searchFlashPlugin(),
       ],
     }),
@@ -145,6 +161,30 @@ export function createArticleView(
         mark.classList.add('flash');
         setTimeout(() => mark.classList.remove('flash'), FLASH_MS);
       }
+      return true;
+    },
+    applySuggestions(list, currentKey) {
+      // Where the reader is, for a new list's window: the top of the text on screen.
+      const around = () => {
+        const box = view.dom.getBoundingClientRect();
+        const top = Math.min(Math.max(box.top, 0) + 4, box.bottom - 1);
+        const found = view.posAtCoords({ left: box.left + 8, top });
+        return found ? posToOffset(map, found.pos) : 0;
+      };
+      const tr = suggestionsTransaction(view.state, list, currentKey, around);
+      if (tr) view.dispatch(tr);
+    },
+    followSuggestions(topOffset) {
+      const tr = followTransaction(view.state, topOffset);
+      if (tr) view.dispatch(tr);
+    },
+    revealSuggestion(key) {
+      const first = view.dom.querySelector<HTMLElement>(
+        `span.claim-suggestion[data-suggestion-key="${CSS.escape(key)}"]`,
+      );
+      if (!first) return false;
+      const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      first.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
       return true;
     },
     topOffset(scroller) {

@@ -1,0 +1,58 @@
+/**
+ * The keys of suggested claims: Tab / Shift+Tab move between them, A accepts, X dismisses, E
+ * edits. They apply while suggestions are on and the focus is in the article or nowhere in
+ * particular; with text selected, Tab keeps its meaning (the selection toolbar). At the last
+ * suggestion Tab (and at the first, Shift+Tab) passes on, so the keyboard can still leave the
+ * article.
+ */
+import { useCommand } from '../commands/registry';
+import type { SuggestionsController } from './controller';
+
+export interface SuggestionCommandsOptions {
+  readonly controller: SuggestionsController;
+  /** True while text is selected in the article. */
+  readonly hasSelection: () => boolean;
+}
+
+/** The article, or no particular element (the page itself). */
+function fromReadingPlace(event: KeyboardEvent): boolean {
+  const target = event.target;
+  if (target === null || target === document.body || target === document.documentElement) {
+    return true;
+  }
+  return target instanceof Element && !!target.closest('.article-body');
+}
+
+export function useSuggestionCommands({ controller, hasSelection }: SuggestionCommandsOptions) {
+  const applies = (event: KeyboardEvent) =>
+    controller.enabled && controller.suggestions.length > 0 && fromReadingPlace(event);
+
+  const tab = (step: 1 | -1) => (event: KeyboardEvent) => {
+    // The keymap matches Tab whatever Shift says: each direction takes only its own.
+    if (event.shiftKey !== (step === -1) || !applies(event) || hasSelection()) return false;
+    const { suggestions, currentKey } = controller;
+    const at = currentKey === null ? -1 : suggestions.findIndex((s) => s.key === currentKey);
+    if (at !== -1 && (step === 1 ? at === suggestions.length - 1 : at === 0)) return false;
+    controller.move(step);
+  };
+  useCommand('next-suggestion', tab(1));
+  useCommand('previous-suggestion', tab(-1));
+
+  const onCurrent = (run: (key: string) => Promise<void>) => (event: KeyboardEvent) => {
+    const key = controller.currentKey;
+    if (key === null || !applies(event)) return false;
+    void run(key);
+  };
+  useCommand(
+    'accept-suggestion',
+    onCurrent((key) => controller.accept([key])),
+  );
+  useCommand(
+    'dismiss-suggestion',
+    onCurrent((key) => controller.dismiss(key)),
+  );
+  useCommand(
+    'edit-suggestion',
+    onCurrent((key) => controller.edit(key)),
+  );
+}
