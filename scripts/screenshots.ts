@@ -6,8 +6,9 @@
  * docs/claims-ledger-dark.png; then a folder of saved pages imported, for docs/import-report.png,
  * and Add from URL… in the dark theme, for docs/add-from-url-dark.png; then a saved news page with
  * a table imported, for docs/imported-page.png; then a new version of the sample from a file, for
- * docs/versions-light.png (banner, word diff, Orphaned) and docs/version-diff-dark.png. Run with
- * `npm run screenshots` (it builds first).
+ * docs/versions-light.png (banner, word diff, Orphaned) and docs/version-diff-dark.png; and, in a
+ * library of its own, "Suggest claims" on the sample for docs/suggestions-light.png and
+ * docs/suggestions-dark.png. Run with `npm run screenshots` (it builds first).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -300,8 +301,41 @@ try {
   await diff.waitForTimeout(300);
   await shot(diff, 'version-diff-dark.png');
   await diff.close();
+
+  await suggestionShots();
 } finally {
   await browser.close();
   await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * "Suggest claims" on the sample, in a library of its own (the sample above has its claims
+ * marked already, and the toggle is remembered per library): the dotted suggestions, the
+ * speakers in the margin and the sidebar's list, with the first suggestion current (Tab).
+ */
+async function suggestionShots(): Promise<void> {
+  const ownDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-shots-suggest-'));
+  const own = await startWebMode(ownDir);
+  try {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 960 }, colorScheme });
+      await openSample(page, own);
+      const toggle = page
+        .getByRole('toolbar', { name: 'Reader' })
+        .getByRole('button', { name: 'Suggest claims' });
+      if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+      const list = sidebar(page).getByRole('region', { name: 'Suggested claims' });
+      await list.getByText(/^\d+ suggestions?$/).waitFor({ timeout: 30_000 });
+      await page.getByRole('document', { name: 'Article text' }).focus();
+      await page.keyboard.press('Tab');
+      await page.locator('.article-scroller').evaluate((el) => (el.scrollTop = 330));
+      await page.waitForTimeout(300);
+      await shot(page, `suggestions-${colorScheme}.png`);
+      await page.close();
+    }
+  } finally {
+    await own.stop();
+    fs.rmSync(ownDir, { recursive: true, force: true });
+  }
 }
