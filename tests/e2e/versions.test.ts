@@ -123,9 +123,11 @@ describe('a new version of the sample article', () => {
     expect(first).toBeDefined();
     await picker.selectOption({ label: first! });
     const notice = page.getByRole('region', { name: 'Older version' });
-    await notice.waitFor();
+    // The notice says "Loading version 1…" until the older text has come.
+    await notice.filter({ hasText: 'version 1 of 2' }).waitFor();
     expect(await notice.textContent()).toContain('version 1 of 2');
     const older = page.getByRole('article', { name: /version 1$/ });
+    await older.waitFor();
     expect(await older.textContent()).toContain('which Russia denies');
     expect(await older.textContent()).toContain('Jens Stoltenberg said');
     await notice.getByRole('button', { name: 'Back to current version' }).click();
