@@ -104,12 +104,17 @@ function Harness(props: {
     accept: async (keys) => {
       fake.calls.push(['accept', [...keys]]);
       drop(keys);
+      return true;
     },
     dismiss: async (key) => {
       fake.calls.push(['dismiss', key]);
       drop([key]);
+      return true;
     },
-    edit: async (key) => void fake.calls.push(['edit', key]),
+    edit: async (key) => {
+      fake.calls.push(['edit', key]);
+      return true;
+    },
   };
   return (
     // The sidebar's width and a fixed height, as the reader lays it out.

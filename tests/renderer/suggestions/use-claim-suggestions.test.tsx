@@ -203,6 +203,25 @@ describe('useClaimSuggestions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('accepts a suggestion once when asked twice before the reply (A pressed twice)', async () => {
+    const { fns, store, calls, errors, mount } = setup();
+    await render(mount());
+    const call = await until(() => calls[0]!);
+    await perform(() => call.resolve(LIST));
+    await until(() => expect(latest.current!.status).toBe('ready'));
+    const controller = latest.current!;
+    const key = LIST[0]!.key;
+    let answers: boolean[] = [];
+    await perform(async () => {
+      answers = await Promise.all([controller.accept([key]), controller.accept([key])]);
+    });
+    expect(answers).toEqual([true, false]);
+    expect(fns.createAnnotation).toHaveBeenCalledTimes(1);
+    expect(store.getState().annotations.byId.size).toBe(1);
+    await until(() => expect(keys()).toEqual([LIST[1]!.key, LIST[2]!.key]));
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the same list when annotations change but none of the suggestions leaves', async () => {
     const { store, calls, mount } = setup();
     await render(mount());

@@ -146,6 +146,7 @@ export function Reader(props: ReaderProps) {
   });
   useSuggestionCommands({
     controller: suggestions,
+    active: view === 'article' && !readingOlder,
     hasSelection: () => selection.read() !== null,
   });
 

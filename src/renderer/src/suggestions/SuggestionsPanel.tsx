@@ -113,10 +113,12 @@ export function SuggestionsPanel({ controller }: SuggestionsPanelProps) {
       action === 'accept'
         ? controllerRef.current.accept([key])
         : controllerRef.current.dismiss(key);
-    // The controller tells the user what failed; the row simply stays.
-    done.catch(() => {
-      pendingFocus.current = null;
-    });
+    // Not done (it failed, and the controller said why; or it was already under way): the row
+    // stays, and the focus must not jump here later when the suggestion leaves some other way.
+    const forget = () => {
+      if (pendingFocus.current?.removed === key) pendingFocus.current = null;
+    };
+    done.then((made) => made || forget(), forget);
   }, []);
   const show = useCallback((key: string) => controllerRef.current.show(key), []);
 
@@ -125,12 +127,11 @@ export function SuggestionsPanel({ controller }: SuggestionsPanelProps) {
     const keys = chosen; // text order, as the list is
     setBusy(true);
     try {
-      await controller.accept(keys);
+      // Not made: the controller told the user what failed; the selection stays for another try.
+      if (!(await controller.accept(keys))) return;
       setChecked((previous) => new Set([...previous].filter((key) => !keys.includes(key))));
       // The button is disabled now that nothing is selected: the focus goes somewhere sure.
       headingRef.current?.focus();
-    } catch {
-      // The controller tells the user what failed; the selection stays for another try.
     } finally {
       setBusy(false);
     }

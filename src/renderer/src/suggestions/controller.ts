@@ -18,10 +18,14 @@ export interface SuggestionsController {
   show(key: string): void;
   /** The next (1) or previous (-1) suggestion in text order becomes current. */
   move(step: 1 | -1): void;
-  /** Creates a claim of each (type and speaker as suggested) in one undo step. */
-  accept(keys: readonly string[]): Promise<void>;
-  /** Stops offering it (remembered for the article); undoable. */
-  dismiss(key: string): Promise<void>;
+  /**
+   * Creates a claim of each (type and speaker as suggested) in one undo step. Answers whether it
+   * did: false when it failed (the error was reported) or when those keys are already being
+   * accepted or dismissed (a second press of A before the first reply makes nothing twice).
+   */
+  accept(keys: readonly string[]): Promise<boolean>;
+  /** Stops offering it (remembered for the article); undoable. Answers whether it did. */
+  dismiss(key: string): Promise<boolean>;
   /** Accepts it and opens its card on the claim's fields, to change them first. */
-  edit(key: string): Promise<void>;
+  edit(key: string): Promise<boolean>;
 }

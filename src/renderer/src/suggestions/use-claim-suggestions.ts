@@ -253,24 +253,39 @@ export function useClaimSuggestions(options: ClaimSuggestionsOptions): Suggestio
     [announce, currentKey, makeCurrent, offered, topOffset],
   );
 
+  // Keys being accepted or dismissed: until the reply comes back the suggestion is still offered,
+  // and a second A (or a click on its Accept) must not create the claim twice.
+  const inFlight = useRef(new Set<string>());
+  const claimKeys = useCallback((keys: readonly string[]) => {
+    const free = keys.filter((key) => !inFlight.current.has(key));
+    for (const key of free) inFlight.current.add(key);
+    return { free, release: () => free.forEach((key) => inFlight.current.delete(key)) };
+  }, []);
+
   const accept = useCallback(
     async (keys: readonly string[]) => {
-      if (text === null) return;
-      const list = keys.flatMap((key) => byKey(key) ?? []);
-      if (list.length === 0) return;
-      if (list.length === 1) {
-        const s = list[0]!;
-        const created = await actions.create(annotationOf(s, text), 'suggested claim');
-        if (created) announce(`Accepted: ${describeSuggestion(s)}`);
-        return;
+      if (text === null) return false;
+      const { free, release } = claimKeys(keys.filter((key) => byKey(key) !== undefined));
+      const list = free.flatMap((key) => byKey(key) ?? []);
+      try {
+        if (list.length === 0) return false;
+        if (list.length === 1) {
+          const s = list[0]!;
+          const created = await actions.create(annotationOf(s, text), 'suggested claim');
+          if (created) announce(`Accepted: ${describeSuggestion(s)}`);
+          return created !== null;
+        }
+        const created = await actions.createMany(
+          list.map((s) => annotationOf(s, text)),
+          `${list.length} suggested claims`,
+        );
+        if (created) announce(`Accepted ${created.length} suggestions`);
+        return created !== null;
+      } finally {
+        release();
       }
-      const created = await actions.createMany(
-        list.map((s) => annotationOf(s, text)),
-        `${list.length} suggested claims`,
-      );
-      if (created) announce(`Accepted ${created.length} suggestions`);
     },
-    [actions, announce, byKey, text],
+    [actions, announce, byKey, claimKeys, text],
   );
 
   const onDismissal = useCallback(
@@ -286,27 +301,41 @@ export function useClaimSuggestions(options: ClaimSuggestionsOptions): Suggestio
   const dismiss = useCallback(
     async (key: string) => {
       const s = byKey(key);
-      if (!s || text === null) return;
-      const { quote, position } = describeRange(text, s.start, s.end);
-      const made = await actions.dismissSuggestion(
-        { quote, position, speaker: s.speaker },
-        onDismissal,
-      );
-      if (made) announce('Dismissed');
+      if (!s || text === null) return false;
+      const { free, release } = claimKeys([key]);
+      if (free.length === 0) return false;
+      try {
+        const { quote, position } = describeRange(text, s.start, s.end);
+        const made = await actions.dismissSuggestion(
+          { quote, position, speaker: s.speaker },
+          onDismissal,
+        );
+        if (made) announce('Dismissed');
+        return made !== null;
+      } finally {
+        release();
+      }
     },
-    [actions, announce, byKey, onDismissal, text],
+    [actions, announce, byKey, claimKeys, onDismissal, text],
   );
 
   const edit = useCallback(
     async (key: string) => {
       const s = byKey(key);
-      if (!s || text === null) return;
-      const created = await actions.create(annotationOf(s, text), 'suggested claim');
-      if (!created) return;
-      announce(`Accepted: ${describeSuggestion(s)}. Editing its claim`);
-      activate(created.id, 'claim');
+      if (!s || text === null) return false;
+      const { free, release } = claimKeys([key]);
+      if (free.length === 0) return false;
+      try {
+        const created = await actions.create(annotationOf(s, text), 'suggested claim');
+        if (!created) return false;
+        announce(`Accepted: ${describeSuggestion(s)}. Editing its claim`);
+        activate(created.id, 'claim');
+        return true;
+      } finally {
+        release();
+      }
     },
-    [actions, activate, announce, byKey, text],
+    [actions, activate, announce, byKey, claimKeys, text],
   );
 
   const error = failed && failure ? failure.message : null;

@@ -10,6 +10,11 @@ import type { SuggestionsController } from './controller';
 
 export interface SuggestionCommandsOptions {
   readonly controller: SuggestionsController;
+  /**
+   * False while the article is not what is shown (the claims view, an older version): the keys
+   * then keep their usual meaning rather than accepting a suggestion nobody can see.
+   */
+  readonly active?: boolean;
   /** True while text is selected in the article. */
   readonly hasSelection: () => boolean;
 }
@@ -23,9 +28,13 @@ function fromReadingPlace(event: KeyboardEvent): boolean {
   return target instanceof Element && !!target.closest('.article-body');
 }
 
-export function useSuggestionCommands({ controller, hasSelection }: SuggestionCommandsOptions) {
+export function useSuggestionCommands({
+  controller,
+  active = true,
+  hasSelection,
+}: SuggestionCommandsOptions) {
   const applies = (event: KeyboardEvent) =>
-    controller.enabled && controller.suggestions.length > 0 && fromReadingPlace(event);
+    active && controller.enabled && controller.suggestions.length > 0 && fromReadingPlace(event);
 
   const tab = (step: 1 | -1) => (event: KeyboardEvent) => {
     // The keymap matches Tab whatever Shift says: each direction takes only its own.
@@ -38,7 +47,7 @@ export function useSuggestionCommands({ controller, hasSelection }: SuggestionCo
   useCommand('next-suggestion', tab(1));
   useCommand('previous-suggestion', tab(-1));
 
-  const onCurrent = (run: (key: string) => Promise<void>) => (event: KeyboardEvent) => {
+  const onCurrent = (run: (key: string) => Promise<boolean>) => (event: KeyboardEvent) => {
     const key = controller.currentKey;
     if (key === null || !applies(event)) return false;
     void run(key);
