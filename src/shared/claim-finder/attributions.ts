@@ -12,7 +12,14 @@
  * to") suggest nothing: the statement is not attributed to anyone.
  */
 import { quotationAt, quotationBefore, trimContent } from './content';
-import { AUXILIARIES, NEGATIONS, STATEMENT_NOUNS, VERB_FORMS, type VerbCue } from './cues';
+import {
+  AUXILIARIES,
+  CUE_WORDS,
+  NEGATIONS,
+  STATEMENT_NOUNS,
+  VERB_FORMS,
+  type VerbCue,
+} from './cues';
 import type { Token } from './nlp';
 import { phraseAfter, phraseBefore, type Phrase } from './sources';
 
@@ -32,6 +39,9 @@ export interface RawAttribution {
   /** Where this attribution's own words start, for cutting an open content before it. */
   cutAt: number | null;
 }
+
+/** Where an open content stops: a semicolon, or a contrast (", while the Forum argued …"). */
+const CLAUSE_STOP = /;|,\s+(?:while|whereas)\b/;
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 
@@ -55,7 +65,7 @@ export function attributionsIn(
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (claimedTokens.has(i)) continue;
+    if (!CUE_WORDS.has(t.lower) || claimedTokens.has(i)) continue;
 
     // "according to X"
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
@@ -120,10 +130,11 @@ export function attributionsIn(
   // and at a semicolon or a contrast (", while the Forum argued …").
   for (const a of out) {
     if (!a.open) continue;
-    const clause = /;|,\s+(?:while|whereas)\b/g;
-    clause.lastIndex = a.contentStart;
-    const stop = clause.exec(text);
-    if (stop !== null && stop.index < a.contentEnd) a.contentEnd = stop.index;
+    // Searched in the content (and a few characters on), not to the end of the text.
+    const stop = CLAUSE_STOP.exec(text.slice(a.contentStart, a.contentEnd + 8));
+    if (stop !== null && stop.index < a.contentEnd - a.contentStart) {
+      a.contentEnd = a.contentStart + stop.index;
+    }
     for (const b of out) {
       if (b !== a && b.cutAt !== null && b.cutAt > a.contentStart && b.cutAt < a.contentEnd) {
         a.contentEnd = b.cutAt;

@@ -15,8 +15,11 @@ export function quotationAt(text: string, at: number, limit: number): [number, n
   while (s < limit && /\s/.test(text[s]!)) s++;
   const open = text[s];
   if (open === undefined || !OPENING.has(open)) return null;
-  const close = text.indexOf(CLOSING_FOR[open]!, s + 1);
-  if (close < 0 || close >= limit) return null;
+  // Searched up to `limit` only: an unclosed quote must not scan the rest of a long text.
+  const closing = CLOSING_FOR[open]!;
+  let close = s + 1;
+  while (close < limit && text[close] !== closing) close++;
+  if (close >= limit) return null;
   return [s, close + 1];
 }
 
@@ -27,7 +30,9 @@ export function quotationBefore(text: string, from: number, end: number): [numbe
   const close = text[e - 1];
   if (close !== '”' && close !== '"' && close !== '’' && close !== '»') return null;
   const open = close === '”' ? '“' : close === '’' ? '‘' : close === '»' ? '«' : '"';
-  const start = text.lastIndexOf(open, e - 2);
+  // Searched back to `from` only (a stray apostrophe must not scan back through the whole text).
+  let start = Math.max(e - 2, 0);
+  while (start >= from && text[start] !== open) start--;
   if (start < from) return null;
   return [start, e];
 }

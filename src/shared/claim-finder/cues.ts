@@ -137,8 +137,12 @@ export const AUXILIARIES = new Set(
 );
 export const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 
+/** Every word that can start a cue, lower-cased: a token that is none of them is skipped at once. */
+export const CUE_WORDS: ReadonlySet<string> = new Set([
+  ...VERB_FORMS.keys(),
+  ...STATEMENT_NOUNS.keys(),
+  'according',
+]);
+
 /** A cheap test on a raw sentence: could it hold a cue? Only such sentences are tagged. */
-export const CUE_PREFILTER = new RegExp(
-  `\\b(?:${[...VERB_FORMS.keys(), ...STATEMENT_NOUNS.keys(), 'according'].join('|')})\\b`,
-  'i',
-);
+export const CUE_PREFILTER = new RegExp(`\\b(?:${[...CUE_WORDS].join('|')})\\b`, 'i');

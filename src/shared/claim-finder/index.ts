@@ -3,7 +3,7 @@ import { attributionsIn } from './attributions';
 import { CUE_PREFILTER } from './cues';
 import { tagSpan, type Token } from './nlp';
 import { splitSentences, type Sentence } from './sentences';
-import { GROUP_PRONOUNS, PERSON_PRONOUNS, kindOf, type SourceKind } from './sources';
+import { GROUP_PRONOUNS, PERSON_PRONOUNS, kindOfName, type SourceKind } from './sources';
 import { SpeakerRegistry, normaliseSpeaker } from './speakers';
 import type { ClaimSuggestion, FindClaimsOptions } from './types';
 import { typeFromCue } from './types-from-cue';
@@ -21,8 +21,27 @@ interface Mention {
 
 // Cheap named mentions for pronoun resolution in sentences the tagger never sees: runs of
 // capitalised words ("Boris Johnson", "UK Foreign Office") and acronyms ("NATO").
+// Tried only where a capital can start one (sticky), found by a plain character class: a regex
+// on Unicode classes steps slowly through every character of the text.
 const NAME_RUN =
-  /\b\p{Lu}[\p{L}’'.-]*(?:(?:\s+(?:of|for|on|and)(?:\s+the)?)?\s+\p{Lu}[\p{L}’'.-]*)+|\b\p{Lu}{2,}\b/gu;
+  /\b\p{Lu}[\p{L}’'.-]*(?:(?:\s+(?:of|for|on|and)(?:\s+the)?)?\s+\p{Lu}[\p{L}’'.-]*)+|\b\p{Lu}{2,}\b/uy;
+/** Every code unit that can begin an upper-case letter (\p{Lu} is A–Z or above U+00BF). */
+const MAYBE_CAPITAL = /[A-Z\u00c0-\uffff]/g;
+
+/** The NAME_RUN matches of `raw`, as a global search would find them. */
+function nameRuns(raw: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  MAYBE_CAPITAL.lastIndex = 0;
+  for (let c = MAYBE_CAPITAL.exec(raw); c !== null; c = MAYBE_CAPITAL.exec(raw)) {
+    NAME_RUN.lastIndex = c.index;
+    const m = NAME_RUN.exec(raw);
+    if (m !== null) {
+      MAYBE_CAPITAL.lastIndex = m.index + m[0].length;
+      out.push(m);
+    }
+  }
+  return out;
+}
 
 /** How many consecutive candidate sentences are tagged in one call of the library. */
 const RUN = 24;
@@ -75,20 +94,26 @@ export function findClaimSuggestions(
   const sentences = splitSentences(text);
   const candidate = sentences.map((s) => CUE_PREFILTER.test(text.slice(s.start, s.end)));
   const tagged = new Map<number, Token[]>();
+  const namedRuns = new Map<string, { name: string; kind: SourceKind } | null>();
 
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index]!;
     const raw = text.slice(sentence.start, sentence.end);
     const sentenceMentions: Mention[] = [];
-    NAME_RUN.lastIndex = 0;
-    for (let m = NAME_RUN.exec(raw); m !== null; m = NAME_RUN.exec(raw)) {
-      const name = normaliseSpeaker(
-        m[0].replace(/[.,]+$/u, '').replace(/^(?:The|A|An|On|In|Then|But|And)\s+/u, ''),
-      );
-      const kind = kindOf(name.split(' '));
-      if (kind !== 'unknown') {
-        sentenceMentions.push({ name, kind, at: sentence.start + m.index });
-        registry.note(name);
+    for (const m of nameRuns(raw)) {
+      // Names recur: each distinct run is normalised once per text (noting it is idempotent).
+      let named = namedRuns.get(m[0]);
+      if (named === undefined) {
+        const name = normaliseSpeaker(
+          m[0].replace(/[.,]+$/u, '').replace(/^(?:The|A|An|On|In|Then|But|And)\s+/u, ''),
+        );
+        const kind = kindOfName(name);
+        named = kind === 'unknown' ? null : { name, kind };
+        namedRuns.set(m[0], named);
+        if (named !== null) registry.note(name);
+      }
+      if (named !== null) {
+        sentenceMentions.push({ name: named.name, kind: named.kind, at: sentence.start + m.index });
       }
     }
     if (candidate[index]) {
@@ -110,7 +135,7 @@ export function findClaimSuggestions(
           speaker = null;
         } else {
           speaker = registry.resolve(normaliseSpeaker(written));
-          const kind = kindOf(speaker.split(' '));
+          const kind = kindOfName(speaker);
           mentions.push({
             name: speaker,
             kind: kind === 'unknown' ? 'group' : kind,

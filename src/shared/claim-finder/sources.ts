@@ -3,6 +3,7 @@
  * inverted order ("said Stoltenberg"), or after "according to"; and what kind of source it is, so
  * a pronoun can be resolved to the most recent compatible named source.
  */
+import { memo } from './memo';
 import type { Token } from './nlp';
 import { CHANNEL_HEADS, ORG_HEADS, TITLES } from './speakers';
 
@@ -137,3 +138,6 @@ export function kindOf(words: readonly string[]): SourceKind {
   if (words.length >= 2 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return 'person';
   return 'unknown';
 }
+
+/** `kindOf` the words of a space-separated name, memoised (every sentence's names are sorted). */
+export const kindOfName: (name: string) => SourceKind = memo((name) => kindOf(name.split(' ')));

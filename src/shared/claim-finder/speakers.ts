@@ -13,6 +13,10 @@
  *   word for a lone surname).
  */
 import { cleanName, nameKey } from '../text/fold';
+import { memo } from './memo';
+
+/** `nameKey`, memoised: the registry keys every mention it sees. */
+const keyOf = memo(nameKey);
 
 /** Titles and honorifics that precede a person's name. */
 export const TITLES = new Set(
@@ -71,7 +75,9 @@ const MEMBER_OF = /^(?:\p{Ll}[\p{L}-]*\s+)+(?:at|of|from|for|with)\s+(?:the\s+)?
 const ARTICLES = /^(?:the|a|an)\s+/i;
 
 /** The words of a source as written, made into a speaker name (no registry involved). */
-export function normaliseSpeaker(written: string): string {
+export const normaliseSpeaker: (written: string) => string = memo(normalise);
+
+function normalise(written: string): string {
   let name = cleanName(written).replace(ARTICLES, '');
   name = name.replace(/[’']s$/u, '');
   // "Dr. Alice Trevena of the River Tamsin Trust": the person, not the body.
@@ -118,17 +124,39 @@ export function normaliseSpeaker(written: string): string {
   return words.join(' ');
 }
 
+/** A speaker name's words without an honorific, their keys, and whether it is capitalised. */
+const wordsOf = memo((name: string) => {
+  const words = name.replace(/^(?:mr|mrs|ms|dr)\.?\s+/i, '').split(' ');
+  const plain = words.join(' ');
+  return {
+    words,
+    plain,
+    keyWords: keyOf(plain).split(' '),
+    capitalised: /^\p{Lu}/u.test(words[0]!),
+  };
+});
+
 /** Remembers the speakers of one text, so later shorter mentions take the fullest name. */
 export class SpeakerRegistry {
   /** Every remembered name, by the key of its last word (the lookups stay cheap on 3 MB texts). */
   private readonly byLastWord = new Map<string, { name: string; words: string[] }[]>();
   private readonly keys = new Set<string>();
-  private readonly known: readonly string[];
   private readonly knownByKey = new Map<string, string>();
+  /** Known speakers of two or more words, by the key of their last word (their surname). */
+  private readonly knownBySurname = new Map<string, string[]>();
 
   constructor(knownSpeakers: readonly string[] = []) {
-    this.known = knownSpeakers;
-    for (const k of knownSpeakers) this.knownByKey.set(nameKey(k), k);
+    for (const k of knownSpeakers) {
+      const key = keyOf(k);
+      this.knownByKey.set(key, k);
+      const kw = key.split(' ');
+      if (kw.length > 1) {
+        const surname = kw[kw.length - 1]!;
+        const list = this.knownBySurname.get(surname) ?? [];
+        list.push(k);
+        this.knownBySurname.set(surname, list);
+      }
+    }
   }
 
   /** Remembers a named mention (not a speaker yet), so a later "Delacroix" can take its full name. */
@@ -138,11 +166,9 @@ export class SpeakerRegistry {
 
   /** The stored name for a normalised speaker, remembering it for later mentions. */
   resolve(name: string): string {
-    const words = name.replace(/^(?:mr|mrs|ms|dr)\.?\s+/i, '').split(' ');
-    const keyWords = nameKey(words.join(' ')).split(' ');
+    const { words, plain, keyWords, capitalised } = wordsOf(name);
     // The fullest earlier mention whose last words are these ("Stoltenberg" → "Jens Stoltenberg";
     // a lone lower-case "unit" → "Athletics Integrity Unit").
-    const capitalised = /^\p{Lu}/u.test(words[0]!);
     const lone = words.length === 1 && !capitalised;
     let best: string | null = null;
     for (const earlier of this.byLastWord.get(keyWords[keyWords.length - 1]!) ?? []) {
@@ -156,14 +182,14 @@ export class SpeakerRegistry {
         best = earlier.name;
       }
     }
-    let result = best ?? words.join(' ');
+    let result = best ?? plain;
     result = this.knownName(result) ?? result;
     this.remember(result);
     return result;
   }
 
   private remember(name: string): void {
-    const key = nameKey(name);
+    const key = keyOf(name);
     if (this.keys.has(key)) return;
     this.keys.add(key);
     const words = key.split(' ');
@@ -174,14 +200,11 @@ export class SpeakerRegistry {
   }
 
   private knownName(name: string): string | null {
-    const key = nameKey(name);
+    const key = keyOf(name);
     const same = this.knownByKey.get(key);
     if (same !== undefined) return same;
     if (key.includes(' ') || !/^\p{Lu}/u.test(name)) return null;
-    const bySurname = this.known.filter((k) => {
-      const kw = nameKey(k).split(' ');
-      return kw.length > 1 && kw[kw.length - 1] === key;
-    });
-    return bySurname.length === 1 ? bySurname[0]! : null;
+    const bySurname = this.knownBySurname.get(key);
+    return bySurname !== undefined && bySurname.length === 1 ? bySurname[0]! : null;
   }
 }
