@@ -43,6 +43,7 @@ import * as trash from './store/trash';
 import { listLibraryAnnotations } from './store/library-annotations';
 import { createVersionHandlers } from './versions/handlers';
 import { createClaimSuggestionHandlers } from './claim-suggestions/handlers';
+import { cacheStatements } from './store/statement-cache';
 import { createAnnotationWrites } from './annotation-writes';
 
 export interface ServiceDeps {
@@ -142,7 +143,8 @@ function translateSqliteError(error: unknown): never {
 }
 
 export function createService(deps: ServiceDeps): Service {
-  const { db, newId } = deps;
+  const { newId } = deps;
+  const db = cacheStatements(deps.db);
   const now = () => (deps.now ?? (() => new Date()))().toISOString();
 
   /** A read-only library refuses every change before anything is tried. */

@@ -34,7 +34,7 @@ export const NewAnnotationSchema = z.strictObject({
 });
 
 /** Most annotations one batch call creates, deletes or restores. */
-export const MAX_BATCH_ANNOTATIONS = 5_000;
+export const MAX_BATCH_ANNOTATIONS = 50_000;
 
 const Ids = z.array(IdSchema).min(1).max(MAX_BATCH_ANNOTATIONS);
 

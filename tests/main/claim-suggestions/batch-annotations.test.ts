@@ -214,3 +214,36 @@ describe('deleteAnnotations and restoreAnnotations: undo and redo of a batch', (
     );
   });
 });
+
+describe('a book’s suggestions at once', () => {
+  it('creates, deletes and restores 6,000 claims in one call each', () => {
+    const { service } = harness();
+    const sentences = Array.from(
+      { length: 6_000 },
+      (_, i) => `Speaker ${i} said that event ${i} happened on day ${i % 31}.`,
+    );
+    const text = sentences.join(' ');
+    const { article } = service.importBytes('book.txt', new TextEncoder().encode(text));
+    const canonical = service.articleText(article.id);
+    const items = sentences.map((sentence, i) => {
+      const words = `event ${i} happened on day ${i % 31}`;
+      const start = canonical.indexOf(words, canonical.indexOf(sentence));
+      return {
+        ...describeRange(canonical, start, start + words.length),
+        color: 'yellow' as const,
+        note: '',
+        claim: claim('assertion', `Speaker ${i}`),
+        tags: [],
+      };
+    });
+    const made = service.createAnnotations({ articleId: article.id, annotations: items });
+    expect(made.annotations).toHaveLength(6_000);
+    expect(made.changes.articles).toHaveLength(1);
+    expect(made.changes.articles[0]!.claimCount).toBe(6_000);
+
+    const ids = made.annotations.map((a) => a.id);
+    expect(service.deleteAnnotations({ ids }).changes.articles[0]!.claimCount).toBe(0);
+    expect(service.restoreAnnotations({ ids }).annotations).toHaveLength(6_000);
+    expect(service.listAnnotations({ articleId: article.id }).annotations).toHaveLength(6_000);
+  });
+});
