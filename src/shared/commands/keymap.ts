@@ -124,7 +124,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   // With "Suggest claims" on, from the article (Tab with text selected is the toolbar's).
   {
     id: 'next-suggestion',
-    label: 'Next suggested claim',
+    label:
+      'Next suggested claim (Esc leaves them: Tab moves the focus until a click in the article)',
     keys: ['Tab'],
     when: 'bare',
     group: 'Suggested claims',

@@ -3,7 +3,8 @@
  * toolbar toggle and its status, what is offered (not dismissed, not already a claim), Tab and
  * Shift+Tab between suggestions (Tab with text selected keeps opening the selection toolbar),
  * A accepts as a claim with its type and speaker (undo takes it back), X dismisses (undo too),
- * E accepts and opens the claim's fields, and a failing finder said in the toolbar.
+ * E accepts and opens the claim's fields, Esc lets go of Tab (until a click in the article or
+ * Show), and a failing finder said in the toolbar and the list alike.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
@@ -237,7 +238,9 @@ describe('the Suggest claims toggle', () => {
   it('is off by default; turning it on saves the setting, finds claims and says how many', async () => {
     const { fns, calls } = await openReader({ on: false });
     expect(toggle().getAttribute('aria-pressed')).toBe('false');
-    expect(status()).toBeNull();
+    // The live region is there before it has anything to say, so its first words are heard.
+    expect(document.querySelector('.suggestions-status')?.getAttribute('aria-live')).toBe('polite');
+    expect(status()).toBe('');
     expect(drawnKeys()).toEqual([]);
     expect(calls).toEqual([]);
     await perform(() => toggle().click());
@@ -251,7 +254,7 @@ describe('the Suggest claims toggle', () => {
     await perform(() => toggle().click());
     expect(fns.updateSettings).toHaveBeenLastCalledWith({ patch: { suggestClaims: false } });
     await until(() => expect(drawnKeys()).toEqual([]));
-    expect(status()).toBeNull();
+    expect(status()).toBe('');
   });
 
   it('says "Finding claims…" while the finder works, and the error when it fails', async () => {
@@ -262,6 +265,10 @@ describe('the Suggest claims toggle', () => {
     await perform(() => fail(new Error('the model is missing')));
     await until(() => expect(status()).toBe('Could not suggest claims: the model is missing'));
     expect(document.querySelector('.suggestions-status.is-error')).not.toBeNull();
+    // The sidebar's list says it in the same words.
+    expect(document.querySelector('.sg-status')?.textContent).toBe(
+      'Could not suggest claims: the model is missing',
+    );
   });
 });
 
@@ -344,7 +351,7 @@ describe('the keys', () => {
       ...describeRange(TEXT, ACCUSED.start, ACCUSED.end),
       claim: { type: 'accusation', speaker: 'US', status: 'unverified' },
     });
-    expect(announced()).toBe('Accepted: accusation by US');
+    expect(announced()).toBe('Accepted: accusation by US. Next: prediction by Jens Stoltenberg');
     expect(drawnKeys()).toEqual([PLANNED.key, WARNING.key]);
     // The next one is current, and the claim is a highlight of the page now.
     expect(currentKey()).toBe(WARNING.key);
@@ -369,7 +376,7 @@ describe('the keys', () => {
       ...describeRange(TEXT, PLANNED.start, PLANNED.end),
       speaker: 'Western intelligence',
     });
-    expect(announced()).toBe('Dismissed');
+    expect(announced()).toBe('Dismissed. Next: accusation by US');
     expect(currentKey()).toBe(ACCUSED.key);
     expect(fns.createAnnotation).not.toHaveBeenCalled();
     await press('z', { ctrlKey: true });
@@ -412,5 +419,78 @@ describe('the keys', () => {
     await focusArticle();
     expect(await press('Tab')).toBe(true);
     expect(currentKey()).toBeNull();
+  });
+
+  it('Esc clears the current one and lets Tab move the focus, until a click in the article', async () => {
+    await openReader();
+    await until(() => expect(status()).toBe('3 suggestions'));
+    await focusArticle();
+    await press('Tab');
+    await until(() => expect(currentKey()).toBe(PLANNED.key));
+    expect(await press('Escape')).toBe(false);
+    await until(() => expect(currentKey()).toBeNull());
+    expect(announced()).toBe('Left the suggestions: Tab moves the focus');
+    // Tab and Shift+Tab are the browser's again: not cancelled, no suggestion made current.
+    expect(await press('Tab')).toBe(true);
+    expect(await press('Tab', { shiftKey: true })).toBe(true);
+    expect(currentKey()).toBeNull();
+    // A, X and E have nothing to act on.
+    await press('a');
+    expect(status()).toBe('3 suggestions');
+    // A click in the article: Tab moves between suggestions again.
+    await perform(() => body()!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })));
+    expect(await press('Tab')).toBe(false);
+    await until(() => expect(currentKey()).toBe(PLANNED.key));
+  });
+
+  it('after Esc, Show in the list makes one current and Tab moves on from it', async () => {
+    await openReader();
+    await until(() => expect(status()).toBe('3 suggestions'));
+    await focusArticle();
+    await press('Tab');
+    await until(() => expect(currentKey()).toBe(PLANNED.key));
+    await press('Escape');
+    await until(() => expect(currentKey()).toBeNull());
+    const show = await until(
+      () => page.getByRole('button', { name: /^Show accusation by US/ }).element() as HTMLElement,
+    );
+    await perform(() => show.click());
+    await until(() => expect(currentKey()).toBe(ACCUSED.key));
+    await focusArticle();
+    expect(await press('Tab')).toBe(false);
+    await until(() => expect(currentKey()).toBe(WARNING.key));
+  });
+
+  it('Esc closes the selection toolbar or the card first, then leaves the suggestions', async () => {
+    await openReader();
+    await until(() => expect(status()).toBe('3 suggestions'));
+    await focusArticle();
+    await press('Tab');
+    await until(() => expect(currentKey()).toBe(PLANNED.key));
+    const textNode = body()!.querySelector('p')!.firstChild!;
+    await perform(() => {
+      const range = document.createRange();
+      range.setStart(textNode, 0);
+      range.setEnd(textNode, 7);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    });
+    const toolbar = () => document.querySelector('[role="toolbar"][aria-label="Selection"]');
+    await until(() => expect(toolbar()).not.toBeNull());
+    await press('Escape', {}, body()!);
+    await until(() => expect(toolbar()).toBeNull());
+    expect(currentKey()).toBe(PLANNED.key);
+    // E opens the card of the claim it made; Esc closes that, and the next Esc leaves.
+    await press('e', {}, body()!);
+    await until(() => expect(document.activeElement?.tagName).toBe('INPUT'));
+    await until(() => expect(currentKey()).toBe(ACCUSED.key));
+    const claimFields = () =>
+      [...document.querySelectorAll('fieldset legend')].some((l) => l.textContent === 'Claim');
+    expect(claimFields()).toBe(true);
+    await press('Escape', {}, body()!);
+    await until(() => expect(claimFields()).toBe(false));
+    expect(currentKey()).toBe(ACCUSED.key);
+    await press('Escape', {}, body()!);
+    await until(() => expect(currentKey()).toBeNull());
   });
 });

@@ -158,7 +158,7 @@ describe('the suggestion plugin', () => {
     expect(article.revealSuggestion('missing')).toBe(false);
   });
 
-  it('puts the speaker in the margin on its line when there is room', () => {
+  it('puts the speaker in the margin on its line when there is room, else in the line', async () => {
     const scroller = document.createElement('div');
     scroller.className = 'article-scroller';
     scroller.style.width = '1400px';
@@ -171,17 +171,45 @@ describe('the suggestion plugin', () => {
     article.applySuggestions([STOLTENBERG], null);
     const label = document.querySelector<HTMLElement>('.claim-suggestion-speaker')!;
     const words = document.querySelector<HTMLElement>('span.claim-suggestion')!;
+    await vi.waitFor(() => expect(getComputedStyle(label).position).toBe('absolute'));
     const labelBox = label.getBoundingClientRect();
     const textBox = article.view.dom.getBoundingClientRect();
-    expect(getComputedStyle(label).position).toBe('absolute');
     expect(labelBox.right).toBeLessThanOrEqual(textBox.left);
+    expect(labelBox.left).toBeGreaterThanOrEqual(scroller.getBoundingClientRect().left);
+    expect(getComputedStyle(label).textAlign).toBe('right');
     // On the suggestion's first line, not at the top of the article.
     expect(Math.abs(labelBox.top - words.getClientRects()[0]!.top)).toBeLessThan(
       words.getClientRects()[0]!.height,
     );
+
+    // A margin of about 90 px (a 1440 px window with both sidebars): still in the margin, a
+    // long name on at most two lines, cut with an ellipsis.
+    const margin = () =>
+      article.view.dom.getBoundingClientRect().left - scroller.getBoundingClientRect().left;
+    const textWidth = article.view.dom.getBoundingClientRect().width;
+    scroller.style.width = `${Math.ceil(textWidth + 180)}px`;
+    await vi.waitFor(() => expect(Math.round(margin())).toBe(90));
+    await vi.waitFor(() =>
+      expect(article.view.dom.style.getPropertyValue('--speaker-margin')).toBe('90px'),
+    );
+    article.applySuggestions(
+      [{ ...STOLTENBERG, speaker: 'NATO Secretary General Jens Stoltenberg' }],
+      null,
+    );
+    const long = document.querySelector<HTMLElement>('.claim-suggestion-speaker')!;
+    await vi.waitFor(() => expect(getComputedStyle(long).position).toBe('absolute'));
+    const lineHeight = parseFloat(getComputedStyle(long).lineHeight);
+    expect(long.getBoundingClientRect().height).toBeLessThanOrEqual(2 * lineHeight + 1);
+    expect(long.getBoundingClientRect().height).toBeGreaterThan(lineHeight);
+    expect(long.scrollHeight).toBeGreaterThan(long.clientHeight); // the rest is cut
+    expect(long.getBoundingClientRect().left).toBeGreaterThanOrEqual(
+      scroller.getBoundingClientRect().left,
+    );
+
     // Narrow: a chip in the line instead.
     scroller.style.width = '500px';
-    expect(getComputedStyle(label).position).toBe('static');
+    await vi.waitFor(() => expect(getComputedStyle(long).position).toBe('static'));
+    expect(getComputedStyle(long).whiteSpace).toBe('nowrap');
     scroller.remove();
   });
 
@@ -225,6 +253,17 @@ describe('the suggestion plugin', () => {
     big.followSuggestions(0);
     expect(drawnKeys().has(list[0]!.key)).toBe(true);
     expect(drawnKeys().has(last.key)).toBe(true);
+    // The first made current: the last one, outside the window now, is not drawn at all — its
+    // speaker's label goes with its underline.
+    big.applySuggestions(list, list[0]!.key);
+    expect(drawnKeys().has(last.key)).toBe(false);
+    const underlinedKeys = new Set(
+      [...host.querySelectorAll<HTMLElement>('span.claim-suggestion')].map(
+        (el) => el.dataset['suggestionKey'],
+      ),
+    );
+    expect(underlinedKeys.has(last.key)).toBe(false);
+    expect(host.querySelectorAll('.claim-suggestion-speaker').length).toBe(underlinedKeys.size);
     big.destroy();
     host.remove();
   });

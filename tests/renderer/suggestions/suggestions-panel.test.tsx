@@ -101,6 +101,7 @@ function Harness(props: {
     setEnabled: (on) => void fake.calls.push(['setEnabled', on]),
     show: (key) => void fake.calls.push(['show', key]),
     move: (step) => void fake.calls.push(['move', step]),
+    clear: () => void fake.calls.push(['clear']),
     accept: async (keys) => {
       fake.calls.push(['accept', [...keys]]);
       drop(keys);
@@ -234,7 +235,7 @@ describe('SuggestionsPanel', () => {
     expect(region().element().textContent).toContain('Finding claims…');
     expect(document.querySelector('.sg-list')).toBeNull();
     await act(async () => fake.set({ status: 'ready' }));
-    expect(region().element().textContent).toContain('No suggested claims in this article.');
+    expect(region().element().textContent).toContain('No suggested claims in this article');
     await cleanup();
 
     await mount(FOUR, { enabled: false });

@@ -84,6 +84,16 @@ function fakeClient() {
       );
       return { annotations: made, changes: changesOf({ annotations: made }) };
     }),
+    dismissSuggestion: vi.fn(async (request: RequestOf<'dismissSuggestion'>) => ({
+      dismissal: {
+        id: testId(++counter),
+        articleId: request.articleId,
+        quote: request.quote,
+        position: request.position,
+        speaker: request.speaker ?? null,
+        createdAt: '2026-02-11T12:00:00.000Z',
+      },
+    })),
     deleteAnnotations: vi.fn(async ({ ids }: { ids: string[] }) => ({
       ids,
       changes: changesOf({ removedAnnotations: ids }),
@@ -97,8 +107,13 @@ function fakeClient() {
   return { fns, client: fns as unknown as Client, restored };
 }
 
-/** The controller of the last render, as the test reads it. */
+/** The controller of the last render, as the test reads it; its article view; what it said. */
 const latest: { current: SuggestionsController | null } = { current: null };
+const latestView: { current: ArticleView | null } = { current: null };
+const announced: string[] = [];
+afterEach(() => {
+  announced.length = 0;
+});
 
 function Harness(props: {
   client: Client;
@@ -112,6 +127,7 @@ function Harness(props: {
   useEffect(() => {
     const created = createArticleView(mountRef.current!, doc(props.text));
     setView(created);
+    latestView.current = created;
     return () => created.destroy();
   }, [props.text]);
   const controller = useClaimSuggestions({
@@ -123,7 +139,7 @@ function Harness(props: {
     setEnabled: () => {},
     actions: props.actions,
     activate: () => {},
-    announce: () => {},
+    announce: (message) => void announced.push(message),
     finder: props.finder,
   });
   useEffect(() => {
@@ -281,5 +297,55 @@ describe('useClaimSuggestions', () => {
     await perform(() => void latest.current!.accept([LIST[1]!.key]));
     await until(() => expect(keys()).toEqual([LIST[0]!.key, LIST[2]!.key]));
     expect(latest.current!.currentKey).toBe(LIST[2]!.key);
+  });
+
+  it('after A or X, scrolls to the next one and names it in the announcement', async () => {
+    const { calls, mount } = setup();
+    await render(mount());
+    const call = await until(() => calls[0]!);
+    await perform(() => call.resolve(LIST));
+    await until(() => expect(latest.current!.status).toBe('ready'));
+    const reveal = vi.spyOn(latestView.current!, 'revealSuggestion');
+    await perform(() => latest.current!.show(LIST[0]!.key));
+    await until(() => expect(reveal).toHaveBeenLastCalledWith(LIST[0]!.key));
+    await perform(() => void latest.current!.accept([LIST[0]!.key]));
+    await until(() => expect(keys()).toEqual([LIST[1]!.key, LIST[2]!.key]));
+    expect(latest.current!.currentKey).toBe(LIST[1]!.key);
+    await until(() => expect(reveal).toHaveBeenLastCalledWith(LIST[1]!.key));
+    expect(announced.at(-1)).toBe('Accepted: assertion by NATO. Next: assertion by Russia');
+    await perform(() => void latest.current!.dismiss(LIST[1]!.key));
+    await until(() => expect(keys()).toEqual([LIST[2]!.key]));
+    await until(() => expect(reveal).toHaveBeenLastCalledWith(LIST[2]!.key));
+    expect(announced.at(-1)).toBe('Dismissed. Next: assertion by US');
+    // The last one: nothing is next.
+    await perform(() => void latest.current!.accept([LIST[2]!.key]));
+    await until(() => expect(keys()).toEqual([]));
+    expect(announced.at(-1)).toBe('Accepted: assertion by US');
+  });
+
+  it('accepting one that is not current leaves the current one where it is', async () => {
+    const { calls, mount } = setup();
+    await render(mount());
+    const call = await until(() => calls[0]!);
+    await perform(() => call.resolve(LIST));
+    await until(() => expect(latest.current!.status).toBe('ready'));
+    await perform(() => latest.current!.show(LIST[2]!.key));
+    await perform(() => void latest.current!.accept([LIST[0]!.key]));
+    await until(() => expect(keys()).toEqual([LIST[1]!.key, LIST[2]!.key]));
+    expect(latest.current!.currentKey).toBe(LIST[2]!.key);
+    expect(announced.at(-1)).toBe('Accepted: assertion by NATO');
+  });
+
+  it('clear leaves no suggestion current', async () => {
+    const { calls, mount } = setup();
+    await render(mount());
+    const call = await until(() => calls[0]!);
+    await perform(() => call.resolve(LIST));
+    await until(() => expect(latest.current!.status).toBe('ready'));
+    await perform(() => latest.current!.show(LIST[1]!.key));
+    expect(latest.current!.currentKey).toBe(LIST[1]!.key);
+    await perform(() => latest.current!.clear());
+    expect(latest.current!.currentKey).toBeNull();
+    expect(document.querySelector('span.claim-suggestion.is-current')).toBeNull();
   });
 });

@@ -148,6 +148,7 @@ export function Reader(props: ReaderProps) {
     controller: suggestions,
     active: view === 'article' && !readingOlder,
     hasSelection: () => selection.read() !== null,
+    announce,
   });
 
   const jump = useCallback(

@@ -1,8 +1,9 @@
 /**
  * Reader settings (theme, type, line width, colour legend): loaded once, saved on every change,
- * and applied to the document root as data attributes and CSS variables.
+ * and applied to the document root as data attributes and CSS variables. A change shows at once;
+ * if saving it fails (a read-only library) it is taken back and the error reported.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/contract/entities';
 import type { Client, RequestOf } from '../../../shared/contract/operations';
 
@@ -30,10 +31,20 @@ export function useSettings(client: Client, onError: (error: unknown) => void) {
     ...DEFAULT_SETTINGS,
     colorLabels: { ...DEFAULT_SETTINGS.colorLabels },
   });
+  // The settings as shown, also between a change and its render: what a failed save goes back
+  // from. Every change of `settings` goes through `show`.
+  const shown = useRef(settings);
+  const show = useCallback((next: Settings) => {
+    shown.current = next;
+    setSettings(next);
+  }, []);
+  // Which change last touched each setting: a failure goes back only where no newer change was
+  // made since.
+  const changes = useRef({ count: 0, last: new Map<keyof Settings, number>() });
 
   useEffect(() => {
-    client.getSettings({}).then(({ settings }) => setSettings(settings), onError);
-  }, [client, onError]);
+    client.getSettings({}).then(({ settings }) => show(settings), onError);
+  }, [client, onError, show]);
 
   useEffect(() => {
     applySettings(settings);
@@ -46,10 +57,26 @@ export function useSettings(client: Client, onError: (error: unknown) => void) {
 
   const update = useCallback(
     (patch: SettingsPatch) => {
-      setSettings((current) => ({ ...current, ...patch }));
-      client.updateSettings({ patch }).then(({ settings }) => setSettings(settings), onError);
+      const keys = Object.keys(patch) as (keyof Settings)[];
+      const change = ++changes.current.count;
+      const before: Partial<Settings> = {};
+      for (const key of keys) {
+        Object.assign(before, { [key]: shown.current[key] });
+        changes.current.last.set(key, change);
+      }
+      show({ ...shown.current, ...patch });
+      client.updateSettings({ patch }).then(
+        ({ settings }) => show(settings),
+        (error: unknown) => {
+          const back = keys.filter((key) => changes.current.last.get(key) === change);
+          const reverted = { ...shown.current };
+          for (const key of back) Object.assign(reverted, { [key]: before[key] });
+          if (back.length > 0) show(reverted);
+          onError(error);
+        },
+      );
     },
-    [client, onError],
+    [client, onError, show],
   );
 
   return { settings, update };

@@ -7,10 +7,9 @@
  */
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ClaimSuggestion } from '../../../shared/claim-finder/types';
-import { excerpt } from '../../../shared/annotations/wording';
-import { plural } from '../../../shared/text/plural';
 import { useVirtualRows } from '../components/use-virtual-rows';
 import type { SuggestionsController } from './controller';
+import { nameSuggestion, suggestionsStatusText } from './wording';
 
 export interface SuggestionsPanelProps {
   readonly controller: SuggestionsController;
@@ -18,29 +17,6 @@ export interface SuggestionsPanelProps {
 
 /** A row's height in pixels before it is measured (meta line, three lines of quote, buttons). */
 const ESTIMATED_ROW_HEIGHT = 112;
-
-/** Characters of the quote in a suggestion's accessible name. */
-const NAME_QUOTE_CHARS = 50;
-
-/** "evidence by White House: Russia had been stirring…": names a suggestion for its controls. */
-export function describeSuggestion(suggestion: ClaimSuggestion): string {
-  const speaker = suggestion.speaker ?? 'unknown speaker';
-  return `${suggestion.type} by ${speaker}: ${excerpt(suggestion.quote, NAME_QUOTE_CHARS)}`;
-}
-
-/** The status line's words; the toolbar's status is the live region, so this one is quiet. */
-function statusText(controller: SuggestionsController): string {
-  switch (controller.status) {
-    case 'finding':
-      return 'Finding claims…';
-    case 'failed':
-      return `Could not find claims${controller.error ? `: ${controller.error}` : '.'}`;
-    default:
-      return controller.suggestions.length === 0
-        ? 'No suggested claims in this article.'
-        : plural(controller.suggestions.length, 'suggestion', 'suggestions');
-  }
-}
 
 export function SuggestionsPanel({ controller }: SuggestionsPanelProps) {
   const { suggestions, currentKey } = controller;
@@ -145,8 +121,9 @@ export function SuggestionsPanel({ controller }: SuggestionsPanelProps) {
       <h3 ref={headingRef} id={headingId} className="sg-heading" tabIndex={-1}>
         Suggested claims
       </h3>
+      {/* Quiet: the toolbar's status, the same words, is the live region. */}
       <p className="sb-count sg-status" data-status={controller.status}>
-        {statusText(controller)}
+        {suggestionsStatusText(controller)}
       </p>
       {suggestions.length > 0 && (
         <>
@@ -226,7 +203,7 @@ interface SuggestionRowProps {
 const SuggestionRow = memo(function SuggestionRow(props: SuggestionRowProps) {
   const { suggestion, current } = props;
   const { key } = suggestion;
-  const name = describeSuggestion(suggestion);
+  const name = nameSuggestion(suggestion);
   return (
     <div
       className="sg-row"

@@ -18,6 +18,8 @@ export interface SuggestionsController {
   show(key: string): void;
   /** The next (1) or previous (-1) suggestion in text order becomes current. */
   move(step: 1 | -1): void;
+  /** No suggestion is current any more (Esc): A, X and E do nothing until one is again. */
+  clear(): void;
   /**
    * Creates a claim of each (type and speaker as suggested) in one undo step. Answers whether it
    * did: false when it failed (the error was reported) or when those keys are already being

@@ -1,8 +1,9 @@
 /**
  * Suggested claims drawn in the article: each a dotted underline (`span.claim-suggestion`, not a
  * <mark>, so it never reads as a highlight), the current one marked `.is-current`, and its
- * speaker at its start, shown in the margin (`.claim-suggestion-speaker`, aria-hidden: the
- * toolbar's status and the announcements say it to screen readers).
+ * speaker at its start, shown in the margin when there is room, else in the line
+ * (`.claim-suggestion-speaker`, aria-hidden: the toolbar's status and the announcements say it
+ * to screen readers; speaker-margin.ts decides where).
  *
  * One DecorationSet, built once per list of suggestions and changed only by transactions carrying
  * this plugin's metadata; moving the current one swaps two decorations. Only the suggestions in a
@@ -22,6 +23,7 @@ import {
   windowAround,
   type DrawWindow,
 } from '../reader/find/find-plugin';
+import { watchSpeakerMargin } from './speaker-margin';
 
 /** What is drawn of a suggestion. */
 export type DrawnSuggestion = Pick<ClaimSuggestion, 'key' | 'start' | 'end' | 'speaker'>;
@@ -155,15 +157,13 @@ function swapCurrent(
   if (target && !inWindow(target, state.window)) {
     return drawn(map, doc, state.list, next, windowAround(target.start));
   }
+  // A former current one outside the window is no longer drawn at all: neither its underline
+  // nor its speaker's label (which it may share with others starting there): drawn afresh.
   const before = state.list.find((x) => x.key === state.currentKey);
-  redraw(state.currentKey, false);
-  // A former current one outside the window is no longer drawn at all.
   if (before && !inWindow(before, state.window)) {
-    const { from, to } = rangeOf(map, before);
-    set = set.remove(
-      set.find(from, to, (spec) => (spec as InlineSpec).suggestionKey === before.key),
-    );
+    return drawn(map, doc, state.list, next, state.window);
   }
+  redraw(state.currentKey, false);
   redraw(next, true);
   return { ...state, currentKey: next, decorations: set };
 }
@@ -206,6 +206,7 @@ export function suggestionPlugin(map: TextMap): Plugin<SuggestionState> {
     props: {
       decorations: (state) => suggestionKey.getState(state)?.decorations,
     },
+    view: (view) => ({ destroy: watchSpeakerMargin(view.dom) }),
   });
 }
 

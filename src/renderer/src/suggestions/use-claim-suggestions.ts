@@ -29,6 +29,7 @@ import { useSelector } from '../store/external-store';
 import type { RendererState, RendererStore } from '../store/renderer-store';
 import type { SuggestionsController, SuggestionsStatus } from './controller';
 import { findInWorker, isAbort, type ClaimFinder } from './find-in-worker';
+import { describeSuggestion } from './wording';
 
 /** The finder the reader uses: the worker, or a fake the tests provide. */
 export const ClaimFinderContext = createContext<ClaimFinder>(findInWorker);
@@ -57,11 +58,6 @@ export interface ClaimSuggestionsOptions {
 const NONE: readonly ClaimSuggestion[] = [];
 
 const selectAnnotations = (state: RendererState) => state.annotations.byId;
-
-/** "denial by Russia", as announced and listed. */
-export function describeSuggestion(s: Pick<ClaimSuggestion, 'type' | 'speaker'>): string {
-  return s.speaker ? `${s.type} by ${s.speaker}` : `${s.type}, speaker unknown`;
-}
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -182,11 +178,14 @@ export function useClaimSuggestions(options: ClaimSuggestionsOptions): Suggestio
     return (offered.find((s) => s.start >= current.start) ?? offered.at(-1)!).key;
   }, [current, offered]);
 
-  // The suggestion to scroll to (by Tab or `show`) once it is drawn as current.
+  // The suggestion to scroll to (by Tab, `show`, or after A and X) once it is drawn as current,
+  // and the one drawn as current now.
   const pendingReveal = useRef<string | null>(null);
+  const drawnCurrent = useRef<string | null>(null);
   useEffect(() => {
     if (!articleView) return;
     articleView.applySuggestions(offered, currentKey);
+    drawnCurrent.current = currentKey;
     if (pendingReveal.current !== null && pendingReveal.current === currentKey) {
       articleView.revealSuggestion(currentKey);
       pendingReveal.current = null;
@@ -212,14 +211,61 @@ export function useClaimSuggestions(options: ClaimSuggestionsOptions): Suggestio
 
   const byKey = useCallback((key: string) => offered.find((s) => s.key === key), [offered]);
 
+  // Keys being accepted or dismissed: until the reply comes back the suggestion is still offered,
+  // and a second A (or a click on its Accept) must not create the claim twice.
+  const inFlight = useRef(new Set<string>());
+  const claimKeys = useCallback((keys: readonly string[]) => {
+    const free = keys.filter((key) => !inFlight.current.has(key));
+    for (const key of free) inFlight.current.add(key);
+    return { free, release: () => free.forEach((key) => inFlight.current.delete(key)) };
+  }, []);
+
   const makeCurrent = useCallback(
     (s: ClaimSuggestion) => {
       // Already current (and drawn so): scrolled to now, as nothing else will redraw.
-      if (s.key === currentKey) articleView?.revealSuggestion(s.key);
+      if (s.key === drawnCurrent.current) articleView?.revealSuggestion(s.key);
       else pendingReveal.current = s.key;
       setCurrent({ key: s.key, start: s.start });
     },
-    [articleView, currentKey],
+    [articleView],
+  );
+
+  const clear = useCallback(() => {
+    pendingReveal.current = null;
+    setCurrent(null);
+  }, []);
+
+  /**
+   * When `key` is the current one, what becomes current once it leaves: the next after it, or
+   * the last. Null when it is not current (the current one stays) or none is left.
+   */
+  const successorOf = useCallback(
+    (key: string) => {
+      if (key !== currentKey) return null;
+      const at = offered.findIndex((s) => s.key === key);
+      const rest = offered.filter((s) => s.key !== key && !inFlight.current.has(s.key));
+      return rest.find((s) => s.start >= offered[at]!.start) ?? rest.at(-1) ?? null;
+    },
+    [currentKey, offered],
+  );
+
+  /**
+   * After A or X took the current one away: the next one is made current, scrolled to and named
+   * in the announcement ("Accepted: accusation by US. Next: denial by Russia") — it may be
+   * pages away. Not when the user moved to another one meanwhile.
+   */
+  const goOn = useCallback(
+    (left: string, next: ClaimSuggestion | null, said: string) => {
+      // Still current, or its successor already is (the list changed before this ran).
+      const now = drawnCurrent.current;
+      if (next === null || (now !== left && now !== next.key)) {
+        announce(said);
+        return;
+      }
+      makeCurrent(next);
+      announce(`${said}. Next: ${describeSuggestion(next)}`);
+    },
+    [announce, makeCurrent],
   );
 
   const show = useCallback(
@@ -253,15 +299,6 @@ export function useClaimSuggestions(options: ClaimSuggestionsOptions): Suggestio
     [announce, currentKey, makeCurrent, offered, topOffset],
   );
 
-  // Keys being accepted or dismissed: until the reply comes back the suggestion is still offered,
-  // and a second A (or a click on its Accept) must not create the claim twice.
-  const inFlight = useRef(new Set<string>());
-  const claimKeys = useCallback((keys: readonly string[]) => {
-    const free = keys.filter((key) => !inFlight.current.has(key));
-    for (const key of free) inFlight.current.add(key);
-    return { free, release: () => free.forEach((key) => inFlight.current.delete(key)) };
-  }, []);
-
   const accept = useCallback(
     async (keys: readonly string[]) => {
       if (text === null) return false;
@@ -271,8 +308,9 @@ export function useClaimSuggestions(options: ClaimSuggestionsOptions): Suggestio
         if (list.length === 0) return false;
         if (list.length === 1) {
           const s = list[0]!;
+          const next = successorOf(s.key);
           const created = await actions.create(annotationOf(s, text), 'suggested claim');
-          if (created) announce(`Accepted: ${describeSuggestion(s)}`);
+          if (created) goOn(s.key, next, `Accepted: ${describeSuggestion(s)}`);
           return created !== null;
         }
         const created = await actions.createMany(
@@ -285,7 +323,7 @@ export function useClaimSuggestions(options: ClaimSuggestionsOptions): Suggestio
         release();
       }
     },
-    [actions, announce, byKey, claimKeys, text],
+    [actions, announce, byKey, claimKeys, goOn, successorOf, text],
   );
 
   const onDismissal = useCallback(
@@ -305,18 +343,19 @@ export function useClaimSuggestions(options: ClaimSuggestionsOptions): Suggestio
       const { free, release } = claimKeys([key]);
       if (free.length === 0) return false;
       try {
+        const next = successorOf(key);
         const { quote, position } = describeRange(text, s.start, s.end);
         const made = await actions.dismissSuggestion(
           { quote, position, speaker: s.speaker },
           onDismissal,
         );
-        if (made) announce('Dismissed');
+        if (made) goOn(key, next, 'Dismissed');
         return made !== null;
       } finally {
         release();
       }
     },
-    [actions, announce, byKey, claimKeys, onDismissal, text],
+    [actions, byKey, claimKeys, goOn, onDismissal, successorOf, text],
   );
 
   const edit = useCallback(
@@ -359,10 +398,24 @@ export function useClaimSuggestions(options: ClaimSuggestionsOptions): Suggestio
       setEnabled,
       show,
       move,
+      clear,
       accept,
       dismiss,
       edit,
     }),
-    [enabled, status, error, offered, currentKey, setEnabled, show, move, accept, dismiss, edit],
+    [
+      enabled,
+      status,
+      error,
+      offered,
+      currentKey,
+      setEnabled,
+      show,
+      move,
+      clear,
+      accept,
+      dismiss,
+      edit,
+    ],
   );
 }
