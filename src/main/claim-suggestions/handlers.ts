@@ -6,10 +6,10 @@
  * A batch is all or none: every item is checked before the write (and again inside it, under the
  * lock), and a bad one refuses the whole batch with an error naming it ("annotations[3]: …").
  */
-import type { Database } from 'better-sqlite3';
-import type { Annotation, Changes } from '../../shared/contract/entities';
+import type { Annotation } from '../../shared/contract/entities';
 import { ServiceError } from '../../shared/contract/errors';
 import type { ServiceHandlers } from '../../shared/contract/operations';
+import type { ServiceContext } from '../service-context';
 import type { AnnotationWrites } from '../annotation-writes';
 import * as annotations from '../store/annotations';
 import * as articles from '../store/articles';
@@ -27,19 +27,7 @@ export type SuggestionOperations = Pick<
 >;
 
 /** What the handlers need of the service they are part of. */
-export interface ClaimSuggestionContext {
-  readonly db: Database;
-  readonly newId: () => string;
-  /** The service's clock, as an ISO timestamp. */
-  readonly now: () => string;
-  /** Runs `work` in one immediate write transaction (refusing on a read-only library). */
-  readonly write: <T>(work: () => T) => T;
-  readonly refuseIfReadOnly: () => void;
-  readonly changesOf: (what: {
-    readonly annotationIds?: readonly string[];
-    readonly removedAnnotations?: readonly string[];
-    readonly articleIds?: readonly string[];
-  }) => Changes;
+export interface ClaimSuggestionContext extends ServiceContext {
   readonly annotationWrites: AnnotationWrites;
 }
 

@@ -191,6 +191,28 @@ function openContent(
   };
 }
 
+/** A direct quotation `[start, end)` (its marks included) reported by the cue. */
+function quotedContent(
+  cueFrom: number,
+  cueTo: number,
+  lemma: string,
+  source: Phrase,
+  [start, end]: readonly [number, number],
+): RawAttribution {
+  return {
+    cueFrom,
+    cueTo,
+    lemma,
+    source,
+    contentStart: start,
+    contentEnd: end,
+    open: false,
+    antecedent: false,
+    direct: true,
+    cutAt: null,
+  };
+}
+
 /** A verb form used as a verb (the model tags "the ministry reports that" as a noun). */
 function isVerbUse(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
@@ -371,37 +393,13 @@ function verbAttribution(
     if (j > i + 1 && verb.frame !== 'speech' && verb.frame !== 'clausal' && nounLemma === null)
       return null;
     const q = quotationAt(text, tokens[j + 1]!.start, sEnd);
-    if (q !== null && q[1] >= bodyEnd) {
-      return {
-        cueFrom,
-        cueTo,
-        lemma,
-        source: before,
-        contentStart: q[0],
-        contentEnd: q[1],
-        open: false,
-        antecedent: false,
-        direct: true,
-        cutAt: null,
-      };
-    }
+    if (q !== null && q[1] >= bodyEnd) return quotedContent(cueFrom, cueTo, lemma, before, q);
     return openContent(cueFrom, cueTo, lemma, before, tokens[j + 1]!.start, bodyEnd, null);
   }
   if (/^[“"]$/.test(at.text) || (at.text === ':' && /^[“"]$/.test(tokens[j + 1]?.text ?? ''))) {
     const q = quotationAt(text, at.start, sEnd);
     if (q === null) return null;
-    return {
-      cueFrom,
-      cueTo: at.text === ':' ? j + 1 : cueTo,
-      lemma,
-      source: before,
-      contentStart: q[0],
-      contentEnd: q[1],
-      open: false,
-      antecedent: false,
-      direct: true,
-      cutAt: null,
-    };
+    return quotedContent(cueFrom, at.text === ':' ? j + 1 : cueTo, lemma, before, q);
   }
   if (next === undefined) return null;
   switch (verb.frame) {
