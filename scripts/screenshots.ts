@@ -269,7 +269,7 @@ try {
 
   // A new version of the sample (the denial reworded, Stoltenberg's sentence gone): the banner,
   // the card's word diff and the Orphaned list, then the diff between the versions, in the dark.
-  const seed = fs.readFileSync(path.join(ROOT, '../shared/seed', SEED_FILE), 'utf8');
+  const seed = fs.readFileSync(path.join(ROOT, 'resources/sample', SEED_FILE), 'utf8');
   const revised = path.join(dataDir, 'negotiations-revised.txt');
   fs.writeFileSync(
     revised,

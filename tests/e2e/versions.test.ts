@@ -63,7 +63,7 @@ describe('a new version of the sample article', () => {
     await highlight(WARNING);
 
     const seed = fs.readFileSync(
-      path.join(ROOT, '../shared/seed/negotiations-continue-2022-02-11.txt'),
+      path.join(ROOT, 'resources/sample/negotiations-continue-2022-02-11.txt'),
       'utf8',
     );
     expect(seed).toContain(DENIAL);
